@@ -1,0 +1,374 @@
+/**
+ * The standard annual report format (国办公开办函〔2021〕30号), as data.
+ *
+ * This module is the single source of truth for the format: sections, the three
+ * standard tables, their rows and columns, the arithmetic rules and the markers
+ * of the older 2019 format. Checks, quick-fixes, snippets, hover, the outline,
+ * the TextMate grammar and the docs are all derived from it. Nothing else in the
+ * project may spell out a table by hand.
+ *
+ * Source: ../shared/docs/standard-format.md.
+ */
+
+export interface Text {
+  zh: string;
+  en: string;
+}
+
+// ---------------------------------------------------------------------------
+// Sections
+// ---------------------------------------------------------------------------
+
+export type SectionNumber = 1 | 2 | 3 | 4 | 5 | 6;
+export type TableId = 't2' | 't3' | 't4';
+
+export interface SectionSpec {
+  number: SectionNumber;
+  /** Chinese numeral used in the heading, e.g. 二 */
+  numeral: string;
+  /** The canonical heading, verbatim. */
+  heading: string;
+  en: string;
+  /** Words that identify the heading when its wording varies (all must occur). */
+  keywords: string[];
+  /** Wordings seen in published reports: accepted, canonical suggested. */
+  variants: string[];
+  /** The standard table that belongs in this section. */
+  table?: TableId;
+}
+
+export const SECTIONS: readonly SectionSpec[] = [
+  { number: 1, numeral: '一', heading: '一、总体情况', en: 'I. Overview', keywords: ['总体'], variants: [] },
+  {
+    number: 2,
+    numeral: '二',
+    heading: '二、主动公开政府信息情况',
+    en: 'II. Proactive disclosure',
+    keywords: ['主动公开'],
+    variants: [],
+    table: 't2',
+  },
+  {
+    number: 3,
+    numeral: '三',
+    heading: '三、收到和处理政府信息公开申请情况',
+    en: 'III. Disclosure requests received and handled',
+    keywords: ['申请'],
+    variants: [],
+    table: 't3',
+  },
+  {
+    number: 4,
+    numeral: '四',
+    heading: '四、政府信息公开行政复议、行政诉讼情况',
+    en: 'IV. Administrative reconsideration and litigation',
+    keywords: ['复议'],
+    variants: ['四、因政府信息公开工作被申请行政复议、提起行政诉讼情况'],
+    table: 't4',
+  },
+  {
+    number: 5,
+    numeral: '五',
+    heading: '五、存在的主要问题及改进情况',
+    en: 'V. Main problems and improvements',
+    keywords: ['问题'],
+    variants: ['五、政府信息公开工作存在的主要问题及改进情况', '五、存在问题及改进情况'],
+  },
+  {
+    number: 6,
+    numeral: '六',
+    heading: '六、其他需要报告的事项',
+    en: 'VI. Other matters to report',
+    keywords: ['其他', '事项'],
+    variants: [],
+  },
+];
+
+// ---------------------------------------------------------------------------
+// Table 2 — 主动公开政府信息情况 (10 numbers)
+// ---------------------------------------------------------------------------
+
+export interface T2Row {
+  key: string;
+  label: string;
+  en: string;
+  /** Labels accepted for this row besides the canonical one. */
+  variants?: string[];
+}
+
+export interface T2Block {
+  /** 第二十条第（一）项 … */
+  article: string;
+  columns: { label: string; en: string; variants?: string[] }[];
+  rows: T2Row[];
+  /** Amounts in 万元 may have decimals; everything else is a count. */
+  decimal?: boolean;
+}
+
+export const TABLE2 = {
+  id: 't2' as const,
+  title: { zh: '表二 主动公开政府信息情况', en: 'Table 2 — proactive disclosure' },
+  blocks: [
+    {
+      article: '第二十条第（一）项',
+      columns: [
+        { label: '本年制发件数', en: 'issued this year', variants: ['本年发件', '本年制发'] },
+        { label: '本年废止件数', en: 'repealed this year', variants: ['本年度止件数', '本年废止'] },
+        { label: '现行有效件数', en: 'in force', variants: ['现行有效件'] },
+      ],
+      rows: [
+        { key: 'rules', label: '规章', en: 'Rules (规章)' },
+        { key: 'normative', label: '行政规范性文件', en: 'Normative documents', variants: ['规范性文件'] },
+      ],
+    },
+    {
+      article: '第二十条第（五）项',
+      columns: [{ label: '本年处理决定数量', en: 'decisions this year' }],
+      rows: [{ key: 'licensing', label: '行政许可', en: 'Administrative licensing' }],
+    },
+    {
+      article: '第二十条第（六）项',
+      columns: [{ label: '本年处理决定数量', en: 'decisions this year' }],
+      rows: [
+        { key: 'penalty', label: '行政处罚', en: 'Administrative penalties' },
+        { key: 'coercion', label: '行政强制', en: 'Administrative coercion' },
+      ],
+    },
+    {
+      article: '第二十条第（八）项',
+      columns: [{ label: '本年收费金额（单位：万元）', en: 'fees collected (10k yuan)' }],
+      rows: [{ key: 'fees', label: '行政事业性收费', en: 'Administrative fees' }],
+      decimal: true,
+    },
+  ] as T2Block[],
+};
+
+// ---------------------------------------------------------------------------
+// Table 3 — 收到和处理政府信息公开申请情况 (25 rows × 7 columns)
+// ---------------------------------------------------------------------------
+
+export interface T3Column {
+  key: string;
+  label: string;
+  en: string;
+  variants?: string[];
+}
+
+export const T3_COLUMNS: readonly T3Column[] = [
+  { key: 'natural', label: '自然人', en: 'Natural persons' },
+  { key: 'business', label: '商业企业', en: 'Businesses' },
+  { key: 'research', label: '科研机构', en: 'Research institutions' },
+  { key: 'nonprofit', label: '社会公益组织', en: 'Non-profit organisations', variants: ['社会团体'] },
+  { key: 'legal', label: '法律服务机构', en: 'Legal service institutions' },
+  { key: 'others', label: '其他', en: 'Others' },
+  { key: 'total', label: '总计', en: 'Total' },
+];
+/** Index of the 总计 column; the six before it are the applicant columns. */
+export const T3_TOTAL_COLUMN = 6;
+export const T3_APPLICANT_COLUMNS = [0, 1, 2, 3, 4, 5] as const;
+
+export type T3RowRole =
+  | 'new' // 一
+  | 'carried' // 二
+  | 'result' // a leaf of 三 (counted in （七）)
+  | 'resultTotal' // （七）总计
+  | 'carryNext'; // 四
+
+export interface T3Row {
+  key: string;
+  label: string;
+  en: string;
+  role: T3RowRole;
+  /** The group label (（三）不予公开 …) this item sits under, if any. */
+  group?: string;
+  variants?: string[];
+}
+
+export interface T3Group {
+  key: string;
+  label: string;
+  en: string;
+}
+
+/** The group labels that carry no numbers of their own. */
+export const T3_GROUPS: readonly T3Group[] = [
+  { key: 'results', label: '三、本年度办理结果', en: 'III. Results this year' },
+  { key: 'refused', label: '（三）不予公开', en: '(3) Not disclosed' },
+  { key: 'unable', label: '（四）无法提供', en: '(4) Cannot be provided' },
+  { key: 'notHandled', label: '（五）不予处理', en: '(5) Not processed' },
+  { key: 'otherHandling', label: '（六）其他处理', en: '(6) Other handling' },
+];
+
+export const T3_ROWS: readonly T3Row[] = [
+  { key: 'new', label: '一、本年新收政府信息公开申请数量', en: 'I. New requests this year', role: 'new' },
+  { key: 'carried', label: '二、上年结转政府信息公开申请数量', en: 'II. Carried over from last year', role: 'carried' },
+  { key: 'disclosed', label: '（一）予以公开', en: '(1) Disclosed', role: 'result' },
+  {
+    key: 'partial',
+    label: '（二）部分公开（区分处理的，只计这一情形，不计其他情形）',
+    en: '(2) Partly disclosed',
+    role: 'result',
+  },
+  { key: 'refused.secret', label: '1.属于国家秘密', en: 'State secret', role: 'result', group: 'refused' },
+  {
+    key: 'refused.law',
+    label: '2.其他法律行政法规禁止公开',
+    en: 'Barred by other laws',
+    role: 'result',
+    group: 'refused',
+  },
+  { key: 'refused.safety', label: '3.危及“三安全一稳定”', en: 'Endangers security/stability', role: 'result', group: 'refused' },
+  { key: 'refused.thirdParty', label: '4.保护第三方合法权益', en: 'Third-party rights', role: 'result', group: 'refused' },
+  { key: 'refused.internal', label: '5.属于三类内部事务信息', en: 'Internal affairs', role: 'result', group: 'refused' },
+  { key: 'refused.process', label: '6.属于四类过程性信息', en: 'Process information', role: 'result', group: 'refused' },
+  { key: 'refused.enforcement', label: '7.属于行政执法案卷', en: 'Enforcement files', role: 'result', group: 'refused' },
+  { key: 'refused.query', label: '8.属于行政查询事项', en: 'Administrative query matters', role: 'result', group: 'refused' },
+  { key: 'unable.notHeld', label: '1.本机关不掌握相关政府信息', en: 'Not held', role: 'result', group: 'unable' },
+  { key: 'unable.mustCreate', label: '2.没有现成信息需要另行制作', en: 'Would have to be created', role: 'result', group: 'unable' },
+  { key: 'unable.unclear', label: '3.补正后申请内容仍不明确', en: 'Still unclear after correction', role: 'result', group: 'unable' },
+  { key: 'notHandled.petition', label: '1.信访举报投诉类申请', en: 'Petitions and complaints', role: 'result', group: 'notHandled' },
+  { key: 'notHandled.repeat', label: '2.重复申请', en: 'Repeated requests', role: 'result', group: 'notHandled' },
+  { key: 'notHandled.publication', label: '3.要求提供公开出版物', en: 'Published material', role: 'result', group: 'notHandled' },
+  { key: 'notHandled.abusive', label: '4.无正当理由大量反复申请', en: 'Mass repeated requests', role: 'result', group: 'notHandled' },
+  {
+    key: 'notHandled.confirm',
+    label: '5.要求行政机关确认或重新出具已获取信息',
+    en: 'Confirm or reissue information already obtained',
+    role: 'result',
+    group: 'notHandled',
+  },
+  {
+    key: 'otherHandling.noCorrection',
+    label: '1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请',
+    en: 'Applicant did not correct in time',
+    role: 'result',
+    group: 'otherHandling',
+  },
+  {
+    key: 'otherHandling.feeUnpaid',
+    label: '2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请',
+    en: 'Fee notice not paid in time',
+    role: 'result',
+    group: 'otherHandling',
+  },
+  { key: 'otherHandling.other', label: '3.其他', en: 'Other', role: 'result', group: 'otherHandling' },
+  { key: 'resultTotal', label: '（七）总计', en: '(7) Total', role: 'resultTotal' },
+  { key: 'carryNext', label: '四、结转下年度继续办理', en: 'IV. Carried over to next year', role: 'carryNext' },
+];
+
+/** The corner note of Table 3, verbatim. */
+export const T3_CORNER_NOTE = '（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）';
+
+// ---------------------------------------------------------------------------
+// Table 4 — 行政复议、行政诉讼 (15 numbers)
+// ---------------------------------------------------------------------------
+
+export const T4_COLUMNS = [
+  { key: 'upheld', label: '结果维持', en: 'upheld' },
+  { key: 'corrected', label: '结果纠正', en: 'corrected' },
+  { key: 'other', label: '其他结果', en: 'other result' },
+  { key: 'pending', label: '尚未审结', en: 'pending' },
+  { key: 'total', label: '总计', en: 'total' },
+] as const;
+export const T4_TOTAL_COLUMN = 4;
+
+export const T4_GROUPS = [
+  { key: 'review', label: '行政复议', en: 'Administrative reconsideration' },
+  { key: 'suitDirect', label: '行政诉讼·未经复议直接起诉', short: '未经复议直接起诉', en: 'Litigation without prior reconsideration' },
+  { key: 'suitAfterReview', label: '行政诉讼·复议后起诉', short: '复议后起诉', en: 'Litigation after reconsideration' },
+] as const;
+
+// ---------------------------------------------------------------------------
+// Arithmetic rules
+// ---------------------------------------------------------------------------
+
+export type RuleTag = 'official' | 'derived' | 'heuristic';
+
+export interface RuleSpec {
+  id: string;
+  tag: RuleTag;
+  /** Human statement of the rule, used in docs and hover. */
+  statement: Text;
+}
+
+export const RULES = {
+  t3RowTotal: {
+    id: 't3-row-total',
+    tag: 'derived',
+    statement: {
+      zh: '每一行：总计 = 自然人 + 商业企业 + 科研机构 + 社会公益组织 + 法律服务机构 + 其他',
+      en: 'In every row: 总计 = the sum of the six applicant columns',
+    },
+  },
+  t3ResultTotal: {
+    id: 't3-result-total',
+    tag: 'derived',
+    statement: {
+      zh: '每一列：（七）总计 = （一）+（二）+（三）1–8 +（四）1–3 +（五）1–5 +（六）1–3',
+      en: 'In every column: （七）总计 = the sum of all result rows',
+    },
+  },
+  t3Balance: {
+    id: 't3-balance',
+    tag: 'official',
+    statement: {
+      zh: '每一列：一、本年新收 + 二、上年结转 = （七）总计 + 四、结转下年度继续办理',
+      en: 'In every column: new + carried over = （七）total + carried to next year',
+    },
+  },
+  t4Total: {
+    id: 't4-total',
+    tag: 'derived',
+    statement: {
+      zh: '每一组：总计 = 结果维持 + 结果纠正 + 其他结果 + 尚未审结',
+      en: 'In every group: total = upheld + corrected + other + pending',
+    },
+  },
+} satisfies Record<string, RuleSpec>;
+
+// ---------------------------------------------------------------------------
+// The 2019 trial format (国办公开办函〔2019〕60号)
+// ---------------------------------------------------------------------------
+
+/** Text that only the 2019 layout has. Any of these in a 2021+ report means the old format. */
+export const OLD_FORMAT_MARKERS: readonly { text: string; where: Text }[] = [
+  { text: '本年新制作数量', where: { zh: '表二列名', en: 'Table 2 column' } },
+  { text: '本年新公开数量', where: { zh: '表二列名', en: 'Table 2 column' } },
+  { text: '对外公开总数量', where: { zh: '表二列名', en: 'Table 2 column' } },
+  { text: '上一年项目数量', where: { zh: '表二列名', en: 'Table 2 column' } },
+  { text: '本年增/减', where: { zh: '表二列名', en: 'Table 2 column' } },
+  { text: '其他对外管理服务事项', where: { zh: '表二行名', en: 'Table 2 row' } },
+  { text: '第二十条第（九）项', where: { zh: '表二栏目', en: 'Table 2 block' } },
+  { text: '政府集中采购', where: { zh: '表二行名', en: 'Table 2 row' } },
+];
+
+/** The year the 2021 format took effect: reports for this year onwards must use it. */
+export const FORMAT_2021_FIRST_YEAR = 2021;
+
+/** 2019 layout of Table 2's first block: the 2019 columns map onto these roles. */
+export const TABLE2_2019_COLUMNS = {
+  article: '第二十条第（一）项',
+  columns: ['本年新制作数量', '本年新公开数量', '对外公开总数量'],
+};
+
+// ---------------------------------------------------------------------------
+// Wording seen in real reports
+// ---------------------------------------------------------------------------
+
+/**
+ * Known typos and variants of table labels, mapped to the canonical label.
+ * Fuzzy matching finds most of them; these are the ones too far from the
+ * canonical text for fuzzy matching to be safe.
+ */
+export const LABEL_VARIANTS: Readonly<Record<string, string>> = {
+  社会团体: '社会公益组织',
+  本年度止件数: '本年废止件数',
+  本年发件: '本年制发件数',
+  现行有效件: '现行有效件数',
+  '2.其他法律行政止公开': '2.其他法律行政法规禁止公开',
+  行政法复议: '行政复议',
+};
+
+/** The legal basis the report cites. */
+export const FORMAT_DOCUMENT = '国办公开办函〔2021〕30号';
+export const REGULATION = '《中华人民共和国政府信息公开条例》';

@@ -1,0 +1,163 @@
+/**
+ * The report model: what the reader makes of a draft, and what checks read.
+ * Positions are LSP-style (0-based line and UTF-16 character), so a finding's
+ * range goes to the editor unchanged.
+ */
+import type { SectionSpec, TableId, Text } from '../format/standard';
+
+export interface Position {
+  line: number;
+  character: number;
+}
+
+export interface Range {
+  start: Position;
+  end: Position;
+}
+
+/** A piece of the source text and where it stands. */
+export interface Span {
+  text: string;
+  /** UTF-16 offsets into the document. */
+  start: number;
+  end: number;
+  range: Range;
+}
+
+export type CellState =
+  | 'number' // a readable, valid number
+  | 'blank' // empty, or a placeholder: / — - 无
+  | 'invalid' // not a number, negative, or a fraction in a count
+  | 'missing'; // the row has fewer cells than the table needs
+
+export interface Cell {
+  /** The cell's text; absent when the row lacks the cell altogether. */
+  span?: Span;
+  value: number | null;
+  state: CellState;
+  /** Why an invalid cell is invalid. */
+  problem?: 'not-a-number' | 'negative' | 'fraction';
+}
+
+/** A label as written, matched to its canonical wording. */
+export interface LabelRead {
+  span: Span;
+  canonical: string;
+  /** True when the written label differs from the canonical one (after normalisation). */
+  deviates: boolean;
+}
+
+export interface TableRow {
+  /** Key of the row in the format data (T3_ROWS[i].key, T2 row key, T4 group key). */
+  key: string;
+  label: LabelRead;
+  cells: Cell[];
+}
+
+export type TableLayout = 'gfm' | 'tsv' | 'cell-per-line' | 'space-aligned' | 'mixed';
+
+/** Something the reader could not make sense of; reported, never guessed. */
+export interface ReadProblem {
+  kind: 'unreadable-row' | 'cell-count' | 'glued-digits';
+  span: Span;
+  rowKey?: string;
+  message: Text;
+  /** For glued digits recovered uniquely: the split found. */
+  recovered?: number[];
+}
+
+export interface ReadTable {
+  id: TableId;
+  layout: TableLayout;
+  /** From the first to the last line the reader used. */
+  range: Range;
+  start: number;
+  end: number;
+  rows: Map<string, TableRow>;
+  /** Column headers and group labels, for wording checks. */
+  labels: LabelRead[];
+  problems: ReadProblem[];
+  /** Layout of the 2019 trial format (read with 2019 rows). */
+  format: '2021' | '2019';
+}
+
+export interface SectionRead {
+  spec: SectionSpec;
+  heading: LabelRead;
+  /** `## 二、…` rather than a plain line. */
+  markdownHeading: boolean;
+  /** Markdown heading depth, when markdownHeading. */
+  depth?: number;
+  /** From the heading to just before the next section (or the end). */
+  start: number;
+  end: number;
+  range: Range;
+}
+
+export interface TitleRead {
+  span: Span;
+  unit?: string;
+  year?: number;
+  /** The year as it stands in the title. */
+  yearSpan?: Span;
+}
+
+/** A block of prose outside the tables (a paragraph, a list item, a heading). */
+export interface ProseBlock {
+  span: Span;
+  /** The section the block lies in, if any. */
+  section?: SectionRead;
+}
+
+export interface Report {
+  text: string;
+  title?: TitleRead;
+  /** The sections found, in document order (a section may be missing or repeated). */
+  sections: SectionRead[];
+  tables: Partial<Record<TableId, ReadTable>>;
+  prose: ProseBlock[];
+  /** '2019' when the tables use the 2019 trial layout. */
+  format: '2021' | '2019';
+  /** Text found that only the 2019 layout has. */
+  oldFormatMarkers: Span[];
+  /** Converts offsets to positions. */
+  positionAt(offset: number): Position;
+  offsetAt(position: Position): number;
+}
+
+// ---------------------------------------------------------------------------
+// Findings and fixes
+// ---------------------------------------------------------------------------
+
+export type Severity = 'error' | 'warning' | 'information' | 'hint';
+
+export interface TextEdit {
+  range: Range;
+  newText: string;
+}
+
+export interface Fix {
+  title: Text;
+  kind: 'quickfix' | 'refactor.rewrite';
+  /** The fix the light bulb offers first. */
+  preferred?: boolean;
+  /** Part of source.fixAll.nianbao. */
+  fixAll?: boolean;
+  edits: TextEdit[];
+}
+
+export interface RelatedInfo {
+  range: Range;
+  message: Text;
+}
+
+export interface Finding {
+  code: string;
+  severity: Severity;
+  message: Text;
+  range: Range;
+  related?: RelatedInfo[];
+  /** Machine-readable details: expected/actual values, row and column keys. */
+  data?: Record<string, unknown>;
+  fixes?: Fix[];
+}

@@ -1,0 +1,186 @@
+/**
+ * Matching written labels to the standard wording.
+ *
+ * A label matches its canonical text when they agree after normalisation
+ * (full/half-width, spaces, quotes, `1、`/`1.`), or without their numbering, or
+ * as a known variant (LABEL_VARIANTS, a section's variants), or — for labels
+ * long enough that it is safe — as a near-miss typo. Everything but an exact
+ * match is a deviation that `label-deviation` reports.
+ */
+import {
+  LABEL_VARIANTS,
+  SECTIONS,
+  T3_COLUMNS,
+  T3_GROUPS,
+  T3_ROWS,
+  T4_COLUMNS,
+  T4_GROUPS,
+  TABLE2,
+  T3_CORNER_NOTE,
+  type SectionSpec,
+} from '../format/standard';
+import { normalizeLabel, similarity, stripNumbering } from './text';
+
+export type LabelRole = 'row' | 'group' | 'column' | 'article' | 'header' | 'note';
+
+export interface LabelCandidate {
+  role: LabelRole;
+  /** Row key (T3_ROWS key, Table 2 row key, T4 group key) or column index as text. */
+  key: string;
+  canonical: string;
+  /** Normalised canonical text and accepted variants. */
+  forms: string[];
+  /** The same without numbering. */
+  bare: string[];
+}
+
+export interface LabelMatch {
+  candidate: LabelCandidate;
+  /** True when the written label is not the canonical text. */
+  deviates: boolean;
+}
+
+function candidate(role: LabelRole, key: string, canonical: string, variants: string[] = []): LabelCandidate {
+  const all = [canonical, ...variants, ...Object.keys(LABEL_VARIANTS).filter((v) => LABEL_VARIANTS[v] === canonical)];
+  const forms = [...new Set(all.map(normalizeLabel))];
+  return { role, key, canonical, forms, bare: [...new Set(forms.map(stripNumbering))] };
+}
+
+/** The labels that can stand in each table, derived from the format data. */
+export const TABLE_LABELS = {
+  t2: [
+    ...TABLE2.blocks.flatMap((block) => [
+      candidate('article', block.article, block.article),
+      ...block.columns.map((c) => candidate('column', c.label, c.label, c.variants)),
+      ...block.rows.map((r) => candidate('row', r.key, r.label, r.variants)),
+    ]),
+    candidate('header', '信息内容', '信息内容'),
+  ],
+  t3: [
+    ...T3_ROWS.map((r) => candidate('row', r.key, r.label, r.variants)),
+    ...T3_GROUPS.map((g) => candidate('group', g.key, g.label)),
+    ...T3_COLUMNS.map((c, i) => candidate('column', String(i), c.label, c.variants)),
+    candidate('header', '申请人情况', '申请人情况'),
+    candidate('header', '法人或其他组织', '法人或其他组织'),
+    candidate('note', 'corner', T3_CORNER_NOTE),
+  ],
+  t4: [
+    ...T4_GROUPS.map((g) => candidate('group', g.key, 'short' in g ? g.short : g.label)),
+    candidate('header', '行政诉讼', '行政诉讼'),
+    ...T4_COLUMNS.map((c, i) => candidate('column', String(i), c.label)),
+  ],
+} satisfies Record<string, LabelCandidate[]>;
+
+const dedupe = (cands: LabelCandidate[]) => {
+  // A label that stands several times (本年处理决定数量) keeps one candidate.
+  const seen = new Set<string>();
+  return cands.filter((c) => {
+    const id = `${c.role}:${c.canonical}`;
+    if (seen.has(id)) return false;
+    seen.add(id);
+    return true;
+  });
+};
+TABLE_LABELS.t2 = dedupe(TABLE_LABELS.t2);
+
+/** Labels shorter than this are matched exactly only: 规章, 其他, 总计. */
+const FUZZY_MIN_LENGTH = 5;
+const FUZZY_THRESHOLD = 0.75;
+
+/**
+ * Match one written label against a set of candidates. Returns undefined when
+ * nothing matches well enough; ties between fuzzy candidates match nothing.
+ */
+export function matchLabel(written: string, candidates: readonly LabelCandidate[]): LabelMatch | undefined {
+  const norm = normalizeLabel(written);
+  if (!norm) return undefined;
+  for (const c of candidates) {
+    if (c.forms[0] === norm) return { candidate: c, deviates: false };
+  }
+  for (const c of candidates) {
+    if (c.forms.includes(norm)) return { candidate: c, deviates: true };
+  }
+  const bare = stripNumbering(norm);
+  for (const c of candidates) {
+    // Without numbering: `属于国家秘密`, `（三） 不予公开` are the same row; a missing
+    // number is style, not a deviation, but other wording is.
+    if (c.bare[0] === bare && bare.length >= 2) return { candidate: c, deviates: false };
+  }
+  for (const c of candidates) {
+    if (c.bare.includes(bare) && bare.length >= 2) return { candidate: c, deviates: true };
+  }
+  // Digits beyond the numbering mean prose (`结转下年度继续办理0件`), not a typo.
+  if (bare.length < FUZZY_MIN_LENGTH || /\d/.test(bare)) return undefined;
+  let best: LabelCandidate | undefined;
+  let bestScore = 0;
+  let tie = false;
+  for (const c of candidates) {
+    if (c.bare[0].length < FUZZY_MIN_LENGTH) continue;
+    const score = Math.max(...c.bare.map((b) => similarity(bare, b)));
+    if (score > bestScore + 1e-9) {
+      best = c;
+      bestScore = score;
+      tie = false;
+    } else if (Math.abs(score - bestScore) < 1e-9) tie = true;
+  }
+  if (best && !tie && bestScore >= FUZZY_THRESHOLD) return { candidate: best, deviates: true };
+  return undefined;
+}
+
+/**
+ * True when the written text is the beginning of some label, cut short as
+ * labels wrapped across lines are (`（二）部分公开（区分处理的，只计这一情 形，不`).
+ */
+export function isLabelPrefix(written: string, candidates: readonly LabelCandidate[]): boolean {
+  const bare = stripNumbering(normalizeLabel(written));
+  if (bare.length < 2) return false;
+  return candidates.some((c) => c.bare.some((b) => b.length > bare.length && b.startsWith(bare)));
+}
+
+// ---------------------------------------------------------------------------
+// Section headings
+// ---------------------------------------------------------------------------
+
+export interface HeadingMatch {
+  spec: SectionSpec;
+  deviates: boolean;
+}
+
+const NUMERALS = '一二三四五六七八九十';
+const HEADING_PATTERN = /^([一二三四五六七八九十])\s*[、.．,，]\s*(\S.*)$/;
+
+/**
+ * Recognise a section heading by its number and key words, so that a variant
+ * or a typo never makes a section count as missing.
+ */
+export function matchSectionHeading(text: string): HeadingMatch | undefined {
+  const norm = normalizeLabel(text).replace(/^#+/, '');
+  if (norm.length > 40) return undefined;
+  const m = HEADING_PATTERN.exec(norm.replace(/^(\d)\./, '$1、'));
+  if (!m) return undefined;
+  const numeral = m[1];
+  const rest = m[2];
+  const number = NUMERALS.indexOf(numeral) + 1;
+  let best: HeadingMatch | undefined;
+  let bestScore = 0;
+  for (const spec of SECTIONS) {
+    const forms = [spec.heading, ...spec.variants].map((h) => stripNumbering(normalizeLabel(h)));
+    const exact = forms[0] === rest;
+    const score = Math.max(...forms.map((f) => similarity(rest, f)));
+    const keywords = spec.keywords.every((k) => rest.includes(k));
+    if (spec.number === number) {
+      if (exact && normalizeLabel(spec.heading) === norm) return { spec, deviates: false };
+      if (keywords || score >= 0.6) {
+        if (score + 1 > bestScore) {
+          best = { spec, deviates: true };
+          bestScore = score + 1;
+        }
+      }
+    } else if (score >= 0.85 && score > bestScore) {
+      // A heading worded as section N but numbered otherwise.
+      best = { spec, deviates: true };
+      bestScore = score;
+    }
+  }
+  return best;
+}

@@ -1,0 +1,202 @@
+/**
+ * From Markdown to lines of tokens.
+ *
+ * remark (with GFM) gives the block structure: headings, GFM tables and their
+ * cells, and everything else. Pasted tables mostly arrive as paragraphs, code
+ * blocks (a tab-indented line after a blank line) or lists (`4. 保护…`), so all
+ * blocks other than headings and GFM tables are read line by line from the
+ * source, and each line is cut into cells: by tabs, by pipes, or by spaces.
+ */
+import { unified } from 'unified';
+import remarkParse from 'remark-parse';
+import remarkGfm from 'remark-gfm';
+import type { Span } from '../model/report';
+import { LineIndex, isPageFooter, readNumber, type NumberRead } from './text';
+
+export interface Token {
+  span: Span;
+  /** What the cell says, trimmed; empty for an empty cell. */
+  text: string;
+  num: NumberRead;
+  /** The physical row (line or GFM table row) the token stands in. */
+  row: number;
+  /** A cell of a GFM table, whose columns line up with its header. */
+  gfm?: boolean;
+}
+
+export type LineKind = 'heading' | 'text' | 'table-row';
+
+export interface Line {
+  kind: LineKind;
+  /** The line's content, without `#` marks and surrounding spaces. */
+  span: Span;
+  tokens: Token[];
+  /** Heading depth (ATX headings only). */
+  depth?: number;
+  row: number;
+  /** Index of the Markdown block the line belongs to. */
+  block: number;
+}
+
+interface MdNode {
+  type: string;
+  depth?: number;
+  children?: MdNode[];
+  position?: { start: { offset?: number }; end: { offset?: number } };
+}
+
+const processor = unified().use(remarkParse).use(remarkGfm);
+
+/** Parse a Markdown text into lines of tokens. */
+export function readLines(text: string, index: LineIndex): Line[] {
+  const tree = processor.parse(text) as MdNode;
+  const lines: Line[] = [];
+  let row = 0;
+  let block = 0;
+  for (const node of tree.children ?? []) {
+    const start = node.position?.start.offset ?? 0;
+    const end = node.position?.end.offset ?? start;
+    if (node.type === 'heading' && !text.slice(start, end).includes('\n')) {
+      const span = headingContent(text, start, end, index);
+      lines.push({ kind: 'heading', span, tokens: tokenizeText(span, index, row), depth: node.depth, row: row++, block });
+    } else if (node.type === 'table') {
+      for (const tableRow of node.children ?? []) {
+        const rowStart = tableRow.position?.start.offset ?? start;
+        const rowEnd = tableRow.position?.end.offset ?? rowStart;
+        const tokens = (tableRow.children ?? []).map((cell) =>
+          cellToken(text, cell.position?.start.offset ?? rowStart, cell.position?.end.offset ?? rowStart, index, row),
+        );
+        lines.push({ kind: 'table-row', span: trimmedSpan(text, rowStart, rowEnd, index), tokens, row: row++, block });
+      }
+    } else if (node.type !== 'thematicBreak' && node.type !== 'definition') {
+      // Paragraphs, code, lists, setext headings, HTML: line by line from the source.
+      let lineStart = start;
+      while (lineStart < end) {
+        let lineEnd = text.indexOf('\n', lineStart);
+        if (lineEnd < 0 || lineEnd > end) lineEnd = end;
+        const raw = text.slice(lineStart, lineEnd);
+        if (!isSkippable(raw)) {
+          const span = trimmedSpan(text, lineStart, lineEnd, index);
+          lines.push({ kind: 'text', span, tokens: tokenizeText(span, index, row), row: row++, block });
+        }
+        lineStart = lineEnd + 1;
+      }
+    }
+    block++;
+  }
+  return lines;
+}
+
+/** Setext underlines, fences, lone pipes and page footers carry nothing. */
+function isSkippable(raw: string): boolean {
+  const t = raw.trim();
+  return (
+    t === '' ||
+    /^[-=]{3,}$/.test(t) ||
+    /^(```|~~~)/.test(t) ||
+    /^\|[\s|]*$/.test(t) ||
+    /^\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?$/.test(t) ||
+    isPageFooter(t)
+  );
+}
+
+function headingContent(text: string, start: number, end: number, index: LineIndex): Span {
+  let s = start;
+  let e = end;
+  while (s < e && (text[s] === '#' || text[s] === ' ' || text[s] === '\t')) s++;
+  while (e > s && /[#\s]/.test(text[e - 1])) e--;
+  return index.span(s, e);
+}
+
+function trimmedSpan(text: string, start: number, end: number, index: LineIndex): Span {
+  let s = start;
+  let e = end;
+  while (s < e && /\s/.test(text[s])) s++;
+  while (e > s && /\s/.test(text[e - 1])) e--;
+  // Strip a Markdown list marker that the source line carries (`- `, `* `, `> `).
+  return index.span(s, e);
+}
+
+function makeToken(text: string, start: number, end: number, index: LineIndex, row: number): Token {
+  let s = start;
+  let e = end;
+  while (s < e && /\s/.test(text[s])) s++;
+  while (e > s && /\s/.test(text[e - 1])) e--;
+  if (s === e) {
+    // An empty cell: the span covers its blank interior so a fix can fill it.
+    const span = index.span(start, end);
+    return { span, text: '', num: { kind: 'blank' }, row };
+  }
+  const span = index.span(s, e);
+  const clean = stripInlineMarks(span.text);
+  return { span, text: clean, num: readNumber(clean), row };
+}
+
+/** GFM cell positions include the leading pipe; the token is the cell's inside. */
+function cellToken(text: string, start: number, end: number, index: LineIndex, row: number): Token {
+  let s = start;
+  let e = end;
+  if (text[s] === '|') s++;
+  if (e > s && text[e - 1] === '|' && text[e - 2] !== '\\') e--;
+  return { ...makeToken(text, s, e, index, row), gfm: true };
+}
+
+/** `**12**` reads as 12. */
+function stripInlineMarks(text: string): string {
+  return text.replace(/^[*_`]+|[*_`]+$/g, '').replace(/&nbsp;?/gi, ' ').trim();
+}
+
+/**
+ * Cut a line of pasted text into cells: by tabs when it has any, by pipes when
+ * it is a pipe row, otherwise by spaces, keeping runs of words together as one
+ * label (labels wrapped in a PDF carry single spaces: `只计这一情 形`).
+ */
+export function tokenizeText(span: Span, index: LineIndex, row: number): Token[] {
+  const text = index.text;
+  const { start, end } = span;
+  const body = span.text;
+  if (body.includes('\t')) return splitBy(text, start, end, '\t', index, row);
+  if (/^\|.*\|$/.test(body) || (body.match(/\|/g) ?? []).length >= 2) {
+    const tokens = splitBy(text, start, end, '|', index, row);
+    if (body.startsWith('|')) tokens.shift();
+    if (body.endsWith('|')) tokens.pop();
+    return tokens;
+  }
+  return splitBySpaces(text, start, end, index, row);
+}
+
+function splitBy(text: string, start: number, end: number, sep: string, index: LineIndex, row: number): Token[] {
+  const tokens: Token[] = [];
+  let cellStart = start;
+  for (let i = start; i <= end; i++) {
+    if (i === end || text[i] === sep) {
+      tokens.push(makeToken(text, cellStart, i, index, row));
+      cellStart = i + 1;
+    }
+  }
+  return tokens;
+}
+
+function splitBySpaces(text: string, start: number, end: number, index: LineIndex, row: number): Token[] {
+  const words: { s: number; e: number; numeric: boolean }[] = [];
+  const re = /[^\s\u3000]+/g;
+  re.lastIndex = 0;
+  const slice = text.slice(start, end);
+  for (let m = re.exec(slice); m; m = re.exec(slice)) {
+    const word = m[0].replace(/&nbsp;?/gi, '');
+    const kind = readNumber(word).kind;
+    words.push({ s: start + m.index, e: start + m.index + m[0].length, numeric: kind !== 'text' });
+  }
+  const tokens: Token[] = [];
+  for (let i = 0; i < words.length; i++) {
+    if (words[i].numeric) {
+      tokens.push(makeToken(text, words[i].s, words[i].e, index, row));
+      continue;
+    }
+    let j = i;
+    while (j + 1 < words.length && !words[j + 1].numeric) j++;
+    tokens.push(makeToken(text, words[i].s, words[j].e, index, row));
+    i = j;
+  }
+  return tokens;
+}

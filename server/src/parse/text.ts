@@ -1,0 +1,142 @@
+/** Text utilities shared by the reader: positions, normalisation, numbers, similarity. */
+import type { Position, Range, Span } from '../model/report';
+
+/** Offsets ↔ LSP positions for one text. */
+export class LineIndex {
+  private readonly lineStarts: number[] = [0];
+
+  constructor(readonly text: string) {
+    for (let i = 0; i < text.length; i++) {
+      const ch = text.charCodeAt(i);
+      if (ch === 10 /* \n */) this.lineStarts.push(i + 1);
+      else if (ch === 13 /* \r */) {
+        if (text.charCodeAt(i + 1) === 10) i++;
+        this.lineStarts.push(i + 1);
+      }
+    }
+  }
+
+  get lineCount(): number {
+    return this.lineStarts.length;
+  }
+
+  lineStart(line: number): number {
+    return this.lineStarts[Math.max(0, Math.min(line, this.lineStarts.length - 1))];
+  }
+
+  positionAt(offset: number): Position {
+    offset = Math.max(0, Math.min(offset, this.text.length));
+    let lo = 0;
+    let hi = this.lineStarts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.lineStarts[mid] <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: lo, character: offset - this.lineStarts[lo] };
+  }
+
+  offsetAt(position: Position): number {
+    if (position.line >= this.lineStarts.length) return this.text.length;
+    if (position.line < 0) return 0;
+    const start = this.lineStarts[position.line];
+    const next = position.line + 1 < this.lineStarts.length ? this.lineStarts[position.line + 1] : this.text.length;
+    return Math.min(start + Math.max(0, position.character), next);
+  }
+
+  range(start: number, end: number): Range {
+    return { start: this.positionAt(start), end: this.positionAt(end) };
+  }
+
+  span(start: number, end: number): Span {
+    return { text: this.text.slice(start, end), start, end, range: this.range(start, end) };
+  }
+}
+
+const QUOTES = /[“”„‟"「」『』〝〞]/g;
+const APOSTROPHES = /[‘’‚‛']/g;
+
+/**
+ * Normalise a label for comparison: full-width → half-width (NFKC), no spaces,
+ * one kind of quote and bracket, `1、`/`1．`/`1 .` numbering as `1.`.
+ */
+export function normalizeLabel(text: string): string {
+  return text
+    .replace(/&nbsp;?/gi, ' ')
+    .normalize('NFKC')
+    .replace(/\s+/g, '')
+    .replace(QUOTES, '"')
+    .replace(APOSTROPHES, "'")
+    .replace(/[〔【［]/g, '[')
+    .replace(/[〕】］]/g, ']')
+    .replace(/^(\d+)[、.．,，]/, '$1.')
+    .replace(/[。；;：:]+$/, '')
+    .replace(/[*_`]/g, '');
+}
+
+/** The text of a label with its leading numbering (`（三）`, `3.`, `三、`) removed. */
+export function stripNumbering(normalized: string): string {
+  return normalized.replace(/^(\(\S{1,2}\)|\d+\.|[一二三四五六七八九十]+、)/, '');
+}
+
+export type NumberRead =
+  | { kind: 'number'; value: number; fraction: boolean; negative: boolean }
+  | { kind: 'blank' }
+  | { kind: 'text' };
+
+const PLACEHOLDERS = new Set(['', '/', '／', '—', '——', '-', '－', '–', '无', '空', 'null', 'N/A', 'n/a']);
+
+/**
+ * Read a cell's text as a number. Full-width digits, thousands separators,
+ * `&nbsp;` and stray spaces are read right; placeholders are blank.
+ */
+export function readNumber(raw: string): NumberRead {
+  const compact = raw.replace(/&nbsp;?/gi, '').normalize('NFKC').replace(/[\s*_`]/g, '');
+  if (PLACEHOLDERS.has(compact) || PLACEHOLDERS.has(raw.trim())) return { kind: 'blank' };
+  const m = /^([+\-−]?)(\d{1,3}(?:[,，]\d{3})+|\d+)(?:\.(\d+))?$/.exec(compact);
+  if (!m) return { kind: 'text' };
+  const negative = m[1] === '-' || m[1] === '−';
+  const digits = m[2].replace(/[,，]/g, '');
+  const value = Number(`${negative ? '-' : ''}${digits}${m[3] ? '.' + m[3] : ''}`);
+  return { kind: 'number', value, fraction: !!m[3] && /[1-9]/.test(m[3]), negative };
+}
+
+/** True for a token that reads as a number (possibly invalid: negative, fraction). */
+export function isNumeric(raw: string): boolean {
+  return readNumber(raw).kind === 'number';
+}
+
+/** Levenshtein distance, bounded: returns max+1 as soon as it must exceed max. */
+export function editDistance(a: string, b: string, max = Infinity): number {
+  if (a === b) return 0;
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  let prev = new Array<number>(b.length + 1);
+  let cur = new Array<number>(b.length + 1);
+  for (let j = 0; j <= b.length; j++) prev[j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    cur[0] = i;
+    let rowMin = cur[0];
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1;
+      cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost);
+      if (cur[j] < rowMin) rowMin = cur[j];
+    }
+    if (rowMin > max) return max + 1;
+    [prev, cur] = [cur, prev];
+  }
+  return prev[b.length];
+}
+
+/** 1 for equal strings, 0 for nothing in common. */
+export function similarity(a: string, b: string): number {
+  const longest = Math.max(a.length, b.length);
+  if (longest === 0) return 1;
+  return 1 - editDistance(a, b) / longest;
+}
+
+/** Page footers that PDF extraction leaves inside tables: `-3-`, `- 4 -`. */
+export function isPageFooter(line: string): boolean {
+  return /^\s*[-－—]\s*\d{1,3}\s*[-－—]\s*$/.test(line);
+}
+
+export const CHINESE_NUMERALS = '一二三四五六七八九十';
