@@ -1,0 +1,36 @@
+/**
+ * nianbao <command> …  — the CLI. Exit codes: 0 no errors, 1 errors found, 2 bad usage.
+ */
+import { runCheck } from './check';
+import { runExtract } from './extract';
+
+export const USAGE = `用法 Usage:
+  nianbao check <文件或文件夹…> [--format text|json] [--locale zh-CN|en]
+  nianbao extract <文件…> [--format json|csv]
+`;
+
+async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  switch (command) {
+    case 'check':
+      return runCheck(rest);
+    case 'extract':
+      return runExtract(rest);
+    case '--help':
+    case '-h':
+    case 'help':
+      process.stdout.write(USAGE);
+      return 0;
+    default:
+      process.stderr.write(`${command ? `未知命令 Unknown command: ${command}\n` : ''}${USAGE}`);
+      return 2;
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (error) => {
+    process.stderr.write(`nianbao: ${(error as Error).stack ?? error}\n`);
+    process.exit(2);
+  },
+);
