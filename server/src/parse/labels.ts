@@ -86,6 +86,8 @@ TABLE_LABELS.t2 = dedupe(TABLE_LABELS.t2);
 /** Labels shorter than this are matched exactly only: 规章, 其他, 总计. */
 const FUZZY_MIN_LENGTH = 5;
 const FUZZY_THRESHOLD = 0.75;
+/** The longest standard label is 43 characters. */
+const FUZZY_MAX_LENGTH = 60;
 
 /**
  * Match one written label against a set of candidates. Returns undefined when
@@ -109,8 +111,9 @@ export function matchLabel(written: string, candidates: readonly LabelCandidate[
   for (const c of candidates) {
     if (c.bare.includes(bare) && bare.length >= 2) return { candidate: c, deviates: true };
   }
-  // Digits beyond the numbering mean prose (`结转下年度继续办理0件`), not a typo.
-  if (bare.length < FUZZY_MIN_LENGTH || /\d/.test(bare)) return undefined;
+  // Digits beyond the numbering mean prose (`结转下年度继续办理0件`), not a typo;
+  // so does text far longer than any label.
+  if (bare.length < FUZZY_MIN_LENGTH || bare.length > FUZZY_MAX_LENGTH || /\d/.test(bare)) return undefined;
   let best: LabelCandidate | undefined;
   let bestScore = 0;
   let tie = false;

@@ -1,0 +1,82 @@
+/** Shared helpers for tests: fixtures as a clerk would edit them, and applying fixes. */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { analyzeText, applyEdits, LineIndex, type AnalyzeOptions, type DocumentAnalysis, type Finding, type Fix } from '../server/src/index';
+
+export const ROOT = join(__dirname, '..');
+export const example = (name: string) => readFileSync(join(ROOT, 'examples', name), 'utf8');
+export const seed = (prefix: string) => {
+  const dir = join(ROOT, '..', 'shared', 'seeds');
+  const file = readdirSync(dir).find((f) => f.startsWith(prefix));
+  if (!file) throw new Error(`no seed ${prefix}`);
+  return readFileSync(join(dir, file), 'utf8');
+};
+
+/**
+ * Change one cell of a GFM table row, as a clerk would retype it: the row is
+ * the line holding `rowLabel`; `column` counts data cells from the end when
+ * negative (-1 is the last cell, 总计 in Table 3).
+ */
+export function setCell(text: string, rowLabel: string, column: number, value: string, occurrence = 0): string {
+  const lines = text.split('\n');
+  const matches = lines.map((l, i) => (l.startsWith('|') && l.includes(rowLabel) ? i : -1)).filter((i) => i >= 0);
+  const at = matches[occurrence];
+  if (at === undefined) throw new Error(`no row ${rowLabel}`);
+  const cells = lines[at].split('|').slice(1, -1);
+  const index = column < 0 ? cells.length + column : column;
+  cells[index] = ` ${value} `;
+  lines[at] = `|${cells.join('|')}|`;
+  return lines.join('\n');
+}
+
+/** Where a cell stands (0-based line, character of its first character). */
+export function cellPosition(text: string, rowLabel: string, column: number): { line: number; character: number } {
+  const lines = text.split('\n');
+  const line = lines.findIndex((l) => l.startsWith('|') && l.includes(rowLabel));
+  const raw = lines[line];
+  const bars = [...raw.matchAll(/\|/g)].map((m) => m.index!);
+  const count = bars.length - 1;
+  const index = column < 0 ? count + column : column;
+  let character = bars[index] + 1;
+  while (raw[character] === ' ') character++;
+  return { line, character };
+}
+
+export function removeLines(text: string, predicate: (line: string) => boolean): string {
+  return text
+    .split('\n')
+    .filter((l) => !predicate(l))
+    .join('\n');
+}
+
+export const analyze = (text: string, options?: AnalyzeOptions) => analyzeText(text, options);
+export const codes = (a: DocumentAnalysis) => a.findings.map((f) => f.code);
+
+export function applyFix(text: string, fix: Fix): string {
+  const index = new LineIndex(text);
+  return applyEdits(text, fix.edits, (p) => index.offsetAt(p));
+}
+
+/** The finding with this code, failing when there is not exactly one. */
+export function only(a: DocumentAnalysis, code: string): Finding {
+  const found = a.findings.filter((f) => f.code === code);
+  if (found.length !== 1) throw new Error(`expected one ${code}, got ${found.length}: ${a.findings.map((f) => `${f.code} ${f.message.zh}`).join('\n')}`);
+  return found[0];
+}
+
+/** Lines the edit did not touch must be the same before and after. */
+export function unchangedOutside(before: string, after: string, fix: Fix): boolean {
+  const a = before.split('\n');
+  const b = after.split('\n');
+  const touched = new Set(fix.edits.flatMap((e) => range(e.range.start.line, e.range.end.line)));
+  const first = Math.min(...touched);
+  const added = b.length - a.length;
+  for (let i = 0; i < a.length; i++) {
+    if (touched.has(i)) continue;
+    const j = i < first ? i : i + added;
+    if (a[i] !== b[j]) return false;
+  }
+  return true;
+}
+
+const range = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => from + i);
