@@ -80,3 +80,20 @@ export function unchangedOutside(before: string, after: string, fix: Fix): boole
 }
 
 const range = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => from + i);
+
+/** The codes of the foundation's checks (the prose cross-checks are tested on their own). */
+export const FOUNDATION_CODES = new Set([
+  'missing-section',
+  'section-order',
+  'missing-table',
+  'missing-row',
+  't3-row-total',
+  't3-result-total',
+  't3-balance',
+  't4-total',
+  'cell-blank',
+  'cell-invalid',
+  'table-read',
+  'label-deviation',
+  'old-format',
+]);

@@ -5,13 +5,11 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { analyze, applyFix, cellPosition, codes, example, only, removeLines, setCell, unchangedOutside } from '../helpers';
+import { analyze, applyFix, cellPosition, codes, example, FOUNDATION_CODES, only, removeLines, setCell, unchangedOutside } from '../helpers';
 import { applyEdits, fixAllEdits, LineIndex } from '../../server/src/index';
 
 const clean = example('clean-2024.md');
-/** The codes of the foundation's checks (cross-checks of prose are tested elsewhere). */
-const FOUNDATION = new Set(['missing-section', 'section-order', 'missing-table', 'missing-row', 't3-row-total', 't3-result-total', 't3-balance', 't4-total', 'cell-blank', 'cell-invalid', 'table-read', 'label-deviation', 'old-format']);
-const foundation = (text: string) => analyze(text).findings.filter((f) => FOUNDATION.has(f.code));
+const foundation = (text: string) => analyze(text).findings.filter((f) => FOUNDATION_CODES.has(f.code));
 
 /** Apply a finding's first fix; assert the finding is gone, nothing new appears and nothing outside the edit changed. */
 function assertFixCleans(text: string, code: string) {

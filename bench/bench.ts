@@ -1,0 +1,74 @@
+/**
+ * npm run bench — how long checking takes, beside the floor of bare remark parsing.
+ *
+ * For each example draft and a generated ~1 MB document (100 reports one after
+ * another): the median time of a full check (read + all checks) and of bare
+ * remark-parse + remark-gfm on the same text, and their ratio. Then the cost of
+ * a keystroke in the 1 MB document with the server's cache warm: only the report
+ * typed in is read again.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { unified } from 'unified';
+import remarkParse from 'remark-parse';
+import remarkGfm from 'remark-gfm';
+import { Analyzer, analyzeText } from '../server/src/index';
+
+const root = join(__dirname, '..');
+const remark = unified().use(remarkParse).use(remarkGfm);
+
+function median(run: () => void, times: number): number {
+  run(); // warm up
+  const samples: number[] = [];
+  for (let i = 0; i < times; i++) {
+    const t = performance.now();
+    run();
+    samples.push(performance.now() - t);
+  }
+  samples.sort((a, b) => a - b);
+  return samples[Math.floor(samples.length / 2)];
+}
+
+const ms = (n: number) => (n < 10 ? n.toFixed(2) : n.toFixed(1)).padStart(8);
+const rows: string[][] = [];
+
+const examples = readdirSync(join(root, 'examples'))
+  .filter((f) => /^(clean|seed)-.*\.md$/.test(f))
+  .sort();
+for (const name of examples) {
+  const text = readFileSync(join(root, 'examples', name), 'utf8');
+  const check = median(() => analyzeText(text), 15);
+  const bare = median(() => remark.parse(text), 15);
+  rows.push([name, `${(text.length / 1024).toFixed(1)} KB`, ms(check), ms(bare), (check / bare).toFixed(2)]);
+}
+
+// ~1 MB: the examples repeated, each copy under its own unit name.
+const parts: string[] = [];
+for (let i = 0; parts.join('\n').length < 1_000_000; i++) {
+  const name = examples[i % examples.length];
+  parts.push(readFileSync(join(root, 'examples', name), 'utf8').replace(/^# (.*?)(\d{4})年/m, `# 第${i + 1}号单位$2年`));
+}
+const big = parts.join('\n');
+const bigCheck = median(() => analyzeText(big), 3);
+const bigBare = median(() => remark.parse(big), 3);
+rows.push([`${parts.length} reports`, `${(big.length / 1024).toFixed(0)} KB`, ms(bigCheck), ms(bigBare), (bigCheck / bigBare).toFixed(2)]);
+
+// A keystroke in the middle of the 1 MB document, with the cache warm.
+const analyzer = new Analyzer();
+analyzer.analyze(big);
+const middle = big.indexOf('一、总体情况', Math.floor(big.length / 2));
+let flip = false;
+const keystroke = median(() => {
+  flip = !flip;
+  const typed = big.slice(0, middle) + (flip ? '年' : '') + big.slice(middle);
+  analyzer.analyze(typed);
+}, 9);
+
+const header = ['document', 'size', 'check ms', 'remark ms', 'ratio'];
+const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].trim().length)));
+const line = (cells: string[]) => cells.map((c, i) => c.trim().padStart(widths[i])).join('  ');
+console.log(line(header));
+for (const r of rows) console.log(line(r));
+console.log(`\nkeystroke in the ${(big.length / 1024).toFixed(0)} KB document (cache warm): ${keystroke.toFixed(1)} ms median (full check: ${bigCheck.toFixed(0)} ms)`);
+console.log(`node ${process.version}, ${process.platform} ${process.arch}`);
