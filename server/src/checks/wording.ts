@@ -1,6 +1,6 @@
 /** Wording checks: label-deviation, old-format, and what the reader could not read (table-read). */
 import { FORMAT_2021_FIRST_YEAR, OLD_FORMAT_MARKERS } from '../format/standard';
-import type { Finding, LabelRead, Report } from '../model/report';
+import type { Finding, LabelRead, Report, TextEdit } from '../model/report';
 import { finding, type Check } from './check';
 import { TABLE_NAMES } from './tables';
 
@@ -24,6 +24,7 @@ export const labelDeviation: Check = {
       if (!label.deviates || seen.has(label.span.start)) continue;
       seen.add(label.span.start);
       const canonical = label.canonical;
+      const edit = labelEdit(report, label);
       findings.push(
         finding(
           this,
@@ -31,9 +32,9 @@ export const labelDeviation: Check = {
           { zh: `“${label.span.text}”应写作“${label.canonical}”`, en: `“${label.span.text}” should read “${label.canonical}”` },
           {
             data: { canonical: label.canonical },
-            fixes: label.span.text.includes('\n')
-              ? []
-              : [{ title: { zh: `改为“${canonical}”`, en: `Change to “${canonical}”` }, kind: 'quickfix', preferred: true, edits: [{ range: label.span.range, newText: canonical }] }],
+            fixes: edit
+              ? [{ title: { zh: `改为“${canonical}”`, en: `Change to “${canonical}”` }, kind: 'quickfix', preferred: true, edits: [edit] }]
+              : [],
           },
         ),
       );
@@ -41,6 +42,25 @@ export const labelDeviation: Check = {
     return findings;
   },
 };
+
+/**
+ * The edit that writes a label's canonical text over the label, and over the
+ * label only: not the `## ` of a Markdown heading (the label's span starts
+ * after it), not the bold marks around it, not a neighbouring cell. A label
+ * joined from pieces on several lines (wrapped in a PDF) gets no fix: the
+ * text between the pieces is not the label's to replace.
+ */
+function labelEdit(report: Report, label: LabelRead): TextEdit | undefined {
+  const { span } = label;
+  if (span.range.start.line !== span.range.end.line) return undefined;
+  if (report.text.slice(span.start, span.end) !== span.text) return undefined;
+  let start = span.start;
+  let end = span.end;
+  while (start < end && /[*_`]/.test(report.text[start])) start++;
+  while (end > start && /[*_`]/.test(report.text[end - 1])) end--;
+  if (start === end) return undefined;
+  return { range: { start: report.positionAt(start), end: report.positionAt(end) }, newText: label.canonical };
+}
 
 export const oldFormat: Check = {
   code: 'old-format',
@@ -85,14 +105,17 @@ export const tableRead: Check = {
   tag: 'derived',
   title: { zh: '表格有读不准的行', en: 'Table row could not be read' },
   docs: {
-    zh: '粘贴来的表格有时缺格、多格，或相邻格的数字粘在一起。能由表格自身的勾稽关系唯一确定时照此读取并提示；不能确定时如实报告，不猜测。',
-    en: 'Pasted tables sometimes lose or gain cells, or glue neighbouring digits together. Where the table’s own arithmetic makes the reading unique it is used and reported; otherwise the row is reported as unreadable rather than guessed.',
+    zh: '粘贴来的表格有时缺格、多格，相邻格的数字粘在一起（713000074），或者行名与数字错位（从 PDF 复制）。能由表格自身的勾稽关系唯一确定时照此读取，并以“信息”级别提示读出的数；不能确定时如实报告（警告），该行不读取，不猜测。“转换为标准表格”可把读出的数写成标准表格。',
+    en: 'Pasted tables sometimes lose or gain cells, glue neighbouring digits together (713000074), or separate labels from their numbers (PDF copies). Where the table’s own arithmetic makes the reading unique it is used and reported as information, with the numbers; otherwise the row is reported as unreadable (a warning) and not read — never guessed. “Convert to the standard table” writes out what was read.',
   },
   run(report) {
     return Object.values(report.tables).flatMap((table) =>
       (table?.problems ?? []).map((p) =>
         finding(this, p.span.range, { zh: `${TABLE_NAMES[table!.id].zh}：${p.message.zh}`, en: `${TABLE_NAMES[table!.id].en}: ${p.message.en}` }, {
           data: { table: table!.id, kind: p.kind, row: p.rowKey, ...(p.recovered ? { recovered: p.recovered } : {}) },
+          // A reading recovered from the arithmetic is information (the numbers are read, and the
+          // message gives them); a row that could not be read is a warning.
+          ...(p.recovered ? { severity: 'information' as const } : {}),
         }),
       ),
     );

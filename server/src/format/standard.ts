@@ -372,3 +372,82 @@ export const LABEL_VARIANTS: Readonly<Record<string, string>> = {
 /** The legal basis the report cites. */
 export const FORMAT_DOCUMENT = '国办公开办函〔2021〕30号';
 export const REGULATION = '《中华人民共和国政府信息公开条例》';
+
+// ---------------------------------------------------------------------------
+// Table 2 in the 2019 trial format (国办公开办函〔2019〕60号)
+// ---------------------------------------------------------------------------
+
+export interface T2Block2019 {
+  article: string;
+  columns: { label: string; en: string; variants?: string[]; signed?: boolean; decimal?: boolean }[];
+  rows: T2Row[];
+}
+
+/**
+ * Table 2 as the 2019 format lays it out: other columns, two more rows
+ * (其他对外管理服务事项, 政府集中采购) and a fifth block (第二十条第（九）项).
+ * 2019 and 2020 reports in this layout are read with these rows. The row keys
+ * the two formats share (rules … fees) are the same, so the rows every report
+ * must have are found under the same keys; the cells are the 2019 columns.
+ */
+export const TABLE2_2019 = {
+  id: 't2' as const,
+  title: { zh: '表二 主动公开政府信息情况（2019 年格式）', en: 'Table 2 — proactive disclosure (2019 format)' },
+  blocks: [
+    {
+      article: '第二十条第（一）项',
+      columns: [
+        { label: '本年新制作数量', en: 'made this year' },
+        { label: '本年新公开数量', en: 'published this year' },
+        { label: '对外公开总数量', en: 'published in total' },
+      ],
+      rows: [
+        { key: 'rules', label: '规章', en: 'Rules (规章)' },
+        { key: 'normative', label: '规范性文件', en: 'Normative documents', variants: ['行政规范性文件'] },
+      ],
+    },
+    {
+      article: '第二十条第（五）项',
+      columns: [
+        { label: '上一年项目数量', en: 'items last year' },
+        { label: '本年增/减', en: 'change this year', signed: true },
+        { label: '处理决定数量', en: 'decisions', variants: ['本年处理决定数量'] },
+      ],
+      rows: [
+        { key: 'licensing', label: '行政许可', en: 'Administrative licensing' },
+        { key: 'otherServices', label: '其他对外管理服务事项', en: 'Other external management services' },
+      ],
+    },
+    {
+      article: '第二十条第（六）项',
+      columns: [
+        { label: '上一年项目数量', en: 'items last year' },
+        { label: '本年增/减', en: 'change this year', signed: true },
+        { label: '处理决定数量', en: 'decisions', variants: ['本年处理决定数量'] },
+      ],
+      rows: [
+        { key: 'penalty', label: '行政处罚', en: 'Administrative penalties' },
+        { key: 'coercion', label: '行政强制', en: 'Administrative coercion' },
+      ],
+    },
+    {
+      article: '第二十条第（八）项',
+      columns: [
+        { label: '上一年项目数量', en: 'items last year' },
+        { label: '本年增/减', en: 'change this year', signed: true },
+      ],
+      rows: [{ key: 'fees', label: '行政事业性收费', en: 'Administrative fees' }],
+    },
+    {
+      article: '第二十条第（九）项',
+      columns: [
+        { label: '采购项目数量', en: 'procurement items' },
+        { label: '采购总金额', en: 'procurement amount', decimal: true },
+      ],
+      rows: [{ key: 'procurement', label: '政府集中采购', en: 'Government centralised procurement' }],
+    },
+  ] as T2Block2019[],
+};
+
+/** Table 3 in the 2019 format: the same rows, but （六）其他处理 is a single row with numbers of its own. */
+export const T3_2019_SINGLE_ROW = { key: 'otherHandling', label: '（六）其他处理', replaces: 'otherHandling' } as const;

@@ -16,10 +16,11 @@ import {
   T4_COLUMNS,
   T4_GROUPS,
   TABLE2,
+  TABLE2_2019,
   T3_CORNER_NOTE,
   type SectionSpec,
 } from '../format/standard';
-import { normalizeLabel, similarity, stripNumbering } from './text';
+import { editDistance, normalizeLabel, similarity, stripNumbering } from './text';
 
 export type LabelRole = 'row' | 'group' | 'column' | 'article' | 'header' | 'note';
 
@@ -83,6 +84,18 @@ const dedupe = (cands: LabelCandidate[]) => {
 };
 TABLE_LABELS.t2 = dedupe(TABLE_LABELS.t2);
 
+/** Table 2's labels in the 2019 trial format (the 2019 rows, columns and blocks). */
+export const TABLE_LABELS_2019 = {
+  t2: dedupe([
+    ...TABLE2_2019.blocks.flatMap((block) => [
+      candidate('article', block.article, block.article),
+      ...block.columns.map((c) => candidate('column', c.label, c.label, c.variants)),
+      ...block.rows.map((r) => candidate('row', r.key, r.label, r.variants)),
+    ]),
+    candidate('header', '信息内容', '信息内容'),
+  ]),
+};
+
 /** Labels shorter than this are matched exactly only: 规章, 其他, 总计. */
 const FUZZY_MIN_LENGTH = 5;
 const FUZZY_THRESHOLD = 0.75;
@@ -137,7 +150,12 @@ export function matchLabel(written: string, candidates: readonly LabelCandidate[
 export function isLabelPrefix(written: string, candidates: readonly LabelCandidate[]): boolean {
   const bare = stripNumbering(normalizeLabel(written));
   if (bare.length < 2) return false;
-  return candidates.some((c) => c.bare.some((b) => b.length > bare.length && b.startsWith(bare)));
+  if (candidates.some((c) => c.bare.some((b) => b.length > bare.length && b.startsWith(bare)))) return true;
+  // A typo in the first piece (只记 for 只计) must not stop the joining: a long
+  // piece within an edit or two of a label's beginning counts.
+  if (bare.length < FUZZY_MIN_LENGTH * 2 || /\d/.test(bare)) return false;
+  const allowed = Math.max(1, Math.floor(bare.length / 10));
+  return candidates.some((c) => c.bare.some((b) => b.length > bare.length && editDistance(bare, b.slice(0, bare.length), allowed) <= allowed));
 }
 
 // ---------------------------------------------------------------------------
@@ -172,7 +190,8 @@ export function matchSectionHeading(text: string): HeadingMatch | undefined {
     const score = Math.max(...forms.map((f) => similarity(rest, f)));
     const keywords = spec.keywords.every((k) => rest.includes(k));
     if (spec.number === number) {
-      if (exact && normalizeLabel(spec.heading) === norm) return { spec, deviates: false };
+      // The numbering punctuation (一、 一. 一．) is style, not wording.
+      if (exact) return { spec, deviates: false };
       if (keywords || score >= 0.6) {
         if (score + 1 > bestScore) {
           best = { spec, deviates: true };

@@ -22,6 +22,9 @@ export interface Token {
   row: number;
   /** A cell of a GFM table, whose columns line up with its header. */
   gfm?: boolean;
+  /** For a GFM cell: its column in the row (0-based) and the table's block index. */
+  col?: number;
+  block?: number;
 }
 
 export type LineKind = 'heading' | 'text' | 'table-row';
@@ -63,9 +66,11 @@ export function readLines(text: string, index: LineIndex): Line[] {
       for (const tableRow of node.children ?? []) {
         const rowStart = tableRow.position?.start.offset ?? start;
         const rowEnd = tableRow.position?.end.offset ?? rowStart;
-        const tokens = (tableRow.children ?? []).map((cell) =>
-          cellToken(text, cell.position?.start.offset ?? rowStart, cell.position?.end.offset ?? rowStart, index, row),
-        );
+        const tokens = (tableRow.children ?? []).map((cell, col) => ({
+          ...cellToken(text, cell.position?.start.offset ?? rowStart, cell.position?.end.offset ?? rowStart, index, row),
+          col,
+          block,
+        }));
         lines.push({ kind: 'table-row', span: trimmedSpan(text, rowStart, rowEnd, index), tokens, row: row++, block });
       }
     } else if (node.type !== 'thematicBreak' && node.type !== 'definition') {
@@ -156,7 +161,8 @@ export function tokenizeText(span: Span, index: LineIndex, row: number): Token[]
   const { start, end } = span;
   const body = span.text;
   if (body.includes('\t')) return splitBy(text, start, end, '\t', index, row);
-  if (/^\|.*\|$/.test(body) || (body.match(/\|/g) ?? []).length >= 2) {
+  // A pipe row, with or without edge pipes (`行政许可 | 12608` has a single pipe).
+  if (/(^|[^\\])\|/.test(body)) {
     const tokens = splitBy(text, start, end, '|', index, row);
     if (body.startsWith('|')) tokens.shift();
     if (body.endsWith('|')) tokens.pop();

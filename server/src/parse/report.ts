@@ -5,7 +5,7 @@ import { OLD_FORMAT_MARKERS, SECTIONS, type TableId } from '../format/standard';
 import type { ProseBlock, ReadTable, Report, SectionRead, Span, TitleRead } from '../model/report';
 import { matchSectionHeading } from './labels';
 import { readLines, type Line } from './lines';
-import { readTable2, readTable3, readTable4 } from './tables';
+import { isTable2Of2019, readTable2, readTable3, readTable4 } from './tables';
 import { LineIndex, normalizeLabel } from './text';
 
 const TABLE_READERS: Record<TableId, (lines: Line[], index: LineIndex) => ReadTable | undefined> = {
@@ -25,7 +25,7 @@ export function parseReport(text: string): Report {
     const tableId = section.spec.table;
     if (!tableId || tables[tableId]) continue;
     const body = lines.filter((l) => l.span.start > section.heading.span.end && l.span.start < section.end);
-    const table = TABLE_READERS[tableId](body, index);
+    const table = tableId === 't2' && isTable2Of2019(body) ? readTable2(body, index, '2019') : TABLE_READERS[tableId](body, index);
     if (table) tables[tableId] = table;
   }
   // A table pasted without its section heading is still read, from the whole text.
@@ -40,7 +40,8 @@ export function parseReport(text: string): Report {
   const prose = collectProse(lines, sections, tables, title, index);
   const oldFormatMarkers = findOldFormatMarkers(text, index);
   const format = oldFormatMarkers.length > 0 ? '2019' : '2021';
-  for (const table of Object.values(tables)) if (table) table.format = format;
+  // Table 2 knows its own layout; the others take the report's.
+  for (const table of Object.values(tables)) if (table && table.id !== 't2') table.format = format;
 
   return {
     text,
