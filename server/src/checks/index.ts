@@ -5,6 +5,11 @@ import { missingSection, sectionOrder } from './sections';
 import { missingRow, missingTable } from './tables';
 import { t3Balance, t3ResultTotal, t3RowTotal, t4Total } from './totals';
 import { labelDeviation, oldFormat, tableRead } from './wording';
+import { narrativeMismatch } from './narrative';
+import { deadline, yearMismatch } from './years';
+import { feeStatement } from './fees';
+import { emptySection } from './content';
+import { carryOver, copiedParagraph, inForceCount } from './crossfile';
 
 export const CHECKS: readonly Check[] = [
   missingSection,
@@ -20,6 +25,14 @@ export const CHECKS: readonly Check[] = [
   tableRead,
   labelDeviation,
   oldFormat,
+  narrativeMismatch,
+  yearMismatch,
+  deadline,
+  feeStatement,
+  emptySection,
+  carryOver,
+  inForceCount,
+  copiedParagraph,
 ];
 
 export function checkByCode(code: string): Check | undefined {
