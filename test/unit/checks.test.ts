@@ -60,9 +60,8 @@ test('t3-balance: both sides are given and no fix is guessed', () => {
   // 二、上年结转 自然人 2 → 3 with its total kept consistent: the row adds up, the column does not.
   let text = setCell(clean, '二、上年结转政府信息公开申请数量', 2, '3');
   text = setCell(text, '二、上年结转政府信息公开申请数量', -1, '4');
-  const a = analyze(text);
-  const balance = a.findings.filter((f) => f.code === 't3-balance');
-  assert.deepEqual(codes(a), ['t3-balance', 't3-balance']);
+  const balance = foundation(text);
+  assert.deepEqual(balance.map((f) => f.code), ['t3-balance', 't3-balance']);
   const natural = balance.find((f) => f.data?.column === 0)!;
   assert.match(natural.message.zh, /“自然人”列勾稽关系不成立：一\+二 = 38 \+ 3 = 41，（七）总计\+四 = 37 \+ 3 = 40/);
   assert.deepEqual(natural.range.start, cellPosition(text, '（七）总计', 2));
@@ -216,4 +215,17 @@ test('a document of several reports: each is checked, ranges in document lines',
 test('bad input never throws and never hangs', () => {
   const inputs = ['', '\n\n\n', '|', '| | |\n|---|\n', '一、总体情况\n二、', '\u0000\u0001二、主动公开政府信息情况\t\t\t', 'x'.repeat(200000), `${clean}\n| 规章 | ${'9'.repeat(400)} |`];
   for (const input of inputs) assert.doesNotThrow(() => analyze(input, { enable: 'always' }));
+});
+
+test('a wrong leaf total carried into （七）总计 is reported once, on the leaf, with the balance explained', () => {
+  // 4.保护第三方合法权益 totals 9 instead of 3, and the clerk added that 9 into （七）总计 (46 → 52).
+  let text = setCell(clean, '4.保护第三方合法权益', -1, '9');
+  text = setCell(text, '（七）总计', -1, '52');
+  const found = foundation(text);
+  assert.deepEqual(found.map((f) => f.code), ['t3-row-total', 't3-row-total']);
+  const leaf = found.find((f) => f.data?.row === 'refused.thirdParty')!;
+  assert.match(leaf.message.zh, /应为 3，实为 9/);
+  const seventh = found.find((f) => f.data?.row === 'resultTotal')!;
+  assert.match(seventh.message.zh, /应为 46，实为 52/);
+  assert.ok(found.some((f) => /一\+二=（七）\+四/.test(f.message.zh)));
 });

@@ -104,6 +104,7 @@ export function arithmetic(report: Report): Arithmetic {
       }
     }
     // Balance: 一 + 二 = （七） + 四, per column.
+    const fixes = new Map(correctedTotals(report).map((c) => [c.cell, c.value]));
     const newRequests = t3.rows.get('new');
     const carried = t3.rows.get('carried');
     const carryNext = t3.rows.get('carryNext');
@@ -114,11 +115,15 @@ export function arithmetic(report: Report): Arithmetic {
         const leftSum = round(four[0].value! + four[1].value!);
         const rightSum = round(four[2].value! + four[3].value!);
         if (leftSum === rightSum) continue;
-        const corrected = (cell: Cell) => totals.find((t) => t.cell === cell)?.expected ?? cell.value!;
+        // Explained when the bottom-up corrections (fix-all) make the column balance:
+        // then the wrong total is the one to report, on its own cell.
+        const corrected = (cell: Cell) => fixes.get(cell) ?? cell.value!;
         const fixedLeft = round(corrected(four[0]) + corrected(four[1]));
         const fixedRight = round(corrected(four[2]) + corrected(four[3]));
         const explainedBy =
-          fixedLeft === fixedRight ? totals.find((t) => (four as Cell[]).includes(t.cell)) : undefined;
+          fixedLeft === fixedRight
+            ? (totals.find((t) => (four as Cell[]).includes(t.cell)) ?? totals.find((t) => t.column === column && t.rule !== 't4-total'))
+            : undefined;
         balance.push({
           column,
           left: { newRequests: four[0], carried: four[1] },

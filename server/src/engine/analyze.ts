@@ -112,6 +112,7 @@ export class Analyzer {
     const starts = splitReports(text);
     const parts: Part[] = [];
     const context: CheckContext = { options: options.check ?? {}, others: options.others, uri: options.uri };
+    const optionsKey = JSON.stringify(options.check ?? {});
     let line = 0;
     let lastOffset = 0;
     for (let i = 0; i < starts.length; i++) {
@@ -120,8 +121,9 @@ export class Analyzer {
       line += countLines(text, lastOffset, startOffset);
       lastOffset = startOffset;
       const partText = text.slice(startOffset, endOffset);
-      // Cross-file checks depend on the other files too, so only cache when there are none.
-      const key = partText;
+      // Findings depend on the text and the check options; cross-file checks depend
+      // on the other files too, so only cache when there are none.
+      const key = `${optionsKey}\u0000${partText}`;
       let entry = options.others?.length ? undefined : this.cache.get(key);
       if (!entry) {
         const report = parseReport(partText);

@@ -25,7 +25,8 @@ export type CellWriter = (path: string, value: number | null | undefined) => str
 
 export const plainCells: CellWriter = (_path, value) => (value === null || value === undefined ? '0' : String(value));
 
-const row = (cells: string[]) => `| ${cells.join(' | ')} |`;
+/** A GFM row; an empty cell is written `| |`, as clerks and the examples write it. */
+const row = (cells: string[]) => `|${cells.map((c) => (c === '' ? ' ' : ` ${c} `)).join('|')}|`;
 const delimiter = (n: number) => row(new Array(n).fill('---'));
 
 export type TableValues = Partial<Record<string, (number | null)[]>>;

@@ -149,6 +149,8 @@ export interface Fix {
 export interface RelatedInfo {
   range: Range;
   message: Text;
+  /** The document the range is in, when it is another file (last year's report). */
+  uri?: string;
 }
 
 export interface Finding {
