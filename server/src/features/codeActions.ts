@@ -1,0 +1,149 @@
+/**
+ * Code actions as plain data: the quick fixes of the findings a request names,
+ * fix-all (every total corrected bottom-up), and 转换为标准表格 for the tables
+ * the request range touches. The server turns them into LSP CodeActions.
+ */
+import type { TableId } from '../format/standard';
+import type { Finding, Range, TextEdit } from '../model/report';
+import { fixAllEdits, shiftRange, type DocumentAnalysis } from '../engine/analyze';
+import { convertToStandardTable } from './convert';
+import { TABLE_NAMES } from '../checks/tables';
+import type { Locale } from './settings';
+
+export const FIX_ALL_KIND = 'source.fixAll.nianbao';
+export type ActionKind = 'quickfix' | 'refactor.rewrite' | typeof FIX_ALL_KIND;
+export const ACTION_KINDS: readonly ActionKind[] = ['quickfix', 'refactor.rewrite', FIX_ALL_KIND];
+
+export interface PlainCodeAction {
+  title: string;
+  kind: ActionKind;
+  isPreferred?: boolean;
+  /** Document coordinates. */
+  edits: TextEdit[];
+  /** Indexes into the request's diagnostics that the action resolves. */
+  diagnostics?: number[];
+}
+
+/** A diagnostic as the client sends it back. */
+export interface DiagnosticRef {
+  code?: string | number;
+  source?: string;
+  range: Range;
+}
+
+export interface ActionRequest {
+  range: Range;
+  diagnostics: readonly DiagnosticRef[];
+  /** CodeActionContext.only. */
+  only?: readonly string[];
+}
+
+/** A kind is wanted when `only` is absent or names it or one of its parents (source, source.fixAll). */
+export function kindAllowed(kind: string, only?: readonly string[]): boolean {
+  if (!only || only.length === 0) return true;
+  return only.some((o) => o === kind || kind.startsWith(`${o}.`));
+}
+
+const sameRange = (a: Range, b: Range) =>
+  a.start.line === b.start.line && a.start.character === b.start.character && a.end.line === b.end.line && a.end.character === b.end.character;
+
+const intersects = (a: Range, b: Range) =>
+  !(a.end.line < b.start.line || (a.end.line === b.start.line && a.end.character < b.start.character) ||
+    b.end.line < a.start.line || (b.end.line === a.start.line && b.end.character < a.start.character));
+
+/** The finding a diagnostic was made from: same code, same range. */
+export function findingFor(analysis: DocumentAnalysis, diagnostic: DiagnosticRef): Finding | undefined {
+  if (diagnostic.source !== undefined && diagnostic.source !== 'nianbao') return undefined;
+  return analysis.findings.find((f) => f.code === String(diagnostic.code) && sameRange(f.range, diagnostic.range));
+}
+
+export function codeActions(analysis: DocumentAnalysis, request: ActionRequest, locale: Locale): PlainCodeAction[] {
+  const actions: PlainCodeAction[] = [];
+  const done = new Set<Finding>();
+  request.diagnostics.forEach((diagnostic, index) => {
+    const finding = findingFor(analysis, diagnostic);
+    if (!finding || done.has(finding)) return;
+    done.add(finding);
+    for (const fix of finding.fixes ?? []) {
+      if (!kindAllowed(fix.kind, request.only) || fix.edits.length === 0) continue;
+      actions.push({
+        title: fix.title[locale],
+        kind: fix.kind,
+        ...(fix.preferred ? { isPreferred: true } : {}),
+        edits: fix.edits,
+        diagnostics: [index],
+      });
+    }
+  });
+  if (kindAllowed('refactor.rewrite', request.only)) actions.push(...convertActions(analysis, request.range, locale));
+  if (kindAllowed(FIX_ALL_KIND, request.only)) {
+    const fixAll = fixAllAction(analysis, locale);
+    if (fixAll) actions.push(fixAll);
+  }
+  return actions;
+}
+
+/** Fix-all edits per analysis: the light bulb asks on every cursor move. */
+const fixAllMemo = new WeakMap<DocumentAnalysis, TextEdit[]>();
+
+/** Every total set to its computed value; undefined when all totals are right. */
+export function fixAllAction(analysis: DocumentAnalysis, locale: Locale): PlainCodeAction | undefined {
+  if (!analysis.isReport) return undefined;
+  let edits = fixAllMemo.get(analysis);
+  if (!edits) fixAllMemo.set(analysis, (edits = fixAllEdits(analysis)));
+  if (edits.length === 0) return undefined;
+  return {
+    title: locale === 'zh' ? `重算并修正全部合计（${edits.length} 处）` : `Fix all totals (${edits.length})`,
+    kind: FIX_ALL_KIND,
+    edits,
+  };
+}
+
+export interface TableConversion {
+  id: TableId;
+  /** Index of the report in analysis.parts. */
+  part: number;
+  /** The table's range, document coordinates. */
+  range: Range;
+  edit: TextEdit;
+}
+
+/**
+ * Tables whose conversion to the standard table would change the text (white
+ * space aside); only those touching `within` (document coordinates) when given.
+ */
+export function tableConversions(analysis: DocumentAnalysis, within?: Range): TableConversion[] {
+  if (!analysis.isReport) return [];
+  const out: TableConversion[] = [];
+  analysis.parts.forEach((part, p) => {
+    const report = part.report;
+    for (const id of ['t2', 't3', 't4'] as TableId[]) {
+      const table = report.tables[id];
+      if (!table) continue;
+      if (within && !intersects(shiftRange(table.range, part.startLine), within)) continue;
+      const edit = convertToStandardTable(report, id);
+      if (!edit) continue;
+      const old = report.text.slice(report.offsetAt(edit.range.start), report.offsetAt(edit.range.end));
+      const squash = (s: string) => s.replace(/[ \t]+/g, ' ').replace(/\r\n/g, '\n').trim();
+      if (squash(old) === squash(edit.newText)) continue;
+      out.push({
+        id,
+        part: p,
+        range: shiftRange(table.range, part.startLine),
+        edit: { ...edit, range: shiftRange(edit.range, part.startLine) },
+      });
+    }
+  });
+  return out;
+}
+
+export function convertActions(analysis: DocumentAnalysis, range: Range, locale: Locale): PlainCodeAction[] {
+  return tableConversions(analysis, range).map((c) => ({
+    title:
+      locale === 'zh'
+        ? `转换为标准表格：${TABLE_NAMES[c.id].zh.split('（')[0]}`
+        : `Convert to the standard table: ${TABLE_NAMES[c.id].en.split(' (')[0]}`,
+    kind: 'refactor.rewrite' as const,
+    edits: [c.edit],
+  }));
+}

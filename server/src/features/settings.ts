@@ -1,0 +1,78 @@
+/**
+ * The `nianbao.*` settings as the server reads them, and the display locale.
+ * Plain functions: the server passes in whatever the client sent (a
+ * workspace/configuration answer, didChangeConfiguration settings or
+ * initializationOptions); anything missing or malformed falls back to the default.
+ */
+import type { Text } from '../format/standard';
+import type { EnableMode } from '../engine/analyze';
+import type { CheckOptions } from '../checks';
+
+/** The language messages are shown in: a key of Text. */
+export type Locale = keyof Text;
+
+export type LocaleSetting = 'zh-CN' | 'en' | 'auto';
+export type PublisherSetting = NonNullable<CheckOptions['publisher']>;
+
+export interface Settings {
+  /** 'auto': check documents that look like an annual report; 'always'; 'never'. */
+  enable: EnableMode;
+  /** 'zh-CN' (default), 'en', or 'auto' (follow the editor's display language). */
+  locale: LocaleSetting;
+  /** Who publishes the report, for the deadline check. */
+  publisher: PublisherSetting;
+  /** Delay after the last keystroke before diagnostics are recomputed. */
+  debounceMs: number;
+}
+
+export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
+  enable: 'auto',
+  locale: 'zh-CN',
+  publisher: 'auto',
+  debounceMs: 250,
+});
+
+const ENABLE: readonly EnableMode[] = ['auto', 'always', 'never'];
+const LOCALES: readonly LocaleSetting[] = ['zh-CN', 'en', 'auto'];
+const PUBLISHERS: readonly PublisherSetting[] = ['auto', 'department', 'government'];
+
+const pick = <T extends string>(allowed: readonly T[], value: unknown, fallback: T): T =>
+  typeof value === 'string' && (allowed as readonly string[]).includes(value) ? (value as T) : fallback;
+
+/**
+ * Read the `nianbao` section. Accepts the section object itself
+ * (`{ enable, locale, … }`), an object holding it (`{ nianbao: { … } }`) or
+ * flat dotted keys (`{ 'nianbao.locale': 'en' }`); `base` supplies what is absent.
+ */
+export function readSettings(raw: unknown, base: Readonly<Settings> = DEFAULT_SETTINGS): Settings {
+  if (!raw || typeof raw !== 'object') return { ...base };
+  let section = raw as Record<string, unknown>;
+  if (section.nianbao && typeof section.nianbao === 'object') section = section.nianbao as Record<string, unknown>;
+  const get = (key: string) => (key in section ? section[key] : section[`nianbao.${key}`]);
+  const locale = get('locale');
+  const debounce = typeof get('debounceMs') === 'string' ? Number(get('debounceMs')) : get('debounceMs');
+  return {
+    enable: pick(ENABLE, get('enable'), base.enable),
+    // 'zh', 'zh-cn', 'zh-Hans' are read as zh-CN.
+    locale: typeof locale === 'string' && /^zh/i.test(locale) ? 'zh-CN' : pick(LOCALES, locale, base.locale),
+    publisher: pick(PUBLISHERS, get('publisher'), base.publisher),
+    debounceMs:
+      typeof debounce === 'number' && Number.isFinite(debounce) && debounce >= 0 ? Math.min(Math.round(debounce), 10_000) : base.debounceMs,
+  };
+}
+
+/** The display locale: the setting, or for 'auto' the client's locale (zh… → zh, else en). */
+export function resolveLocale(setting: LocaleSetting, clientLocale?: string): Locale {
+  if (setting === 'en') return 'en';
+  if (setting === 'zh-CN') return 'zh';
+  if (!clientLocale) return 'zh';
+  return /^zh/i.test(clientLocale) ? 'zh' : 'en';
+}
+
+/** A text in the locale. */
+export const say = (text: Text, locale: Locale): string => text[locale];
+
+/** The check options the settings imply. */
+export function checkOptions(settings: Settings): CheckOptions {
+  return { publisher: settings.publisher };
+}

@@ -1,0 +1,88 @@
+/**
+ * Engine and feature results → LSP types. Pure functions, no connection.
+ */
+import {
+  CompletionItemKind,
+  DiagnosticSeverity,
+  InsertTextFormat,
+  MarkupKind,
+  SymbolKind,
+  type CompletionItem,
+  type Diagnostic,
+  type DocumentSymbol,
+  type SymbolInformation,
+} from 'vscode-languageserver';
+import type { Finding, Severity } from '../model/report';
+import type { Locale } from '../features/settings';
+import type { OutlineKind, OutlineSymbol } from '../features/symbols';
+import type { SnippetCompletion } from '../features/completion';
+
+export const SOURCE = 'nianbao';
+export const DOCS_URL = 'https://github.com/nianbao/nianbao/blob/main/docs/checks.md';
+
+const SEVERITY: Record<Severity, DiagnosticSeverity> = {
+  error: DiagnosticSeverity.Error,
+  warning: DiagnosticSeverity.Warning,
+  information: DiagnosticSeverity.Information,
+  hint: DiagnosticSeverity.Hint,
+};
+
+export function toDiagnostic(finding: Finding, uri: string, locale: Locale, index: number): Diagnostic {
+  return {
+    range: finding.range,
+    severity: SEVERITY[finding.severity] ?? DiagnosticSeverity.Warning,
+    source: SOURCE,
+    code: finding.code,
+    codeDescription: { href: `${DOCS_URL}#${finding.code}` },
+    message: finding.message[locale],
+    ...(finding.related?.length
+      ? {
+          relatedInformation: finding.related.map((r) => ({
+            // Cross-file checks point into last year's report: RelatedInfo may carry its uri.
+            location: { uri: (r as { uri?: string }).uri ?? uri, range: r.range },
+            message: r.message[locale],
+          })),
+        }
+      : {}),
+    data: { index, fixes: finding.fixes?.length ?? 0, ...(finding.data ? { details: finding.data } : {}) },
+  };
+}
+
+const KIND: Record<OutlineKind, SymbolKind> = {
+  report: SymbolKind.Namespace,
+  section: SymbolKind.Module,
+  table: SymbolKind.Struct,
+};
+
+export function toDocumentSymbol(symbol: OutlineSymbol): DocumentSymbol {
+  return {
+    name: symbol.name,
+    ...(symbol.detail ? { detail: symbol.detail } : {}),
+    kind: KIND[symbol.kind],
+    range: symbol.range,
+    selectionRange: symbol.selectionRange,
+    children: symbol.children.map(toDocumentSymbol),
+  };
+}
+
+/** For clients without hierarchical symbols: a flat list with container names. */
+export function toSymbolInformation(symbols: OutlineSymbol[], uri: string, container?: string): SymbolInformation[] {
+  return symbols.flatMap((s) => [
+    { name: s.name, kind: KIND[s.kind], location: { uri, range: s.range }, ...(container ? { containerName: container } : {}) },
+    ...toSymbolInformation(s.children, uri, s.name),
+  ]);
+}
+
+export function toCompletionItem(item: SnippetCompletion): CompletionItem {
+  return {
+    label: item.label,
+    labelDetails: { description: item.detail },
+    kind: CompletionItemKind.Snippet,
+    detail: item.detail,
+    documentation: { kind: MarkupKind.Markdown, value: item.documentation },
+    filterText: item.filterText,
+    sortText: item.sortText,
+    insertTextFormat: InsertTextFormat.Snippet,
+    textEdit: { range: item.range, newText: item.insertText },
+  };
+}

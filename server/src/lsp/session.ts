@@ -1,0 +1,477 @@
+/**
+ * The protocol glue: documents, settings, debounced diagnostics, and handlers
+ * that call the engine and the feature functions. Every handler catches its
+ * errors, logs them to the client's output and answers with an empty result.
+ *
+ * The server reads no files and runs nothing: it sees only the documents the
+ * client sends, so it is safe in untrusted workspaces.
+ */
+import {
+  DidChangeConfigurationNotification,
+  TextDocuments,
+  TextDocumentSyncKind,
+  TextDocumentEdit,
+  type CodeAction,
+  type Connection,
+  type InitializeParams,
+  type InitializeResult,
+  type TextEdit as LspTextEdit,
+  type WorkspaceEdit,
+} from 'vscode-languageserver';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { Analyzer, fixAllEdits, type DocumentAnalysis } from '../engine/analyze';
+import type { Report, TextEdit } from '../model/report';
+import { lastYearReport } from '../checks/crossfile';
+import type { TableId } from '../format/standard';
+import { DEFAULT_SETTINGS, checkOptions, readSettings, resolveLocale, type Locale, type Settings } from '../features/settings';
+import { ACTION_KINDS, codeActions, tableConversions } from '../features/codeActions';
+import { completionsAt } from '../features/completion';
+import { documentSymbols } from '../features/symbols';
+import { hoverAt } from '../features/hover';
+import { foldingRanges } from '../features/folding';
+import { toCompletionItem, toDiagnostic, toDocumentSymbol, toSymbolInformation } from './convert';
+
+/**
+ * Server commands. Named apart from the client's palette commands (nianbao.fixAll),
+ * because vscode-languageclient registers every server command in VS Code.
+ */
+export const COMMANDS = {
+  fixAll: 'nianbao.server.fixAll',
+  convertTable: 'nianbao.server.convertTable',
+} as const;
+
+const MARKDOWN_PATH = /\.(md|markdown|mdown|mkd|mkdn)$/i;
+
+export function isMarkdown(document: { languageId: string; uri: string }): boolean {
+  if (document.languageId === 'markdown') return true;
+  const path = document.uri.replace(/[?#].*$/, '');
+  return MARKDOWN_PATH.test(path);
+}
+
+/** What initializationOptions may carry: settings for clients that cannot answer workspace/configuration. */
+export interface InitializationOptions {
+  /** The nianbao settings: `{ settings: {…} }`, `{ nianbao: {…} }` or the section itself. */
+  settings?: Partial<Settings>;
+  nianbao?: Partial<Settings>;
+  /** The editor's display language, when InitializeParams.locale is not sent (for locale 'auto'). */
+  displayLanguage?: string;
+}
+
+interface Others {
+  others: { uri: string; report: Report }[];
+  /** Which documents, at which versions: changes when a comparison must be made again. */
+  key: string;
+}
+
+export function startServer(connection: Connection): void {
+  const documents = new TextDocuments(TextDocument);
+
+  let clientLocale: string | undefined;
+  let configurationRequests = false;
+  let dynamicConfiguration = false;
+  let documentChanges = false;
+  let hierarchicalSymbols = false;
+  let globalSettings: Settings = { ...DEFAULT_SETTINGS };
+
+  const documentSettings = new Map<string, Promise<Settings>>();
+  /** The last settings a document was analysed with (for the debounce delay). */
+  const lastSettings = new Map<string, Settings>();
+  const analyzers = new Map<string, Analyzer>();
+  const analyses = new Map<
+    string,
+    { version: number; settingsKey: string; openDocuments: string; othersKey: string; analysis: DocumentAnalysis }
+  >();
+  const timers = new Map<string, ReturnType<typeof setTimeout>>();
+  const published = new Map<string, number>();
+  const seen = new Set<string>();
+
+  const log = (what: string, error: unknown) => {
+    try {
+      connection.console.error(`nianbao: ${what}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    } catch {
+      // The connection itself is gone; nothing to tell.
+    }
+  };
+
+  /** Wrap a handler: errors are logged and answered with the fallback. */
+  function guard<P extends unknown[], R>(what: string, fallback: R, handler: (...args: P) => R | Promise<R>) {
+    return async (...args: P): Promise<R> => {
+      try {
+        return await handler(...args);
+      } catch (error) {
+        log(what, error);
+        return fallback;
+      }
+    };
+  }
+
+  // -------------------------------------------------------------------------
+  // Settings and analysis
+  // -------------------------------------------------------------------------
+
+  function settingsFor(uri: string): Promise<Settings> {
+    if (!configurationRequests) return Promise.resolve(globalSettings);
+    let settings = documentSettings.get(uri);
+    if (!settings) {
+      settings = connection.workspace
+        .getConfiguration({ scopeUri: uri, section: 'nianbao' })
+        .then((raw) => readSettings(raw, globalSettings))
+        .catch((error) => {
+          log('workspace/configuration', error);
+          return globalSettings;
+        });
+      documentSettings.set(uri, settings);
+    }
+    return settings;
+  }
+
+  const localeOf = (settings: Settings): Locale => resolveLocale(settings.locale, clientLocale);
+
+  /** One Analyzer per set of check options: its cache is keyed by text alone. */
+  function analyzerFor(settings: Settings): Analyzer {
+    const key = JSON.stringify(checkOptions(settings));
+    let analyzer = analyzers.get(key);
+    if (!analyzer) analyzers.set(key, (analyzer = new Analyzer()));
+    return analyzer;
+  }
+
+  /** A document's analysis on its own, without other documents (cheap: the Analyzer caches by text). */
+  function plainAnalysis(document: TextDocument, settings: Settings): DocumentAnalysis {
+    return analyzerFor(settings).analyze(document.getText(), { enable: settings.enable, check: checkOptions(settings), uri: document.uri });
+  }
+
+  /**
+   * Last year's report of the same unit, when it is open in the editor: the
+   * cross-file checks (carry-over …) compare with it. Only single-report
+   * documents are offered, since the engine's related ranges are report-local.
+   */
+  function othersFor(document: TextDocument, own: DocumentAnalysis, settings: Settings): Others {
+    const others: { uri: string; report: Report }[] = [];
+    const versions: string[] = [];
+    for (const other of documents.all()) {
+      if (other.uri === document.uri || !isMarkdown(other)) continue;
+      const analysis = plainAnalysis(other, settings);
+      if (!analysis.isReport || analysis.parts.length !== 1) continue;
+      const candidate = { uri: other.uri, report: analysis.parts[0].report };
+      if (own.parts.some((p) => lastYearReport(p.report, { options: {}, others: [candidate] }))) {
+        others.push(candidate);
+        versions.push(`${other.uri}@${other.version}`);
+      }
+    }
+    return { others, key: versions.join('|') };
+  }
+
+  function analysisFor(document: TextDocument, settings: Settings): DocumentAnalysis {
+    const settingsKey = `${settings.enable}|${JSON.stringify(checkOptions(settings))}`;
+    const openDocuments = documents
+      .all()
+      .map((d) => `${d.uri}@${d.version}`)
+      .join('|');
+    const cached = analyses.get(document.uri);
+    if (cached && cached.version === document.version && cached.settingsKey === settingsKey && cached.openDocuments === openDocuments) {
+      return cached.analysis;
+    }
+    const own = plainAnalysis(document, settings);
+    let analysis = own;
+    let othersKey = '';
+    if (own.isReport && settings.enable !== 'never') {
+      try {
+        const { others, key } = othersFor(document, own, settings);
+        othersKey = key;
+        if (others.length) {
+          analysis = analyzerFor(settings).analyze(document.getText(), {
+            enable: settings.enable,
+            check: checkOptions(settings),
+            uri: document.uri,
+            others,
+          });
+        }
+      } catch (error) {
+        log('cross-document checks', error);
+      }
+    }
+    analyses.set(document.uri, { version: document.version, settingsKey, openDocuments, othersKey, analysis });
+    return analysis;
+  }
+
+  /** Other open documents whose comparison with last year's report depends on this one: check them again. */
+  function revalidateDependents(uri: string): void {
+    for (const other of documents.all()) {
+      if (other.uri === uri) continue;
+      const cached = analyses.get(other.uri);
+      if (!cached) continue;
+      const settings = lastSettings.get(other.uri) ?? globalSettings;
+      try {
+        const own = plainAnalysis(other, settings);
+        if (!own.isReport) continue;
+        if (othersFor(other, own, settings).key !== cached.othersKey) schedule(other.uri, false);
+      } catch (error) {
+        log('cross-document checks', error);
+      }
+    }
+  }
+
+  /** The analysis of a Markdown document that Nianbao checks, or undefined. */
+  async function reportOf(uri: string): Promise<{ document: TextDocument; analysis: DocumentAnalysis; locale: Locale } | undefined> {
+    const document = documents.get(uri);
+    if (!document || !isMarkdown(document)) return undefined;
+    const settings = await settingsFor(uri);
+    if (settings.enable === 'never') return undefined;
+    const current = documents.get(uri);
+    if (!current) return undefined;
+    const analysis = analysisFor(current, settings);
+    if (!analysis.isReport) return undefined;
+    return { document: current, analysis, locale: localeOf(settings) };
+  }
+
+  // -------------------------------------------------------------------------
+  // Diagnostics
+  // -------------------------------------------------------------------------
+
+  async function validate(uri: string): Promise<void> {
+    try {
+      const document = documents.get(uri);
+      if (!document) return;
+      const settings = await settingsFor(uri);
+      lastSettings.set(uri, settings);
+      const current = documents.get(uri);
+      // Closed meanwhile, or changed: the change has scheduled its own run.
+      if (!current || current.version !== document.version) return;
+      if ((published.get(uri) ?? -Infinity) > current.version) return;
+      let diagnostics: ReturnType<typeof toDiagnostic>[] = [];
+      if (isMarkdown(current) && settings.enable !== 'never') {
+        const analysis = analysisFor(current, settings);
+        const locale = localeOf(settings);
+        if (analysis.isReport) diagnostics = analysis.findings.map((f, i) => toDiagnostic(f, uri, locale, i));
+      }
+      published.set(uri, current.version);
+      await connection.sendDiagnostics({ uri, version: current.version, diagnostics });
+      if (isMarkdown(current)) revalidateDependents(uri);
+    } catch (error) {
+      log(`diagnostics for ${uri}`, error);
+    }
+  }
+
+  function schedule(uri: string, immediate: boolean): void {
+    const pending = timers.get(uri);
+    if (pending) clearTimeout(pending);
+    timers.delete(uri);
+    if (immediate) {
+      void validate(uri);
+      return;
+    }
+    const delay = lastSettings.get(uri)?.debounceMs ?? globalSettings.debounceMs;
+    timers.set(
+      uri,
+      setTimeout(() => {
+        timers.delete(uri);
+        void validate(uri);
+      }, delay),
+    );
+  }
+
+  function revalidateAll(): void {
+    // Analyses are keyed by version and the settings that shape them; the locale applies later.
+    for (const document of documents.all()) schedule(document.uri, true);
+  }
+
+  documents.onDidChangeContent((event) => {
+    const uri = event.document.uri;
+    // The first content of a document is its opening: no waiting.
+    const opening = !seen.has(uri);
+    seen.add(uri);
+    schedule(uri, opening);
+  });
+
+  documents.onDidClose((event) => {
+    const uri = event.document.uri;
+    const pending = timers.get(uri);
+    if (pending) clearTimeout(pending);
+    timers.delete(uri);
+    seen.delete(uri);
+    analyses.delete(uri);
+    documentSettings.delete(uri);
+    lastSettings.delete(uri);
+    published.delete(uri);
+    void connection.sendDiagnostics({ uri, diagnostics: [] }).catch((error) => log('clear diagnostics', error));
+    revalidateDependents(uri);
+  });
+
+  // -------------------------------------------------------------------------
+  // Lifecycle and settings
+  // -------------------------------------------------------------------------
+
+  connection.onInitialize((params: InitializeParams): InitializeResult => {
+    const capabilities = params.capabilities ?? {};
+    clientLocale = params.locale;
+    configurationRequests = !!capabilities.workspace?.configuration;
+    dynamicConfiguration = !!capabilities.workspace?.didChangeConfiguration?.dynamicRegistration;
+    documentChanges = !!capabilities.workspace?.workspaceEdit?.documentChanges;
+    hierarchicalSymbols = !!capabilities.textDocument?.documentSymbol?.hierarchicalDocumentSymbolSupport;
+    const options = params.initializationOptions as InitializationOptions | undefined;
+    if (options && typeof options === 'object') {
+      globalSettings = readSettings(options.settings ?? options);
+      if (!clientLocale && typeof options.displayLanguage === 'string') clientLocale = options.displayLanguage;
+    }
+    return {
+      capabilities: {
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+        codeActionProvider: { codeActionKinds: [...ACTION_KINDS], resolveProvider: false },
+        completionProvider: { triggerCharacters: ['n'], resolveProvider: false },
+        documentSymbolProvider: { label: '年度报告' },
+        hoverProvider: true,
+        foldingRangeProvider: true,
+        executeCommandProvider: { commands: [COMMANDS.fixAll, COMMANDS.convertTable] },
+      },
+      serverInfo: { name: 'nianbao', version: '0.1.0' },
+    };
+  });
+
+  connection.onInitialized(() => {
+    if (dynamicConfiguration) {
+      void connection.client
+        .register(DidChangeConfigurationNotification.type, { section: 'nianbao' })
+        .catch((error) => log('register didChangeConfiguration', error));
+    }
+  });
+
+  connection.onDidChangeConfiguration((change) => {
+    try {
+      if (!configurationRequests) globalSettings = readSettings(change?.settings ?? {}, globalSettings);
+      documentSettings.clear();
+      revalidateAll();
+    } catch (error) {
+      log('didChangeConfiguration', error);
+    }
+  });
+
+  connection.onShutdown(() => {
+    for (const timer of timers.values()) clearTimeout(timer);
+    timers.clear();
+  });
+
+  // -------------------------------------------------------------------------
+  // Features
+  // -------------------------------------------------------------------------
+
+  const toWorkspaceEdit = (document: TextDocument, edits: TextEdit[]): WorkspaceEdit =>
+    documentChanges
+      ? { documentChanges: [TextDocumentEdit.create({ uri: document.uri, version: document.version }, edits as LspTextEdit[])] }
+      : { changes: { [document.uri]: edits as LspTextEdit[] } };
+
+  connection.onCodeAction(
+    guard('codeAction', [] as CodeAction[], async (params) => {
+      const found = await reportOf(params.textDocument.uri);
+      if (!found) return [];
+      const { document, analysis, locale } = found;
+      const context = params.context;
+      return codeActions(analysis, { range: params.range, diagnostics: context.diagnostics, only: context.only }, locale).map(
+        (action): CodeAction => ({
+          title: action.title,
+          kind: action.kind,
+          ...(action.isPreferred ? { isPreferred: true } : {}),
+          ...(action.diagnostics ? { diagnostics: action.diagnostics.map((i) => context.diagnostics[i]) } : {}),
+          edit: toWorkspaceEdit(document, action.edits),
+        }),
+      );
+    }),
+  );
+
+  connection.onCompletion(
+    guard('completion', [] as ReturnType<typeof toCompletionItem>[], async (params) => {
+      const document = documents.get(params.textDocument.uri);
+      if (!document || !isMarkdown(document)) return [];
+      const settings = await settingsFor(document.uri);
+      if (settings.enable === 'never') return [];
+      const { line } = params.position;
+      const lineText = document.getText({ start: { line, character: 0 }, end: { line: line + 1, character: 0 } }).replace(/\r?\n$/, '');
+      const emptyDocument = document.getText().trim() === lineText.trim();
+      return completionsAt(lineText, params.position, localeOf(settings), { emptyDocument }).map(toCompletionItem);
+    }),
+  );
+
+  connection.onDocumentSymbol(
+    guard('documentSymbol', [] as ReturnType<typeof toDocumentSymbol>[] | ReturnType<typeof toSymbolInformation>, async (params) => {
+      const found = await reportOf(params.textDocument.uri);
+      if (!found) return [];
+      const symbols = documentSymbols(found.analysis, found.locale);
+      return hierarchicalSymbols ? symbols.map(toDocumentSymbol) : toSymbolInformation(symbols, found.document.uri);
+    }),
+  );
+
+  connection.onHover(
+    guard('hover', null, async (params) => {
+      const found = await reportOf(params.textDocument.uri);
+      if (!found) return null;
+      const hover = hoverAt(found.analysis, params.position, found.locale);
+      return hover ? { contents: { kind: 'markdown' as const, value: hover.markdown }, ...(hover.range ? { range: hover.range } : {}) } : null;
+    }),
+  );
+
+  connection.onFoldingRanges(
+    guard('foldingRange', [] as ReturnType<typeof foldingRanges>, async (params) => {
+      const found = await reportOf(params.textDocument.uri);
+      return found ? foldingRanges(found.analysis) : [];
+    }),
+  );
+
+  /** A command's document argument: a URI string, or an object holding one. */
+  const uriArgument = (arg: unknown): string | undefined => {
+    if (typeof arg === 'string') return arg;
+    if (arg && typeof arg === 'object') {
+      const o = arg as Record<string, unknown>;
+      for (const key of ['uri', 'external', 'textDocument']) {
+        const v = o[key];
+        if (typeof v === 'string') return v;
+        if (v && typeof v === 'object' && typeof (v as { uri?: unknown }).uri === 'string') return (v as { uri: string }).uri;
+      }
+    }
+    return undefined;
+  };
+
+  async function applyEdits(document: TextDocument, edits: TextEdit[], label: string): Promise<{ applied: boolean; edits: number }> {
+    const result = await connection.workspace.applyEdit({ label, edit: toWorkspaceEdit(document, edits) });
+    return { applied: result.applied, edits: edits.length };
+  }
+
+  connection.onExecuteCommand(
+    guard('executeCommand', { applied: false, edits: 0 } as { applied: boolean; edits: number }, async (params) => {
+      const uri = uriArgument(params.arguments?.[0]);
+      const found = uri ? await reportOf(uri) : undefined;
+      const settings = uri ? await settingsFor(uri) : globalSettings;
+      const locale = localeOf(settings);
+      const nothing = (zh: string, en: string) => {
+        connection.window.showInformationMessage(locale === 'zh' ? zh : en);
+        return { applied: false, edits: 0 };
+      };
+      if (!uri) return nothing('请在年度报告草稿中运行此命令', 'Run this command on an annual report draft');
+      if (!found) return nothing('当前文档不是政府信息公开工作年度报告', 'This document is not an annual report');
+      const { document, analysis } = found;
+      if (params.command === COMMANDS.fixAll) {
+        const edits = fixAllEdits(analysis);
+        if (edits.length === 0) return nothing('所有合计都正确，无需修改', 'Every total is right; nothing to fix');
+        return applyEdits(document, edits, locale === 'zh' ? '重算并修正全部合计' : 'Fix all totals');
+      }
+      if (params.command === COMMANDS.convertTable) {
+        // Arguments: uri, then optionally a table id (t2/t3/t4) and a line (to pick one report of several).
+        const id = params.arguments?.[1] as TableId | undefined;
+        const line = params.arguments?.[2];
+        const conversions = tableConversions(analysis).filter((c) => {
+          if (id && c.id !== id) return false;
+          if (typeof line !== 'number') return true;
+          const part = analysis.parts[c.part];
+          const next = analysis.parts[c.part + 1];
+          return line >= part.startLine && (!next || line < next.startLine);
+        });
+        if (conversions.length === 0) return nothing('表格已是标准格式，无需转换', 'The tables are already in the standard layout');
+        return applyEdits(document, conversions.map((c) => c.edit), locale === 'zh' ? '转换为标准表格' : 'Convert to the standard table');
+      }
+      return { applied: false, edits: 0 };
+    }),
+  );
+
+  process.on('uncaughtException', (error) => log('uncaught exception', error));
+  process.on('unhandledRejection', (error) => log('unhandled rejection', error));
+
+  documents.listen(connection);
+}

@@ -1,0 +1,213 @@
+/**
+ * A small LSP client for the protocol tests: spawns the bundled server
+ * (node dist/server.js --stdio), answers the server's requests
+ * (workspace/configuration, workspace/applyEdit, client/registerCapability) and
+ * records its notifications. Waiting is always on a notification, with a
+ * timeout that fails the test — never a sleep.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import {
+  createProtocolConnection,
+  StreamMessageReader,
+  StreamMessageWriter,
+  type ApplyWorkspaceEditParams,
+  type ClientCapabilities,
+  type ConfigurationParams,
+  type InitializeResult,
+  type ProtocolConnection,
+  type PublishDiagnosticsParams,
+  type ShowMessageParams,
+} from 'vscode-languageserver-protocol/node';
+import { build } from 'esbuild';
+import { ROOT } from './drafts';
+
+export const SERVER = join(ROOT, 'dist', 'server.js');
+
+function newest(dir: string): number {
+  let t = 0;
+  for (const name of readdirSync(dir)) {
+    const path = join(dir, name);
+    const s = statSync(path);
+    t = Math.max(t, s.isDirectory() ? newest(path) : s.mtimeMs);
+  }
+  return t;
+}
+
+/** The bundle, rebuilt (as esbuild.mjs builds it) when it is missing or older than the sources. */
+export async function ensureBundle(): Promise<string> {
+  if (!existsSync(SERVER) || statSync(SERVER).mtimeMs < newest(join(ROOT, 'server', 'src'))) {
+    await build({
+      entryPoints: [join(ROOT, 'server', 'src', 'lsp', 'server.ts')],
+      outfile: SERVER,
+      bundle: true,
+      platform: 'node',
+      target: 'node18',
+      format: 'cjs',
+      sourcemap: true,
+      logLevel: 'warning',
+      legalComments: 'none',
+    });
+  }
+  return SERVER;
+}
+
+export const FULL_CAPABILITIES: ClientCapabilities = {
+  workspace: {
+    configuration: true,
+    didChangeConfiguration: { dynamicRegistration: true },
+    workspaceEdit: { documentChanges: true },
+    applyEdit: true,
+  },
+  textDocument: {
+    synchronization: { dynamicRegistration: false },
+    publishDiagnostics: { relatedInformation: true, versionSupport: true, codeDescriptionSupport: true, dataSupport: true },
+    codeAction: {
+      codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'refactor', 'refactor.rewrite', 'source', 'source.fixAll'] } },
+      isPreferredSupport: true,
+    },
+    completion: { completionItem: { snippetSupport: true } },
+    documentSymbol: { hierarchicalDocumentSymbolSupport: true },
+    hover: { contentFormat: ['markdown', 'plaintext'] },
+    foldingRange: {},
+  },
+  window: { showMessage: {} },
+};
+
+interface Waiter {
+  uri: string;
+  since: number;
+  predicate: (p: PublishDiagnosticsParams) => boolean;
+  resolve: (p: PublishDiagnosticsParams) => void;
+}
+
+export class TestClient {
+  readonly diagnostics: PublishDiagnosticsParams[] = [];
+  readonly applied: ApplyWorkspaceEditParams[] = [];
+  readonly messages: ShowMessageParams[] = [];
+  readonly logs: string[] = [];
+  readonly configurationRequests: ConfigurationParams[] = [];
+  stderr = '';
+  /** What workspace/configuration answers, by section. */
+  config: Record<string, unknown> = {};
+  private waiters: Waiter[] = [];
+  private exited: Promise<number | null>;
+
+  private constructor(
+    readonly process: ChildProcess,
+    readonly connection: ProtocolConnection,
+  ) {
+    this.exited = new Promise((resolve) => process.on('exit', (code) => resolve(code)));
+    process.stderr!.on('data', (chunk) => (this.stderr += chunk));
+    connection.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => {
+      this.diagnostics.push(p);
+      const index = this.diagnostics.length - 1;
+      this.waiters = this.waiters.filter((w) => {
+        if (w.uri === p.uri && index >= w.since && w.predicate(p)) {
+          w.resolve(p);
+          return false;
+        }
+        return true;
+      });
+    });
+    connection.onNotification('window/showMessage', (p: ShowMessageParams) => {
+      this.messages.push(p);
+    });
+    connection.onNotification('window/logMessage', (p: { message: string }) => {
+      this.logs.push(p.message);
+    });
+    connection.onRequest('workspace/configuration', (p: ConfigurationParams) => {
+      this.configurationRequests.push(p);
+      return p.items.map((item) => (item.section ? (this.config[item.section] ?? null) : this.config));
+    });
+    connection.onRequest('workspace/applyEdit', (p: ApplyWorkspaceEditParams) => {
+      this.applied.push(p);
+      return { applied: true };
+    });
+    connection.onRequest('client/registerCapability', () => null);
+    connection.onRequest('client/unregisterCapability', () => null);
+    connection.onRequest('window/workDoneProgress/create', () => null);
+    connection.listen();
+  }
+
+  static async start(): Promise<TestClient> {
+    const server = await ensureBundle();
+    const child = spawn(process.execPath, [server, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
+    return new TestClient(child, connection);
+  }
+
+  initialize(params: { capabilities?: ClientCapabilities; locale?: string; initializationOptions?: unknown } = {}): Promise<InitializeResult> {
+    return this.connection.sendRequest('initialize', {
+      processId: process.pid,
+      rootUri: null,
+      capabilities: params.capabilities ?? FULL_CAPABILITIES,
+      ...(params.locale ? { locale: params.locale } : {}),
+      ...(params.initializationOptions ? { initializationOptions: params.initializationOptions } : {}),
+    });
+  }
+
+  async initialized(): Promise<void> {
+    await this.connection.sendNotification('initialized', {});
+  }
+
+  request<R>(method: string, params: unknown): Promise<R> {
+    return this.connection.sendRequest(method, params) as Promise<R>;
+  }
+
+  notify(method: string, params: unknown): Promise<void> {
+    return this.connection.sendNotification(method, params);
+  }
+
+  /** How many diagnostics notifications have arrived: pass to waitForDiagnostics to see only later ones. */
+  mark(): number {
+    return this.diagnostics.length;
+  }
+
+  /** The first publishDiagnostics for `uri` (from index `since`) that satisfies the predicate. */
+  waitForDiagnostics(
+    uri: string,
+    predicate: (p: PublishDiagnosticsParams) => boolean = () => true,
+    since = 0,
+    timeoutMs = 8000,
+  ): Promise<PublishDiagnosticsParams> {
+    const earlier = this.diagnostics.findIndex((p, i) => i >= since && p.uri === uri && predicate(p));
+    if (earlier >= 0) return Promise.resolve(this.diagnostics[earlier]);
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => {
+        this.waiters = this.waiters.filter((w) => w !== waiter);
+        const seen = this.diagnostics.filter((p) => p.uri === uri).map((p) => `v${p.version}: ${p.diagnostics.map((d) => d.code).join(',') || '(none)'}`);
+        reject(new Error(`no matching diagnostics for ${uri} within ${timeoutMs} ms; received: ${seen.join(' | ') || 'nothing'}\n${this.stderr}`));
+      }, timeoutMs);
+      const waiter: Waiter = {
+        uri,
+        since,
+        predicate,
+        resolve: (p) => {
+          clearTimeout(timer);
+          resolve(p);
+        },
+      };
+      this.waiters.push(waiter);
+    });
+  }
+
+  /** shutdown, exit, and the process's exit code. */
+  async stop(): Promise<number | null> {
+    await this.request('shutdown', null);
+    await this.notify('exit', null);
+    const code = await Promise.race([this.exited, new Promise<'timeout'>((r) => setTimeout(() => r('timeout'), 5000))]);
+    if (code === 'timeout') {
+      this.process.kill();
+      throw new Error('the server did not exit after shutdown/exit');
+    }
+    this.connection.dispose();
+    return code;
+  }
+
+  kill(): void {
+    if (this.process.exitCode === null) this.process.kill();
+    this.connection.dispose();
+  }
+}
