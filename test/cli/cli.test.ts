@@ -1,0 +1,380 @@
+/**
+ * The bundled CLI (`node dist/cli.js check …`, built by `node esbuild.mjs`) on the
+ * examples and on temporary files: exit codes, text and JSON output, folders,
+ * bad usage, --fix.
+ */
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const CLI = join(ROOT, 'dist', 'cli.js');
+const CLEAN = join(ROOT, 'examples', 'clean-2024.md');
+const clean = readFileSync(CLEAN, 'utf8');
+
+/** clean-2024.md with the 总计 of row 一 (line 41) written as 48 instead of 47. */
+const WRONG_ROW = '| 一、本年新收政府信息公开申请数量 | | 38 | 5 | 1 | 0 | 2 | 1 | 47 |';
+const wrong = clean.replace(WRONG_ROW, WRONG_ROW.replace('| 47 |', '| 48 |'));
+/** Where the wrong 48 stands: line 41, column 49 (1-based). */
+const WRONG_LINE = 41;
+const WRONG_COL = WRONG_ROW.indexOf('47') + 1;
+
+const PLAIN_README = '# 使用说明\n\n这是一个普通的说明文件，不是年度报告。\n\n- 第一条\n- 第二条\n';
+
+interface Run {
+  status: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+function cli(args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): Run {
+  const r = spawnSync(process.execPath, [CLI, ...args], {
+    cwd: options.cwd ?? ROOT,
+    encoding: 'utf8',
+    env: { ...process.env, NO_COLOR: '', FORCE_COLOR: '', ...options.env },
+  });
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+/** `path:line:col  severity  code  message` */
+const LINE = /^(.+):(\d+):(\d+) {2}(error|warning|information|hint) {2}([a-z0-9-]+) {2}(.+)$/;
+const findingLines = (stdout: string) => stdout.split('\n').filter((l) => LINE.test(l));
+const summaryLine = (stdout: string) => stdout.trimEnd().split('\n').at(-1) ?? '';
+const count = (lines: string[]) => ({
+  errors: lines.filter((l) => l.includes('  error  ')).length,
+  warnings: lines.filter((l) => l.includes('  warning  ')).length,
+  notes: lines.filter((l) => / {2}(information|hint) {2}/.test(l)).length,
+});
+
+interface JsonFile {
+  file: string;
+  isReport: boolean;
+  fixed?: number;
+  findings: { code: string; severity: string; message: string; range: { start: { line: number; character: number }; end: { line: number; character: number } }; data: unknown }[];
+}
+
+/** Text → GBK bytes (Node decodes GB18030 but has no encoder): a table built with TextDecoder. */
+function encodeGbk(text: string): Buffer {
+  const decoder = new TextDecoder('gb18030');
+  const table = new Map<string, number[]>();
+  for (let lead = 0x81; lead <= 0xfe; lead++) {
+    for (let trail = 0x40; trail <= 0xfe; trail++) {
+      if (trail === 0x7f) continue;
+      const ch = decoder.decode(new Uint8Array([lead, trail]));
+      if (ch.length === 1 && ch !== '\ufffd' && !table.has(ch)) table.set(ch, [lead, trail]);
+    }
+  }
+  const bytes: number[] = [];
+  for (const ch of text) {
+    if (ch.charCodeAt(0) < 0x80) bytes.push(ch.charCodeAt(0));
+    else {
+      const code = table.get(ch);
+      if (!code) throw new Error(`no GBK code for ${ch}`);
+      bytes.push(...code);
+    }
+  }
+  return Buffer.from(bytes);
+}
+
+let tmp: string;
+before(() => {
+  assert.ok(existsSync(CLI), `${CLI} is missing: run \`node esbuild.mjs\` (npm run build) first`);
+  assert.notEqual(wrong, clean, 'the test fixture row was not found in clean-2024.md');
+  assert.equal(clean.split('\n')[WRONG_LINE - 1], WRONG_ROW);
+  tmp = mkdtempSync(join(tmpdir(), 'nianbao-cli-'));
+});
+after(() => rmSync(tmp, { recursive: true, force: true }));
+
+function tempFile(name: string, text: string | Buffer): string {
+  const path = join(tmp, name);
+  mkdirSync(dirname(path), { recursive: true });
+  writeFileSync(path, text);
+  return path;
+}
+
+describe('nianbao check: text output', () => {
+  test('a clean report: no findings, exit 0', () => {
+    const r = cli(['check', 'examples/clean-2024.md']);
+    assert.equal(r.status, 0, r.stderr);
+    assert.deepEqual(findingLines(r.stdout), []);
+    assert.equal(r.stdout, '1 个文件，0 个错误，0 个警告\n');
+    assert.equal(r.stderr, '');
+  });
+
+  test('seed-001: the label-deviation and cell-blank warnings, one line each', () => {
+    const r = cli(['check', 'examples/seed-001.md']);
+    const lines = findingLines(r.stdout);
+    assert.ok(lines.includes('examples/seed-001.md:35:19  warning  label-deviation  “本年度止件数”应写作“本年废止件数”'), r.stdout);
+    assert.ok(lines.includes('examples/seed-001.md:53:35  warning  label-deviation  “社会团体”应写作“社会公益组织”'), r.stdout);
+    assert.ok(lines.includes('examples/seed-001.md:63:44  warning  cell-blank  “5.属于三类内部事务信息”一行有空白单元格：没有请填 0'), r.stdout);
+    // The 16 Table 3 rows with a missing cell.
+    assert.equal(lines.filter((l) => l.includes('  cell-blank  ')).length, 16);
+    // Every non-empty line but the summary is a finding line.
+    const body = r.stdout.trimEnd().split('\n').slice(0, -1).filter((l) => l !== '');
+    assert.deepEqual(body, lines);
+    const { errors, warnings, notes } = count(lines);
+    assert.ok(warnings >= 18);
+    assert.equal(summaryLine(r.stdout), `1 个文件，${errors} 个错误，${warnings} 个警告${notes ? `，${notes} 个提示` : ''}`);
+    assert.equal(r.status, errors ? 1 : 0, 'exit 1 exactly when there are errors');
+  });
+
+  test('one wrong total: the exact line:col, code t3-row-total, exit 1', () => {
+    const file = tempFile('wrong.md', wrong);
+    const r = cli(['check', file]);
+    assert.equal(r.status, 1, r.stderr);
+    const lines = findingLines(r.stdout);
+    assert.equal(lines.length, 1, r.stdout);
+    assert.equal(WRONG_COL, 49);
+    assert.ok(lines[0].startsWith(`${file}:${WRONG_LINE}:${WRONG_COL}  error  t3-row-total  `), lines[0]);
+    assert.match(lines[0], /“一、本年新收政府信息公开申请数量”一行的总计应为 47，实为 48/);
+    assert.equal(summaryLine(r.stdout), '1 个文件，1 个错误，0 个警告');
+  });
+
+  test('--locale en: English messages and summary', () => {
+    const file = tempFile('wrong-en.md', wrong);
+    const r = cli(['check', '--locale', 'en', file]);
+    assert.equal(r.status, 1);
+    const [line] = findingLines(r.stdout);
+    assert.match(line, /^.+:41:49 {2}error {2}t3-row-total {2}the total of row “一、本年新收政府信息公开申请数量” should be 47, is 48/);
+    assert.equal(summaryLine(r.stdout), '1 file, 1 error, 0 warnings');
+    // --locale=en works too.
+    assert.equal(cli(['check', `--locale=en`, file]).stdout, r.stdout);
+  });
+
+  test('warnings alone exit 0', () => {
+    const r = cli(['check', 'examples/seed-000.md']);
+    const lines = findingLines(r.stdout);
+    assert.ok(lines.some((l) => l.includes('  warning  label-deviation  ')));
+    assert.equal(r.status, lines.some((l) => l.includes('  error  ')) ? 1 : 0);
+  });
+
+  test('no colours when stdout is not a TTY; --color forces them, --no-color wins', () => {
+    const file = tempFile('wrong-color.md', wrong);
+    assert.doesNotMatch(cli(['check', file]).stdout, /\x1b\[/);
+    assert.match(cli(['check', '--color', file]).stdout, /\x1b\[31merror\x1b\[39m/);
+    assert.doesNotMatch(cli(['check', '--color', '--no-color', file]).stdout, /\x1b\[/);
+  });
+});
+
+describe('nianbao check: JSON output', () => {
+  test('shape and 0-based LSP ranges', () => {
+    const file = tempFile('wrong-json.md', wrong);
+    const r = cli(['check', '--format', 'json', file, 'examples/clean-2024.md']);
+    assert.equal(r.status, 1);
+    const out = JSON.parse(r.stdout) as JsonFile[];
+    assert.ok(Array.isArray(out));
+    assert.deepEqual(
+      out.map((f) => f.file),
+      [file, 'examples/clean-2024.md'],
+    );
+    assert.deepEqual(out[1], { file: 'examples/clean-2024.md', isReport: true, findings: [] });
+    assert.equal(out[0].findings.length, 1);
+    const [f] = out[0].findings;
+    assert.deepEqual(Object.keys(f).sort(), ['code', 'data', 'message', 'range', 'severity']);
+    assert.equal(f.code, 't3-row-total');
+    assert.equal(f.severity, 'error');
+    assert.match(f.message, /^“一、本年新收政府信息公开申请数量”一行的总计应为 47，实为 48/);
+    assert.deepEqual(f.range, { start: { line: WRONG_LINE - 1, character: WRONG_COL - 1 }, end: { line: WRONG_LINE - 1, character: WRONG_COL + 1 } });
+    assert.deepEqual(f.data, { row: 'new', column: 6, expected: 47, actual: 48 });
+    // The range covers the wrong number itself.
+    const line = wrong.split('\n')[f.range.start.line];
+    assert.equal(line.slice(f.range.start.character, f.range.end.character), '48');
+  });
+
+  test('JSON and text agree on every position (seed-001)', () => {
+    const json = JSON.parse(cli(['check', '--format=json', 'examples/seed-001.md']).stdout) as JsonFile[];
+    const text = findingLines(cli(['check', 'examples/seed-001.md']).stdout);
+    assert.equal(json.length, 1);
+    assert.deepEqual(
+      json[0].findings.map((f) => `examples/seed-001.md:${f.range.start.line + 1}:${f.range.start.character + 1}  ${f.severity}  ${f.code}  ${f.message}`),
+      text,
+    );
+    for (const f of json[0].findings) assert.ok(f.data === null || typeof f.data === 'object');
+  });
+
+  test('--locale en applies to JSON messages', () => {
+    const json = JSON.parse(cli(['check', '--format', 'json', '--locale', 'en', 'examples/seed-000.md']).stdout) as JsonFile[];
+    const f = json[0].findings.find((x) => x.code === 'label-deviation');
+    assert.equal(f?.message, '“本年度止件数” should read “本年废止件数”');
+  });
+});
+
+describe('nianbao check: folders and files', () => {
+  let dir: string;
+  before(() => {
+    dir = join(tmp, 'folder');
+    tempFile('folder/a/b/report.md', wrong);
+    tempFile('folder/a/README.md', PLAIN_README);
+    tempFile('folder/clean.MD', clean);
+    tempFile('folder/node_modules/pkg/report.md', wrong);
+    tempFile('folder/.hidden/report.md', wrong);
+    tempFile('folder/pasted.txt', wrong);
+  });
+
+  test('recursive *.md, skipping node_modules, dot-folders, other extensions and non-reports', () => {
+    const r = cli(['check', dir]);
+    assert.equal(r.status, 1, r.stderr);
+    const lines = findingLines(r.stdout);
+    assert.deepEqual(
+      lines.map((l) => l.split('  ').slice(0, 2).join('  ')),
+      [`${join(dir, 'a', 'b', 'report.md')}:41:49  error`],
+    );
+    assert.equal(summaryLine(r.stdout), '2 个文件，1 个错误，0 个警告（另有 1 个文件不像年度报告，已跳过）');
+  });
+
+  test('JSON lists the skipped non-report with isReport false and no findings', () => {
+    const out = JSON.parse(cli(['check', '--format', 'json', dir]).stdout) as JsonFile[];
+    assert.deepEqual(
+      out.map((f) => [f.file, f.isReport, f.findings.length]),
+      [
+        [join(dir, 'a', 'README.md'), false, 0],
+        [join(dir, 'a', 'b', 'report.md'), true, 1],
+        [join(dir, 'clean.MD'), true, 0],
+      ],
+    );
+  });
+
+  test('a folder with no reports: exit 0', () => {
+    const empty = join(tmp, 'no-reports');
+    tempFile('no-reports/README.md', PLAIN_README);
+    const r = cli(['check', empty]);
+    assert.equal(r.status, 0);
+    assert.equal(r.stdout, '0 个文件，0 个错误，0 个警告（另有 1 个文件不像年度报告，已跳过）\n');
+  });
+
+  test('an explicit file of any extension is checked as a report', () => {
+    const r = cli(['check', join(dir, 'pasted.txt')]);
+    assert.equal(r.status, 1);
+    assert.equal(findingLines(r.stdout)[0].split('  ')[0], `${join(dir, 'pasted.txt')}:41:49`);
+    // Even one that does not look like a report (enable 'always').
+    const json = JSON.parse(cli(['check', '--format', 'json', join(dir, 'a', 'README.md')]).stdout) as JsonFile[];
+    assert.equal(json[0].isReport, true);
+  });
+
+  test('a file given twice, or given and inside a folder, is checked once', () => {
+    const report = join(dir, 'a', 'b', 'report.md');
+    const out = JSON.parse(cli(['check', '--format', 'json', report, dir, report]).stdout) as JsonFile[];
+    assert.equal(out.filter((f) => resolve(ROOT, f.file) === report).length, 1);
+  });
+
+  test('last year\'s report in the same folder: carry-over across files', () => {
+    const cross = join(tmp, 'two-years');
+    // The 2023 report of the same unit: its 四 (3, 0, 0, 0, 1, 0, 4) is not this year's 二 (2, 1, 0, 0, 0, 0, 3).
+    tempFile('two-years/2023.md', clean.replace(/2024/g, '2023').replace('2025年1月20日', '2024年1月20日'));
+    const current = tempFile('two-years/2024.md', clean);
+    const alone = cli(['check', current]);
+    assert.equal(alone.status, 0, alone.stdout);
+    const r = cli(['check', '--format', 'json', cross]);
+    assert.equal(r.status, 1);
+    const out = JSON.parse(r.stdout) as JsonFile[];
+    const findings = out.find((f) => f.file === current)?.findings ?? [];
+    const carry = findings.filter((f) => f.code === 'carry-over');
+    assert.ok(carry.length > 0, JSON.stringify(findings.map((f) => f.code)));
+    assert.ok(carry.every((f) => f.severity === 'error' && f.range.start.line === 41));
+  });
+
+  test('a UTF-8 BOM does not shift positions', () => {
+    const file = tempFile('bom.md', '\ufeff' + wrong);
+    assert.equal(findingLines(cli(['check', file]).stdout)[0].split('  ')[0], `${file}:41:49`);
+  });
+
+  test('a GB18030 (GBK) file is decoded; --fix does not write it back', () => {
+    const file = tempFile('gbk.txt', encodeGbk(wrong));
+    const r = cli(['check', file]);
+    assert.equal(r.status, 1);
+    assert.match(findingLines(r.stdout)[0], /:41:49 {2}error {2}t3-row-total {2}“一、本年新收政府信息公开申请数量”一行的总计应为 47/);
+    const bytes = readFileSync(file);
+    const fixed = cli(['check', '--fix', file]);
+    assert.equal(fixed.status, 1);
+    assert.match(fixed.stdout, /文件不是 UTF-8 编码，未写回修复/);
+    assert.deepEqual(readFileSync(file), bytes);
+  });
+
+  test('CRLF line endings give the same positions', () => {
+    const file = tempFile('crlf.md', wrong.replace(/\n/g, '\r\n'));
+    const r = cli(['check', file]);
+    assert.equal(r.status, 1);
+    assert.equal(findingLines(r.stdout)[0].split('  ')[0], `${file}:41:49`);
+  });
+});
+
+describe('nianbao check: bad usage exits 2', () => {
+  const usage = (args: string[], message: RegExp) => {
+    const r = cli(args);
+    assert.equal(r.status, 2, `${args.join(' ')}: ${r.stdout}${r.stderr}`);
+    assert.equal(r.stdout, '');
+    assert.match(r.stderr, message);
+  };
+  test('no files', () => usage(['check'], /没有指定要检查的文件或文件夹 \/ No files or folders given/));
+  test('unknown option', () => usage(['check', '--bogus', 'examples/clean-2024.md'], /未知选项 Unknown option: --bogus/));
+  test('missing file (nothing is checked)', () =>
+    usage(['check', 'examples/clean-2024.md', 'examples/no-such-file.md'], /找不到文件或文件夹 No such file or folder: examples\/no-such-file\.md/));
+  test('bad --format value', () => usage(['check', '--format', 'xml', 'examples/clean-2024.md'], /--format must be text or json: xml/));
+  test('bad --locale value', () => usage(['check', '--locale', 'fr', 'examples/clean-2024.md'], /--locale must be zh-CN or en: fr/));
+  test('option without its value', () => usage(['check', 'examples/clean-2024.md', '--format'], /Option --format needs a value/));
+  test('unknown command', () => usage(['chek', 'examples'], /Unknown command: chek/));
+  test('--help prints usage and exits 0', () => {
+    const r = cli(['check', '--help']);
+    assert.equal(r.status, 0);
+    assert.match(r.stdout, /用法 Usage: nianbao check/);
+  });
+  test('-- ends the options', () => {
+    const file = tempFile('--odd.md', wrong);
+    const r = cli(['check', '--', '--odd.md'], { cwd: tmp });
+    assert.equal(r.status, 1, r.stderr);
+    assert.equal(findingLines(r.stdout)[0].split('  ')[0], `--odd.md:41:49`);
+    assert.ok(existsSync(file));
+  });
+});
+
+describe('nianbao check --fix', () => {
+  test('recomputes the wrong total, writes the file back, exit 0', () => {
+    const file = tempFile('fix/wrong.md', wrong);
+    const r = cli(['check', '--fix', file]);
+    assert.equal(r.status, 0, r.stdout + r.stderr);
+    assert.equal(readFileSync(file, 'utf8'), clean);
+    assert.match(r.stdout, /已改正 1 处合计/);
+    assert.equal(summaryLine(r.stdout), '1 个文件，0 个错误，0 个警告');
+    // A second run has nothing to do and leaves the file alone.
+    const before = statSync(file).mtimeMs;
+    const again = cli(['check', '--fix', '--format', 'json', file]);
+    assert.equal(again.status, 0);
+    assert.equal((JSON.parse(again.stdout) as JsonFile[])[0].fixed, 0);
+    assert.equal(statSync(file).mtimeMs, before);
+  });
+
+  test('keeps CRLF line endings and the BOM', () => {
+    const file = tempFile('fix/crlf.md', '\ufeff' + wrong.replace(/\n/g, '\r\n'));
+    const r = cli(['check', '--fix', '--format', 'json', file]);
+    assert.equal(r.status, 0, r.stdout + r.stderr);
+    const out = JSON.parse(r.stdout) as JsonFile[];
+    assert.equal(out[0].fixed, 1);
+    assert.deepEqual(out[0].findings, []);
+    assert.equal(readFileSync(file, 'utf8'), '\ufeff' + clean.replace(/\n/g, '\r\n'));
+  });
+
+  test('leaves files in folders that are not reports untouched', () => {
+    const folder = join(tmp, 'fix-folder');
+    const readme = tempFile('fix-folder/README.md', PLAIN_README);
+    const report = tempFile('fix-folder/report.md', wrong);
+    const r = cli(['check', '--fix', folder]);
+    assert.equal(r.status, 0, r.stdout + r.stderr);
+    assert.equal(readFileSync(readme, 'utf8'), PLAIN_README);
+    assert.equal(readFileSync(report, 'utf8'), clean);
+  });
+});
+
+describe('nianbao check examples (npm run check:examples)', () => {
+  test('six reports, README.md skipped, exit 1 exactly when there are errors', () => {
+    const r = cli(['check', 'examples']);
+    const lines = findingLines(r.stdout);
+    assert.ok(!lines.some((l) => l.startsWith('examples/README.md') || l.startsWith('examples/clean-2024.md')), r.stdout);
+    const { errors, warnings, notes } = count(lines);
+    assert.equal(summaryLine(r.stdout), `6 个文件，${errors} 个错误，${warnings} 个警告${notes ? `，${notes} 个提示` : ''}（另有 1 个文件不像年度报告，已跳过）`);
+    assert.equal(r.status, errors ? 1 : 0);
+  });
+});
