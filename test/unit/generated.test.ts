@@ -16,7 +16,7 @@ import { T3_ROWS } from '../../server/src/format/standard';
 test('committed snippets, grammar and docs are what the generator makes', () => {
   const dir = mkdtempSync(join(tmpdir(), 'nianbao-gen-'));
   generate(dir);
-  for (const file of ['snippets/markdown.json', 'syntaxes/nianbao.injection.tmLanguage.json', 'docs/checks.md']) {
+  for (const file of ['snippets/markdown.json', 'syntaxes/nianbao.injection.tmLanguage.json', 'docs/checks.md', 'README.md']) {
     assert.equal(readFileSync(join(ROOT, file), 'utf8'), readFileSync(join(dir, file), 'utf8'), `${file} is stale: run npm run build`);
   }
 });
