@@ -383,6 +383,13 @@ export interface T2Block2019 {
   rows: T2Row[];
 }
 
+/** The 2019 columns of the licensing and penalty blocks: items last year, change, decisions. */
+const COLUMNS_2019_DECISIONS: T2Block2019['columns'] = [
+  { label: '上一年项目数量', en: 'items last year' },
+  { label: '本年增/减', en: 'change this year', signed: true },
+  { label: '处理决定数量', en: 'decisions', variants: ['本年处理决定数量'] },
+];
+
 /**
  * Table 2 as the 2019 format lays it out: other columns, two more rows
  * (其他对外管理服务事项, 政府集中采购) and a fifth block (第二十条第（九）项).
@@ -408,11 +415,7 @@ export const TABLE2_2019 = {
     },
     {
       article: '第二十条第（五）项',
-      columns: [
-        { label: '上一年项目数量', en: 'items last year' },
-        { label: '本年增/减', en: 'change this year', signed: true },
-        { label: '处理决定数量', en: 'decisions', variants: ['本年处理决定数量'] },
-      ],
+      columns: COLUMNS_2019_DECISIONS,
       rows: [
         { key: 'licensing', label: '行政许可', en: 'Administrative licensing' },
         { key: 'otherServices', label: '其他对外管理服务事项', en: 'Other external management services' },
@@ -420,11 +423,7 @@ export const TABLE2_2019 = {
     },
     {
       article: '第二十条第（六）项',
-      columns: [
-        { label: '上一年项目数量', en: 'items last year' },
-        { label: '本年增/减', en: 'change this year', signed: true },
-        { label: '处理决定数量', en: 'decisions', variants: ['本年处理决定数量'] },
-      ],
+      columns: COLUMNS_2019_DECISIONS,
       rows: [
         { key: 'penalty', label: '行政处罚', en: 'Administrative penalties' },
         { key: 'coercion', label: '行政强制', en: 'Administrative coercion' },
