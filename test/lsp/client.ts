@@ -2,7 +2,7 @@
  * A small LSP client for the protocol tests: spawns the bundled server
  * (node dist/server.js --stdio), answers the server's requests
  * (workspace/configuration, workspace/applyEdit, client/registerCapability) and
- * records its notifications. Waiting is always on a notification, with a
+ * records them and its notifications. Waiting is always on a notification, with a
  * timeout that fails the test — never a sleep.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -18,10 +18,14 @@ import {
   type InitializeResult,
   type ProtocolConnection,
   type PublishDiagnosticsParams,
+  type Registration,
+  type RegistrationParams,
   type ShowMessageParams,
+  type TextEdit,
+  type WorkspaceFolder,
 } from 'vscode-languageserver-protocol/node';
 import { build } from 'esbuild';
-import { ROOT } from './drafts';
+import { ROOT, applyTextEdits } from './drafts';
 
 export const SERVER = join(ROOT, 'dist', 'server.js');
 
@@ -88,6 +92,9 @@ export class TestClient {
   readonly messages: ShowMessageParams[] = [];
   readonly logs: string[] = [];
   readonly configurationRequests: ConfigurationParams[] = [];
+  /** Capabilities the server registered (client/registerCapability). */
+  readonly registrations: Registration[] = [];
+  private registrationWaiters: { method: string; resolve: (r: Registration) => void }[] = [];
   stderr = '';
   /** What workspace/configuration answers, by section. */
   config: Record<string, unknown> = {};
@@ -125,7 +132,17 @@ export class TestClient {
       this.applied.push(p);
       return { applied: true };
     });
-    connection.onRequest('client/registerCapability', () => null);
+    connection.onRequest('client/registerCapability', (p: RegistrationParams) => {
+      for (const registration of p.registrations) {
+        this.registrations.push(registration);
+        this.registrationWaiters = this.registrationWaiters.filter((w) => {
+          if (w.method !== registration.method) return true;
+          w.resolve(registration);
+          return false;
+        });
+      }
+      return null;
+    });
     connection.onRequest('client/unregisterCapability', () => null);
     connection.onRequest('window/workDoneProgress/create', () => null);
     connection.listen();
@@ -138,10 +155,19 @@ export class TestClient {
     return new TestClient(child, connection);
   }
 
-  initialize(params: { capabilities?: ClientCapabilities; locale?: string; initializationOptions?: unknown } = {}): Promise<InitializeResult> {
+  initialize(
+    params: {
+      capabilities?: ClientCapabilities;
+      locale?: string;
+      initializationOptions?: unknown;
+      rootUri?: string | null;
+      workspaceFolders?: WorkspaceFolder[] | null;
+    } = {},
+  ): Promise<InitializeResult> {
     return this.connection.sendRequest('initialize', {
       processId: process.pid,
-      rootUri: null,
+      rootUri: params.rootUri ?? null,
+      ...(params.workspaceFolders !== undefined ? { workspaceFolders: params.workspaceFolders } : {}),
       capabilities: params.capabilities ?? FULL_CAPABILITIES,
       ...(params.locale ? { locale: params.locale } : {}),
       ...(params.initializationOptions ? { initializationOptions: params.initializationOptions } : {}),
@@ -158,6 +184,26 @@ export class TestClient {
 
   notify(method: string, params: unknown): Promise<void> {
     return this.connection.sendNotification(method, params);
+  }
+
+  /** The server's registration of `method` (client/registerCapability), when it comes. */
+  waitForRegistration(method: string, timeoutMs = 8000): Promise<Registration> {
+    const earlier = this.registrations.find((r) => r.method === method);
+    if (earlier) return Promise.resolve(earlier);
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => {
+        this.registrationWaiters = this.registrationWaiters.filter((w) => w !== waiter);
+        reject(new Error(`no registration of ${method} within ${timeoutMs} ms; registered: ${this.registrations.map((r) => r.method).join(', ') || 'nothing'}`));
+      }, timeoutMs);
+      const waiter = {
+        method,
+        resolve: (r: Registration) => {
+          clearTimeout(timer);
+          resolve(r);
+        },
+      };
+      this.registrationWaiters.push(waiter);
+    });
   }
 
   /** How many diagnostics notifications have arrived: pass to waitForDiagnostics to see only later ones. */
@@ -209,5 +255,43 @@ export class TestClient {
   kill(): void {
     if (this.process.exitCode === null) this.process.kill();
     this.connection.dispose();
+  }
+}
+
+/** A document the test client keeps in step with the server, sending incremental changes. */
+export class Doc {
+  version = 1;
+  constructor(
+    readonly client: TestClient,
+    readonly uri: string,
+    public text: string,
+    readonly languageId = 'markdown',
+  ) {}
+
+  async open(): Promise<void> {
+    await this.client.notify('textDocument/didOpen', { textDocument: { uri: this.uri, languageId: this.languageId, version: this.version, text: this.text } });
+  }
+
+  /** Apply edits as the editor would: one incremental change per edit, bottom-up so the ranges stay valid. */
+  async edit(edits: readonly TextEdit[]): Promise<number> {
+    const sorted = [...edits].sort((a, b) => b.range.start.line - a.range.start.line || b.range.start.character - a.range.start.character);
+    this.text = applyTextEdits(this.text, edits);
+    this.version++;
+    await this.client.notify('textDocument/didChange', {
+      textDocument: { uri: this.uri, version: this.version },
+      contentChanges: sorted.map((e) => ({ range: e.range, text: e.newText })),
+    });
+    return this.version;
+  }
+
+  async replaceAll(text: string): Promise<number> {
+    this.text = text;
+    this.version++;
+    await this.client.notify('textDocument/didChange', { textDocument: { uri: this.uri, version: this.version }, contentChanges: [{ text }] });
+    return this.version;
+  }
+
+  async close(): Promise<void> {
+    await this.client.notify('textDocument/didClose', { textDocument: { uri: this.uri } });
   }
 }

@@ -89,3 +89,23 @@ export function applyTextEdits(text: string, edits: readonly { range: { start: {
   }
   return out;
 }
+
+/** Last year's report of the same unit, as a clerk wrote it (test/fixtures/drafts/cross/): 2023, other numbers. */
+export const LAST_2023 = readFileSync(join(ROOT, 'test', 'fixtures', 'drafts', 'cross', 'last-2023.md'), 'utf8');
+
+/** The same report for another county: 样例县 instead of 示例县. */
+export const otherUnit = (text: string) => text.replaceAll('示例县', '样例县');
+
+/** The text at an LSP range of a text. */
+export function textAt(text: string, range: { start: { line: number; character: number }; end: { line: number; character: number } }): string {
+  const lines = text.split('\n');
+  if (range.start.line === range.end.line) return lines[range.start.line].slice(range.start.character, range.end.character);
+  return [
+    lines[range.start.line].slice(range.start.character),
+    ...lines.slice(range.start.line + 1, range.end.line),
+    lines[range.end.line].slice(0, range.end.character),
+  ].join('\n');
+}
+
+/** The same unit's report of the year before (2022, issued in 2023), numbers unchanged. */
+export const LAST_2022 = LAST_2023.replaceAll('2023', '2022').replaceAll('2024', '2023');

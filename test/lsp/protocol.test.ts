@@ -18,8 +18,8 @@ import type {
   TextEdit,
   WorkspaceEdit,
 } from 'vscode-languageserver-protocol';
-import { TestClient } from './client';
-import { CLEAN, WRONG_ROW_TOTAL, applyTextEdits, example, setT3, t3Cell } from './drafts';
+import { Doc, TestClient } from './client';
+import { CLEAN, WRONG_ROW_TOTAL, example, setT3, t3Cell } from './drafts';
 import { SECTIONS } from '../../server/src/format/standard';
 
 const TOTAL_CODES = ['t3-row-total', 't3-result-total', 't4-total'];
@@ -35,44 +35,6 @@ function editsOf(edit: WorkspaceEdit | undefined, uri: string): TextEdit[] {
     return (edit.documentChanges as TextDocumentEdit[]).filter((c) => c.textDocument.uri === uri).flatMap((c) => c.edits as TextEdit[]);
   }
   return edit.changes?.[uri] ?? [];
-}
-
-/** A document the test client keeps in step with the server, sending incremental changes. */
-class Doc {
-  version = 1;
-  constructor(
-    readonly client: TestClient,
-    readonly uri: string,
-    public text: string,
-    readonly languageId = 'markdown',
-  ) {}
-
-  async open(): Promise<void> {
-    await this.client.notify('textDocument/didOpen', { textDocument: { uri: this.uri, languageId: this.languageId, version: this.version, text: this.text } });
-  }
-
-  /** Apply edits as the editor would: one incremental change per edit, bottom-up so the ranges stay valid. */
-  async edit(edits: readonly TextEdit[]): Promise<number> {
-    const sorted = [...edits].sort((a, b) => b.range.start.line - a.range.start.line || b.range.start.character - a.range.start.character);
-    this.text = applyTextEdits(this.text, edits);
-    this.version++;
-    await this.client.notify('textDocument/didChange', {
-      textDocument: { uri: this.uri, version: this.version },
-      contentChanges: sorted.map((e) => ({ range: e.range, text: e.newText })),
-    });
-    return this.version;
-  }
-
-  async replaceAll(text: string): Promise<number> {
-    this.text = text;
-    this.version++;
-    await this.client.notify('textDocument/didChange', { textDocument: { uri: this.uri, version: this.version }, contentChanges: [{ text }] });
-    return this.version;
-  }
-
-  async close(): Promise<void> {
-    await this.client.notify('textDocument/didClose', { textDocument: { uri: this.uri } });
-  }
 }
 
 const codes = (diagnostics: Diagnostic[]) => diagnostics.map((d) => d.code);

@@ -3,11 +3,14 @@
  * that call the engine and the feature functions. Every handler catches its
  * errors, logs them to the client's output and answers with an empty result.
  *
- * The server reads no files and runs nothing: it sees only the documents the
- * client sends, so it is safe in untrusted workspaces.
+ * The server runs nothing. Besides the documents the client sends, it reads
+ * (never writes) Markdown files of the workspace folders to find last year's
+ * report of a unit (workspace-reports.ts), so it is safe in untrusted workspaces.
  */
+import { pathToFileURL } from 'node:url';
 import {
   DidChangeConfigurationNotification,
+  DidChangeWatchedFilesNotification,
   TextDocuments,
   TextDocumentSyncKind,
   TextDocumentEdit,
@@ -30,6 +33,8 @@ import { documentSymbols } from '../features/symbols';
 import { hoverAt } from '../features/hover';
 import { foldingRanges } from '../features/folding';
 import { toCompletionItem, toDiagnostic, toDocumentSymbol, toSymbolInformation } from './convert';
+import { locate, type LocatedReport } from './others';
+import { WorkspaceReports } from './workspace-reports';
 
 /**
  * Server commands. Named apart from the client's palette commands (nianbao.fixAll),
@@ -58,9 +63,19 @@ export interface InitializationOptions {
 }
 
 interface Others {
-  others: { uri: string; report: Report }[];
-  /** Which documents, at which versions: changes when a comparison must be made again. */
+  found: LocatedReport[];
+  /** Which documents and files, at which versions: changes when a comparison must be made again. */
   key: string;
+}
+
+/** How long a check waits for the workspace folders to be read before it goes on without them. */
+const WORKSPACE_WAIT_MS = 3000;
+
+/** The promise's value, or undefined when it takes longer than `ms`. */
+function waitFor<T>(promise: Promise<T>, ms: number): Promise<T | undefined> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<undefined>((resolve) => (timer = setTimeout(() => resolve(undefined), ms)));
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
 
 export function startServer(connection: Connection): void {
@@ -71,16 +86,15 @@ export function startServer(connection: Connection): void {
   let dynamicConfiguration = false;
   let documentChanges = false;
   let hierarchicalSymbols = false;
+  let workspaceFolderEvents = false;
+  let watchedFilesRegistration = false;
   let globalSettings: Settings = { ...DEFAULT_SETTINGS };
 
   const documentSettings = new Map<string, Promise<Settings>>();
   /** The last settings a document was analysed with (for the debounce delay). */
   const lastSettings = new Map<string, Settings>();
   const analyzers = new Map<string, Analyzer>();
-  const analyses = new Map<
-    string,
-    { version: number; settingsKey: string; openDocuments: string; othersKey: string; analysis: DocumentAnalysis }
-  >();
+  const analyses = new Map<string, { version: number; settingsKey: string; othersKey: string; analysis: DocumentAnalysis }>();
   const timers = new Map<string, ReturnType<typeof setTimeout>>();
   const published = new Map<string, number>();
   const seen = new Set<string>();
@@ -92,6 +106,9 @@ export function startServer(connection: Connection): void {
       // The connection itself is gone; nothing to tell.
     }
   };
+
+  /** Last year's reports in the workspace folders. */
+  const workspace = new WorkspaceReports({ log });
 
   /** Wrap a handler: errors are logged and answered with the fallback. */
   function guard<P extends unknown[], R>(what: string, fallback: R, handler: (...args: P) => R | Promise<R>) {
@@ -136,75 +153,98 @@ export function startServer(connection: Connection): void {
   }
 
   /** A document's analysis on its own, without other documents (cheap: the Analyzer caches by text). */
-  function plainAnalysis(document: TextDocument, settings: Settings): DocumentAnalysis {
-    return analyzerFor(settings).analyze(document.getText(), { enable: settings.enable, check: checkOptions(settings), uri: document.uri });
+  function plainAnalysis(uri: string, text: string, settings: Settings): DocumentAnalysis {
+    return analyzerFor(settings).analyze(text, { enable: settings.enable, check: checkOptions(settings), uri });
   }
 
   /**
-   * Last year's report of the same unit, when it is open in the editor: the
-   * cross-file checks (carry-over …) compare with it. Only single-report
-   * documents are offered, since the engine's related ranges are report-local.
+   * Last year's report of the same unit, for each report of the document: the
+   * cross-file checks (carry-over …) compare with it. Open documents come first
+   * (their text, not the file's); then files of the workspace folders. Either
+   * may hold several reports: the right one is taken, with its start line.
    */
-  function othersFor(document: TextDocument, own: DocumentAnalysis, settings: Settings): Others {
-    const others: { uri: string; report: Report }[] = [];
-    const versions: string[] = [];
-    for (const other of documents.all()) {
-      if (other.uri === document.uri || !isMarkdown(other)) continue;
-      const analysis = plainAnalysis(other, settings);
-      if (!analysis.isReport || analysis.parts.length !== 1) continue;
-      const candidate = { uri: other.uri, report: analysis.parts[0].report };
-      if (own.parts.some((p) => lastYearReport(p.report, { options: {}, others: [candidate] }))) {
-        others.push(candidate);
-        versions.push(`${other.uri}@${other.version}`);
+  async function othersFor(uri: string, own: DocumentAnalysis, settings: Settings): Promise<Others> {
+    const found: LocatedReport[] = [];
+    const keys: string[] = [];
+    const open = documents.all();
+    const matches = (report: Report, other: { uri: string; report: Report }) => !!lastYearReport(report, { options: {}, others: [other] });
+    let wanted = own.parts.map((p) => p.report);
+    for (const other of open) {
+      if (other.uri === uri || !isMarkdown(other)) continue;
+      const analysis = plainAnalysis(other.uri, other.getText(), settings);
+      if (!analysis.isReport) continue;
+      for (const part of analysis.parts) {
+        const candidate = { uri: other.uri, report: part.report };
+        if (!wanted.some((r) => matches(r, candidate))) continue;
+        wanted = wanted.filter((r) => !matches(r, candidate));
+        found.push({ ...candidate, startLine: part.startLine });
+        keys.push(`${other.uri}#${part.startLine}@${other.version}`);
       }
     }
-    return { others, key: versions.join('|') };
+    if (wanted.length && workspace.folderPaths.length) {
+      const lookup = workspace.lastYearReports(wanted, open.map((d) => d.uri));
+      const fromDisk = await waitFor(lookup, WORKSPACE_WAIT_MS);
+      if (fromDisk === undefined) {
+        log('workspace folders', new Error(`still reading after ${WORKSPACE_WAIT_MS} ms; checking without them for now`));
+        lookup.then(() => recheckOthers(), () => undefined);
+      }
+      for (const f of fromDisk ?? []) {
+        found.push({ uri: f.uri, report: f.report, startLine: f.startLine });
+        keys.push(f.version);
+      }
+    }
+    return { found, key: keys.join('|') };
   }
 
-  function analysisFor(document: TextDocument, settings: Settings): DocumentAnalysis {
+  /**
+   * A document's analysis, with last year's report when there is one. With
+   * `reuse`, the last analysis of this version is taken as it is (features
+   * answer from what the diagnostics showed); diagnostics look again.
+   */
+  async function analysisFor(document: TextDocument, settings: Settings, reuse = false): Promise<DocumentAnalysis> {
+    const { uri, version } = document;
+    const text = document.getText();
     const settingsKey = `${settings.enable}|${JSON.stringify(checkOptions(settings))}`;
-    const openDocuments = documents
-      .all()
-      .map((d) => `${d.uri}@${d.version}`)
-      .join('|');
-    const cached = analyses.get(document.uri);
-    if (cached && cached.version === document.version && cached.settingsKey === settingsKey && cached.openDocuments === openDocuments) {
-      return cached.analysis;
-    }
-    const own = plainAnalysis(document, settings);
+    const cached = analyses.get(uri);
+    const current = cached?.version === version && cached.settingsKey === settingsKey ? cached : undefined;
+    if (current && reuse) return current.analysis;
+    const own = plainAnalysis(uri, text, settings);
     let analysis = own;
     let othersKey = '';
     if (own.isReport && settings.enable !== 'never') {
       try {
-        const { others, key } = othersFor(document, own, settings);
+        const { found, key } = await othersFor(uri, own, settings);
         othersKey = key;
-        if (others.length) {
-          analysis = analyzerFor(settings).analyze(document.getText(), {
-            enable: settings.enable,
-            check: checkOptions(settings),
-            uri: document.uri,
-            others,
-          });
+        if (current && current.othersKey === key) return current.analysis;
+        if (found.length) {
+          const located = locate(found);
+          analysis = located.place(
+            analyzerFor(settings).analyze(text, { enable: settings.enable, check: checkOptions(settings), uri, others: located.others }),
+          );
         }
       } catch (error) {
         log('cross-document checks', error);
       }
     }
-    analyses.set(document.uri, { version: document.version, settingsKey, openDocuments, othersKey, analysis });
+    // Kept unless the document was closed, or moved on to a version analysed already.
+    const latest = analyses.get(uri);
+    if (documents.get(uri) && (!latest || latest.version <= version)) analyses.set(uri, { version, settingsKey, othersKey, analysis });
     return analysis;
   }
 
-  /** Other open documents whose comparison with last year's report depends on this one: check them again. */
-  function revalidateDependents(uri: string): void {
+  /** Open reports whose last year's report changed (opened, edited, closed, or changed on disk): check them again. */
+  async function recheckOthers(except?: string): Promise<void> {
     for (const other of documents.all()) {
-      if (other.uri === uri) continue;
+      if (other.uri === except) continue;
       const cached = analyses.get(other.uri);
-      if (!cached) continue;
+      if (!cached || cached.version !== other.version) continue;
       const settings = lastSettings.get(other.uri) ?? globalSettings;
       try {
-        const own = plainAnalysis(other, settings);
-        if (!own.isReport) continue;
-        if (othersFor(other, own, settings).key !== cached.othersKey) schedule(other.uri, false);
+        const own = plainAnalysis(other.uri, other.getText(), settings);
+        if (!own.isReport || settings.enable === 'never') continue;
+        const { key } = await othersFor(other.uri, own, settings);
+        const now = analyses.get(other.uri);
+        if (documents.get(other.uri) && now && key !== now.othersKey) schedule(other.uri, false);
       } catch (error) {
         log('cross-document checks', error);
       }
@@ -219,8 +259,10 @@ export function startServer(connection: Connection): void {
     if (settings.enable === 'never') return undefined;
     const current = documents.get(uri);
     if (!current) return undefined;
-    const analysis = analysisFor(current, settings);
-    if (!analysis.isReport) return undefined;
+    const version = current.version;
+    const analysis = await analysisFor(current, settings, true);
+    // The document changed meanwhile: ranges and edits would be for the old text.
+    if (documents.get(uri)?.version !== version || !analysis.isReport) return undefined;
     return { document: current, analysis, locale: localeOf(settings) };
   }
 
@@ -237,16 +279,20 @@ export function startServer(connection: Connection): void {
       const current = documents.get(uri);
       // Closed meanwhile, or changed: the change has scheduled its own run.
       if (!current || current.version !== document.version) return;
-      if ((published.get(uri) ?? -Infinity) > current.version) return;
+      const version = current.version;
+      if ((published.get(uri) ?? -Infinity) > version) return;
       let diagnostics: ReturnType<typeof toDiagnostic>[] = [];
       if (isMarkdown(current) && settings.enable !== 'never') {
-        const analysis = analysisFor(current, settings);
+        const analysis = await analysisFor(current, settings);
+        // Changed or closed while last year's report was looked for: that change has its own run.
+        if (documents.get(uri)?.version !== version) return;
         const locale = localeOf(settings);
         if (analysis.isReport) diagnostics = analysis.findings.map((f, i) => toDiagnostic(f, uri, locale, i));
       }
-      published.set(uri, current.version);
-      await connection.sendDiagnostics({ uri, version: current.version, diagnostics });
-      if (isMarkdown(current)) revalidateDependents(uri);
+      if ((published.get(uri) ?? -Infinity) > version) return;
+      published.set(uri, version);
+      await connection.sendDiagnostics({ uri, version, diagnostics });
+      if (isMarkdown(current)) await recheckOthers(uri);
     } catch (error) {
       log(`diagnostics for ${uri}`, error);
     }
@@ -294,7 +340,7 @@ export function startServer(connection: Connection): void {
     lastSettings.delete(uri);
     published.delete(uri);
     void connection.sendDiagnostics({ uri, diagnostics: [] }).catch((error) => log('clear diagnostics', error));
-    revalidateDependents(uri);
+    void recheckOthers(uri);
   });
 
   // -------------------------------------------------------------------------
@@ -308,6 +354,11 @@ export function startServer(connection: Connection): void {
     dynamicConfiguration = !!capabilities.workspace?.didChangeConfiguration?.dynamicRegistration;
     documentChanges = !!capabilities.workspace?.workspaceEdit?.documentChanges;
     hierarchicalSymbols = !!capabilities.textDocument?.documentSymbol?.hierarchicalDocumentSymbolSupport;
+    workspaceFolderEvents = !!capabilities.workspace?.workspaceFolders;
+    watchedFilesRegistration = !!capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration;
+    // Where last year's reports may be: the workspace folders, else the root.
+    const root = params.rootUri ?? (params.rootPath ? pathToFileURL(params.rootPath).href : undefined);
+    workspace.setFolders(params.workspaceFolders ? params.workspaceFolders.map((f) => f.uri) : root ? [root] : []);
     const options = params.initializationOptions as InitializationOptions | undefined;
     if (options && typeof options === 'object') {
       globalSettings = readSettings(options.settings ?? options);
@@ -322,6 +373,7 @@ export function startServer(connection: Connection): void {
         hoverProvider: true,
         foldingRangeProvider: true,
         executeCommandProvider: { commands: [COMMANDS.fixAll, COMMANDS.convertTable] },
+        ...(workspaceFolderEvents ? { workspace: { workspaceFolders: { supported: true, changeNotifications: true } } } : {}),
       },
       serverInfo: { name: 'nianbao', version: '0.1.0' },
     };
@@ -332,6 +384,42 @@ export function startServer(connection: Connection): void {
       void connection.client
         .register(DidChangeConfigurationNotification.type, { section: 'nianbao' })
         .catch((error) => log('register didChangeConfiguration', error));
+    }
+    if (workspaceFolderEvents) {
+      try {
+        connection.workspace.onDidChangeWorkspaceFolders((event) => {
+          try {
+            workspace.changeFolders(
+              event.added.map((f) => f.uri),
+              event.removed.map((f) => f.uri),
+            );
+            void recheckOthers();
+          } catch (error) {
+            log('didChangeWorkspaceFolders', error);
+          }
+        });
+      } catch (error) {
+        log('workspace folder events', error);
+      }
+    }
+    if (watchedFilesRegistration) {
+      // Told when Markdown files change on disk: the folders are listed once, then kept up to date.
+      connection.client
+        .register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*.md' }, { globPattern: '**/*.markdown' }] })
+        .then(
+          () => (workspace.watching = true),
+          (error) => log('register didChangeWatchedFiles', error),
+        );
+    }
+    // Read the folders' titles now, so the first check does not wait for them.
+    if (workspace.folderPaths.length) workspace.prepare().catch((error) => log('workspace folders', error));
+  });
+
+  connection.onDidChangeWatchedFiles((params) => {
+    try {
+      if (workspace.filesChanged(params.changes)) void recheckOthers();
+    } catch (error) {
+      log('didChangeWatchedFiles', error);
     }
   });
 

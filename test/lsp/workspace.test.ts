@@ -1,0 +1,281 @@
+/**
+ * Last year's report as a file in the workspace folder, not open in the
+ * editor: the bundled server (dist/server.js) over stdio finds it from the
+ * workspace folders (or rootUri), compares this year's draft with it
+ * (carry-over, in-force-count, copied-paragraph), links the findings to the
+ * right lines of that file, and follows changes on disk and to the folders.
+ */
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { chmodSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { ClientCapabilities, CodeAction, Diagnostic, DocumentSymbol, InitializeResult, PublishDiagnosticsParams, TextDocumentEdit } from 'vscode-languageserver-protocol';
+import { Doc, FULL_CAPABILITIES, TestClient } from './client';
+import { CLEAN, LAST_2022, LAST_2023, otherUnit, t3Cell, textAt } from './drafts';
+
+const CROSS_CODES = ['carry-over', 'in-force-count', 'copied-paragraph'];
+const uriOf = (path: string) => pathToFileURL(path).href;
+const lineOf = (text: string, needle: string) => text.split('\n').findIndex((l) => l.includes(needle));
+const compact = (s: string) => s.replace(/\s/g, '');
+const ofCode = (p: PublishDiagnosticsParams, code: string) => p.diagnostics.filter((d) => d.code === code);
+const crossCodes = (p: PublishDiagnosticsParams) => p.diagnostics.map((d) => String(d.code)).filter((c) => CROSS_CODES.includes(c));
+const message = (d: Diagnostic) => (typeof d.message === 'string' ? d.message : '');
+const cellRange = (cell: { line: number; start: number; end: number }) => ({ start: { line: cell.line, character: cell.start }, end: { line: cell.line, character: cell.end } });
+/** Errors the server logged (it logs every caught error as `nianbao: …`). */
+const errors = (client: TestClient) => client.logs.filter((l) => l.startsWith('nianbao:'));
+
+/** A client that has workspace folders and tells the server about changed files, as VS Code does. */
+const WORKSPACE_CLIENT: ClientCapabilities = {
+  ...FULL_CAPABILITIES,
+  workspace: { ...FULL_CAPABILITIES.workspace, workspaceFolders: true, didChangeWatchedFiles: { dynamicRegistration: true } },
+};
+
+/** Last year's report with its 四、结转下年度继续办理 row as this year's 二、上年结转 (2 1 0 0 0 0 3). */
+const LAST_2023_AGREEING = LAST_2023.replace(
+  '| 四、结转下年度继续办理 | | 2 | 0 | 0 | 0 | 1 | 0 | 3 |',
+  '| 四、结转下年度继续办理 | | 2 | 1 | 0 | 0 | 0 | 0 | 3 |',
+);
+
+let tmp: string;
+before(() => {
+  tmp = mkdtempSync(join(tmpdir(), 'nianbao-lsp-workspace-'));
+});
+after(() => rmSync(tmp, { recursive: true, force: true }));
+
+function write(path: string, text: string | Buffer): string {
+  mkdirSync(join(path, '..'), { recursive: true });
+  writeFileSync(path, text);
+  return path;
+}
+
+describe('last year’s report in the workspace folder (not open)', () => {
+  let client: TestClient;
+  let init: InitializeResult;
+  let root: string;
+  let lastPath: string;
+  let lastUri: string;
+  let draft: Doc;
+  let first: PublishDiagnosticsParams;
+
+  before(async () => {
+    root = join(tmp, '示例县政务公开');
+    // The clerk's folder: last year's published report, and this year's draft (also on disk, and open).
+    lastPath = write(join(root, '2023', '示例县2023年政府信息公开工作年度报告.md'), LAST_2023);
+    lastUri = uriOf(lastPath);
+    const draftPath = write(join(root, '2024', '示例县2024年报（草稿）.md'), CLEAN);
+    write(join(root, 'README.md'), '# 政务公开资料\n\n历年报告和草稿。\n');
+    client = await TestClient.start();
+    client.config = { nianbao: { locale: 'zh-CN', debounceMs: 40 } };
+    init = await client.initialize({ capabilities: WORKSPACE_CLIENT, workspaceFolders: [{ uri: uriOf(root), name: '示例县政务公开' }] });
+    await client.initialized();
+    draft = new Doc(client, uriOf(draftPath), CLEAN);
+  });
+  after(() => client?.kill());
+
+  it('takes workspace folder changes, and watches Markdown files', async () => {
+    assert.deepEqual(init.capabilities.workspace?.workspaceFolders, { supported: true, changeNotifications: true });
+    const registration = await client.waitForRegistration('workspace/didChangeWatchedFiles');
+    const globs = (registration.registerOptions as { watchers: { globPattern: string }[] }).watchers.map((w) => w.globPattern);
+    assert.deepEqual(globs, ['**/*.md', '**/*.markdown']);
+  });
+
+  it('reports 二、上年结转 that differs from last year’s 四、结转下年度继续办理, linked to the cell in last year’s file', async () => {
+    const since = client.mark();
+    await draft.open();
+    first = await client.waitForDiagnostics(draft.uri, (p) => p.version === 1, since);
+    const carry = ofCode(first, 'carry-over');
+    // The clerk put last year's 1 under 商业企业 instead of 法律服务机构: two columns differ, the totals agree.
+    assert.equal(carry.length, 2, JSON.stringify(first.diagnostics.map((d) => d.code)));
+    const columns = ['商业企业', '法律服务机构'];
+    carry.forEach((d, i) => {
+      assert.equal(d.severity, 1);
+      assert.deepEqual(d.range, cellRange(t3Cell(CLEAN, '二、上年结转', columns[i])));
+      assert.equal(d.relatedInformation?.length, 1);
+      const related = d.relatedInformation![0];
+      assert.deepEqual(related.location, { uri: lastUri, range: cellRange(t3Cell(LAST_2023, '四、结转下年度', columns[i])) });
+      assert.equal(related.message, `2023 年报告“四、结转下年度继续办理”${columns[i]}：${i === 0 ? 0 : 1}`);
+    });
+    assert.equal(message(carry[0]), '“二、上年结转”商业企业列为 1，上年报告（2023 年）“四、结转下年度继续办理”为 0，两者应相等');
+    // The link is to last year's row 四 in the file: line 64, as the clerk's editor shows it.
+    assert.equal(carry[0].relatedInformation![0].location.range.start.line, lineOf(LAST_2023, '四、结转下年度继续办理'));
+    // In force: 24 last year + 3 − 1 ≠ 25, linked to last year's 行政规范性文件 row.
+    const [inForce] = ofCode(first, 'in-force-count');
+    assert.equal(inForce.relatedInformation![0].location.uri, lastUri);
+    assert.equal(inForce.relatedInformation![0].location.range.start.line, lineOf(LAST_2023, '| 行政规范性文件 |'));
+  });
+
+  it('marks paragraphs copied word for word from last year’s report as information, linking the source paragraph', () => {
+    const copied = ofCode(first, 'copied-paragraph');
+    assert.deepEqual(
+      copied.map((d) => d.range.start.line),
+      [12, 14, 16, 78, 80],
+    );
+    for (const d of copied) {
+      assert.equal(d.severity, 3 /* Information */);
+      assert.match(message(d), /^本段与上年（2023 年）报告逐字相同/);
+      const [source] = d.relatedInformation!;
+      assert.equal(source.location.uri, lastUri);
+      assert.equal(source.message, '2023 年报告中的原文');
+      assert.equal(compact(textAt(LAST_2023, source.location.range)), compact(textAt(CLEAN, d.range)));
+    }
+    assert.equal(copied[0].relatedInformation![0].location.range.start.line, lineOf(LAST_2023, '（三）政府信息管理'));
+  });
+
+  it('offers last year’s value as the quick fix', async () => {
+    const [d] = ofCode(first, 'carry-over');
+    const actions = await client.request<CodeAction[]>('textDocument/codeAction', {
+      textDocument: { uri: draft.uri },
+      range: d.range,
+      context: { diagnostics: [d], only: ['quickfix'] },
+    });
+    assert.equal(actions[0]?.title, '改为上年结转下年度的 0');
+    const [edit] = (actions[0].edit!.documentChanges![0] as TextDocumentEdit).edits;
+    assert.deepEqual(edit, { range: d.range, newText: '0' });
+  });
+
+  it('checks again when last year’s file changes on disk (workspace/didChangeWatchedFiles)', async () => {
+    writeFileSync(lastPath, LAST_2023_AGREEING);
+    const since = client.mark();
+    await client.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: lastUri, type: 2 }] });
+    const again = await client.waitForDiagnostics(draft.uri, (p) => ofCode(p, 'carry-over').length === 0, since);
+    assert.equal(again.version, 1);
+    // The carry-over now agrees; the copied paragraphs are still there, still linked.
+    assert.deepEqual([...new Set(crossCodes(again))].sort(), ['copied-paragraph', 'in-force-count']);
+    assert.equal(ofCode(again, 'copied-paragraph')[0].relatedInformation![0].location.uri, lastUri);
+  });
+
+  let compiledPath: string;
+  let compiled: string;
+
+  it('finds last year’s report in a file of several years’ reports, and links the right lines of it', async () => {
+    // The clerk replaces the single report by a file of the unit's reports: 2022, then 2023.
+    rmSync(lastPath);
+    compiled = `${LAST_2022}\n${LAST_2023}`;
+    compiledPath = write(join(root, '历年', '示例县2022—2023年报.md'), compiled);
+    const start = lineOf(compiled, '# 示例县人民政府办公室2023年');
+    assert.equal(start, 90);
+    const since = client.mark();
+    await client.notify('workspace/didChangeWatchedFiles', {
+      changes: [
+        { uri: lastUri, type: 3 },
+        { uri: uriOf(compiledPath), type: 1 },
+      ],
+    });
+    const found = await client.waitForDiagnostics(draft.uri, (p) => ofCode(p, 'carry-over').length > 0, since);
+    const carry = ofCode(found, 'carry-over');
+    assert.equal(carry.length, 2);
+    assert.deepEqual(carry[0].relatedInformation![0].location, {
+      uri: uriOf(compiledPath),
+      range: cellRange({ ...t3Cell(LAST_2023, '四、结转下年度', '商业企业'), line: start + lineOf(LAST_2023, '四、结转下年度继续办理') }),
+    });
+    assert.equal(textAt(compiled, carry[0].relatedInformation![0].location.range), '0');
+    for (const d of ofCode(found, 'copied-paragraph')) {
+      const source = d.relatedInformation![0].location;
+      assert.equal(source.uri, uriOf(compiledPath));
+      assert.ok(source.range.start.line > start, `in the 2023 report: line ${source.range.start.line}`);
+      assert.equal(compact(textAt(compiled, source.range)), compact(textAt(CLEAN, d.range)));
+    }
+  });
+
+  it('prefers the text of the file open in the editor over the file on disk', async () => {
+    // Opened, and its 2023 row 四 corrected in the editor (not saved): no carry-over finding.
+    const open = new Doc(client, uriOf(compiledPath), compiled.replace(LAST_2023, LAST_2023_AGREEING));
+    let since = client.mark();
+    await open.open();
+    const edited = await client.waitForDiagnostics(draft.uri, (p) => ofCode(p, 'carry-over').length === 0, since);
+    assert.ok(ofCode(edited, 'copied-paragraph').every((d) => d.relatedInformation![0].location.uri === open.uri));
+    // Closed without saving: the file on disk again.
+    since = client.mark();
+    await open.close();
+    const disk = await client.waitForDiagnostics(draft.uri, (p) => ofCode(p, 'carry-over').length === 2, since);
+    assert.equal(ofCode(disk, 'carry-over')[0].relatedInformation![0].location.uri, uriOf(compiledPath));
+  });
+
+  it('uses the right report of an open document of several units’ reports', async () => {
+    // A reviewer's file of 2023 reports, not on disk: 样例县's first, then 示例县's.
+    const text = `${otherUnit(LAST_2023)}\n${LAST_2023_AGREEING.replace('| 四、结转下年度继续办理 | | 2 | 1 | 0 | 0 | 0 | 0 | 3 |', '| 四、结转下年度继续办理 | | 2 | 1 | 0 | 0 | 0 | 1 | 4 |')}`;
+    const reviewer = new Doc(client, 'untitled:2023年各单位年报', text);
+    let since = client.mark();
+    await reviewer.open();
+    const compared = await client.waitForDiagnostics(
+      draft.uri,
+      (p) => ofCode(p, 'carry-over').some((d) => d.relatedInformation?.[0].location.uri === reviewer.uri),
+      since,
+    );
+    // 其他 and 总计 differ now; both linked to line 90 + 64 of the reviewer's file.
+    const carry = ofCode(compared, 'carry-over');
+    assert.deepEqual(
+      carry.map((d) => [d.range.start.character, textAt(text, d.relatedInformation![0].location.range), d.relatedInformation![0].location.range.start.line]),
+      [
+        [t3Cell(CLEAN, '二、上年结转', '其他').start, '1', 90 + lineOf(LAST_2023, '四、结转下年度继续办理')],
+        [t3Cell(CLEAN, '二、上年结转', '总计').start, '4', 90 + lineOf(LAST_2023, '四、结转下年度继续办理')],
+      ],
+    );
+    since = client.mark();
+    await reviewer.close();
+    await client.waitForDiagnostics(draft.uri, (p) => ofCode(p, 'carry-over').some((d) => d.relatedInformation?.[0].location.uri === uriOf(compiledPath)), since);
+  });
+
+  it('follows the workspace folders: removed, no comparison; added again, compared again', async () => {
+    let since = client.mark();
+    await client.notify('workspace/didChangeWorkspaceFolders', { event: { added: [], removed: [{ uri: uriOf(root), name: '示例县政务公开' }] } });
+    const alone = await client.waitForDiagnostics(draft.uri, (p) => crossCodes(p).length === 0, since);
+    assert.deepEqual(alone.diagnostics, []);
+    since = client.mark();
+    await client.notify('workspace/didChangeWorkspaceFolders', { event: { added: [{ uri: uriOf(root), name: '示例县政务公开' }], removed: [] } });
+    const back = await client.waitForDiagnostics(draft.uri, (p) => ofCode(p, 'carry-over').length === 2, since);
+    assert.ok(ofCode(back, 'copied-paragraph').length > 0);
+  });
+
+  it('logged no error, and shuts down cleanly', async () => {
+    assert.deepEqual(errors(client), []);
+    await draft.close();
+    assert.equal(await client.stop(), 0);
+  });
+});
+
+describe('a workspace folder without last year’s report (rootUri, no file watching)', () => {
+  let client: TestClient;
+  after(() => client?.kill());
+
+  it('finds nothing across files, and neither hangs nor fails on files it cannot read', async () => {
+    const root = join(tmp, '无上年报告');
+    const outside = join(tmp, '文件夹外');
+    const draftPath = write(join(root, '示例县2024年报.md'), CLEAN);
+    // Reports that are not last year's of this unit: another county's, and this unit's of two years ago.
+    write(join(root, '样例县2023年报.md'), otherUnit(LAST_2023));
+    write(join(root, '示例县2022年报.md'), LAST_2022);
+    // Last year's report outside the folder, reachable only through a link: not followed.
+    write(join(outside, '示例县2023年报.md'), LAST_2023);
+    symlinkSync(join(outside, '示例县2023年报.md'), join(root, '链接-2023.md'));
+    // And what a folder may hold that cannot be read as a report.
+    const locked = write(join(root, '加密.md'), otherUnit(CLEAN));
+    chmodSync(locked, 0o000);
+    assert.equal(spawnSync('mkfifo', [join(root, '管道.md')]).status, 0, 'mkfifo');
+    symlinkSync(join(root, '不存在.md'), join(root, '失效链接.md'));
+    mkdirSync(join(root, '目录.md'));
+    write(join(root, '乱码.md'), Buffer.from(Array.from({ length: 9000 }, (_, i) => (i * 7919) % 256)));
+    write(join(root, '.git', '示例县2023年报.md'), LAST_2023);
+    write(join(root, 'node_modules', 'x', '示例县2023年报.md'), LAST_2023);
+
+    client = await TestClient.start();
+    client.config = { nianbao: { locale: 'zh-CN', debounceMs: 40 } };
+    const init = await client.initialize({ rootUri: uriOf(root) });
+    assert.equal(init.capabilities.workspace, undefined, 'no workspace folder events for a client without them');
+    await client.initialized();
+    const draft = new Doc(client, uriOf(draftPath), CLEAN);
+    const since = client.mark();
+    await draft.open();
+    const published = await client.waitForDiagnostics(draft.uri, (p) => p.version === 1, since);
+    assert.deepEqual(published.diagnostics, []);
+    // Still answering.
+    const symbols = await client.request<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri: draft.uri } });
+    assert.equal(symbols[0]?.name, '示例县人民政府办公室2024年政府信息公开工作年度报告');
+    assert.deepEqual(errors(client), []);
+    await draft.close();
+    assert.equal(await client.stop(), 0);
+  });
+});
