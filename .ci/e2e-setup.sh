@@ -111,9 +111,11 @@ else
     cd "$E2E"
     export PATH="$NODE24_DIR/bin:$PATH"
     export npm_config_nodedir="$NODE24_DIR"
+    # node-gyp: compile each native module with all cores.
+    export JOBS=max npm_config_jobs=max
     # npm rebuild runs the lifecycle scripts of the named package only; the
     # allowScripts entry above approves it.
-    npm rebuild code-server --foreground-scripts --loglevel=error >"$E2E/postinstall.log" 2>&1 \
+    npm rebuild code-server --loglevel=error >"$E2E/postinstall.log" 2>&1 \
       || { tail -60 "$E2E/postinstall.log"; echo "[e2e-setup] code-server postinstall failed (full log: $E2E/postinstall.log)"; exit 1; }
   )
   # Smoke test: the server starts its CLI under Node 24.

@@ -1,0 +1,300 @@
+// The clerk's scenarios for the end-to-end UI test (run by test/e2e/run.mjs).
+//
+// Everything a scenario expects is data in EXPECT below: file names, codes,
+// lines/columns (1-based, as the Problems panel and the status bar show them),
+// texts. Edit EXPECT when the extension or the examples change; the code below
+// it only drives the UI.
+//
+// Matchers: a string means "contains", a RegExp is tested, an array of them
+// must all match.
+import fs from 'node:fs';
+import path from 'node:path';
+import assert from 'node:assert/strict';
+
+const REPO = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..', '..');
+
+// ---------------------------------------------------------------------------
+// A draft with one wrong total, made from the clean example at load time so its
+// positions follow the example: row 一 of Table 3, the 总计 cell is increased by 1.
+// ---------------------------------------------------------------------------
+export const WRONG_TOTAL = deriveWrongTotal({
+  from: 'clean-2024.md',
+  name: 'wrong-total.md',
+  rowLabel: '一、本年新收政府信息公开申请数量',
+  delta: +1,
+});
+
+// ===========================================================================
+// Expected values
+// ===========================================================================
+export const EXPECT = {
+  // Scenario 1: drafts with known problems. `problems` must all be listed
+  // (more may be); `squiggle` names one of them whose squiggle is checked.
+  drafts: [
+    {
+      file: 'seed-000.md',
+      problems: [
+        // The prose says 8 applications where Table 3 says 15 (a real fault of this report).
+        { code: 'narrative-mismatch', line: 13, col: 129, severity: 'warning', source: 'nianbao', message: '正文称收到申请 8 件，表三“一、本年新收”总计为 15' },
+        { code: 'label-deviation', line: 27, col: 19, severity: 'warning', source: 'nianbao', message: '“本年度止件数”应写作“本年废止件数”' },
+      ],
+      squiggle: { line: 27, col: 19, severity: 'warning' },
+    },
+    {
+      file: WRONG_TOTAL.name,
+      problems: [
+        { code: 't3-row-total', line: WRONG_TOTAL.line, col: WRONG_TOTAL.col, severity: 'error', source: 'nianbao', message: `总计应为 ${WRONG_TOTAL.right}，实为 ${WRONG_TOTAL.wrong}` },
+      ],
+      squiggle: { line: WRONG_TOTAL.line, col: WRONG_TOTAL.col, severity: 'error' },
+    },
+  ],
+
+  // Scenario 2: hover on a total cell shows the formula and the computed value.
+  hover: {
+    file: WRONG_TOTAL.name,
+    line: WRONG_TOTAL.line,
+    col: WRONG_TOTAL.col,
+    // The formula by column names, then with the row's numbers and the computed
+    // value (the diagnostic's own message, also in the hover, has only the latter).
+    contains: [/总计\s*=\s*自然人\s*\+\s*商业企业/, `${WRONG_TOTAL.addends.join(' + ')} = ${WRONG_TOTAL.right}`],
+  },
+
+  // Scenario 3: the quick fix on the wrong total.
+  quickFix: {
+    file: WRONG_TOTAL.name,
+    line: WRONG_TOTAL.line,
+    col: WRONG_TOTAL.col,
+    code: 't3-row-total',
+    action: new RegExp(String(WRONG_TOTAL.right)), // the action's title names the right value
+    lineAfter: WRONG_TOTAL.originalLine, // the row as in the clean example
+  },
+
+  // Scenario 4: fix-all from the command palette.
+  fixAll: {
+    file: WRONG_TOTAL.name,
+    command: ['Nianbao: Fix all problems in document', 'Nianbao: 修复文档中的所有问题'],
+    // Codes that have a fix: none may remain after the command.
+    // Fix-all recomputes the totals (source.fixAll.nianbao); other fixes are one by one.
+    fixableCodes: ['t3-row-total', 't3-result-total', 't4-total'],
+    lineAfter: { line: WRONG_TOTAL.line, text: WRONG_TOTAL.originalLine },
+  },
+
+  // Scenario 5: snippets in a new Markdown file.
+  snippets: {
+    language: 'Markdown',
+    table3: { prefix: 'nb-table3', lines: ['本年度办理结果', '自然人', '总计', '一、本年新收政府信息公开申请数量', '四、结转下年度继续办理'] },
+    report: { prefix: 'nb-report' },
+    // Typed first as a positive control: a title alone lacks every section.
+    titleOnly: '# 某某县人民政府2024年政府信息公开工作年度报告',
+    missingSectionCode: 'missing-section',
+  },
+
+  // Scenario 6: the Outline view of a complete draft. Each entry must equal a
+  // row's label exactly (string) or match it (RegExp): the built-in Markdown
+  // outline, shown beside ours, labels its rows "## 一、总体情况".
+  outline: {
+    file: 'clean-2024.md',
+    sections: ['一、总体情况', '二、主动公开政府信息情况', '三、收到和处理政府信息公开申请情况', '四、政府信息公开行政复议、行政诉讼情况', '五、存在的主要问题及改进情况', '六、其他需要报告的事项'],
+  },
+
+  // Scenario 7: a plain README in the same workspace gets no diagnostics;
+  // `control` is a draft opened after it whose problems prove the checker ran.
+  readme: { file: 'README.md', control: { file: 'seed-000.md', code: 'label-deviation' } },
+
+  // Scenario 8: Restricted Mode (workspace not trusted) still shows diagnostics.
+  restricted: { file: WRONG_TOTAL.name, code: 't3-row-total', line: WRONG_TOTAL.line },
+};
+
+/** Deep-merges overrides (JSON; strings of the form "/re/flags" become RegExps). Used by --expect. */
+export function applyExpectOverrides(over, target = EXPECT) {
+  for (const [k, v] of Object.entries(over)) {
+    if (v && typeof v === 'object' && !Array.isArray(v) && target[k] && typeof target[k] === 'object' && !Array.isArray(target[k])) {
+      applyExpectOverrides(v, target[k]);
+    } else {
+      target[k] = reviveRegExps(v);
+    }
+  }
+}
+function reviveRegExps(v) {
+  if (typeof v === 'string') {
+    const m = /^\/(.+)\/([a-z]*)$/.exec(v);
+    return m ? new RegExp(m[1], m[2]) : v;
+  }
+  if (Array.isArray(v)) return v.map(reviveRegExps);
+  if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, reviveRegExps(x)]));
+  return v;
+}
+
+// ===========================================================================
+// The workspace the clerk opens (a fresh temp copy per scenario)
+// ===========================================================================
+
+/** Copies the example drafts (or `source`) into `dir` and adds the derived draft. */
+export function prepareWorkspace(dir, { source } = {}) {
+  const from = source ?? path.join(REPO, 'examples');
+  fs.cpSync(from, dir, { recursive: true });
+  if (WRONG_TOTAL.text && !fs.existsSync(path.join(dir, WRONG_TOTAL.name))) fs.writeFileSync(path.join(dir, WRONG_TOTAL.name), WRONG_TOTAL.text);
+  if (!fs.existsSync(path.join(dir, 'README.md'))) fs.writeFileSync(path.join(dir, 'README.md'), '# Drafts\n\nThis folder holds report drafts.\n');
+}
+
+function deriveWrongTotal({ from, name, rowLabel, delta }) {
+  const src = path.join(REPO, 'examples', from);
+  const out = { name, line: 0, col: 0, right: NaN, wrong: NaN, addends: [], originalLine: '', text: null };
+  if (!fs.existsSync(src)) return out;
+  const lines = fs.readFileSync(src, 'utf8').split('\n');
+  const i = lines.findIndex((l) => l.startsWith('|') && l.includes(rowLabel));
+  if (i < 0) return out;
+  const line = lines[i];
+  // The last cell: between the last two "|".
+  const end = line.trimEnd().lastIndexOf('|');
+  const start = line.lastIndexOf('|', end - 1) + 1;
+  const cell = line.slice(start, end);
+  const value = cell.trim();
+  const col0 = start + cell.indexOf(value);
+  const right = Number(value);
+  const wrong = right + delta;
+  lines[i] = line.slice(0, col0) + String(wrong) + line.slice(col0 + value.length);
+  // The numbers that add up to the total: every numeric cell before it.
+  const addends = line.slice(0, start).split('|').map((c) => c.trim()).filter((c) => /^\d+$/.test(c));
+  return { name, line: i + 1, col: col0 + 1, right, wrong, addends, originalLine: line, text: lines.join('\n') };
+}
+
+// ===========================================================================
+// Helpers for the scenarios
+// ===========================================================================
+
+function matchAll(text, matcher) {
+  const list = Array.isArray(matcher) ? matcher : [matcher];
+  return list.every((m) => (m instanceof RegExp ? m.test(text) : text.includes(String(m))));
+}
+
+/** Does a Problems row satisfy an expected entry? */
+function rowMatches(row, exp) {
+  if (exp.code != null && row.code !== exp.code) return false;
+  if (exp.line != null && row.line !== exp.line) return false;
+  if (exp.col != null && row.col !== exp.col) return false;
+  if (exp.severity != null && row.severity !== exp.severity) return false;
+  if (exp.source != null && row.source !== exp.source) return false;
+  if (exp.message != null && !matchAll(row.message, exp.message)) return false;
+  return true;
+}
+
+const fmt = (rows) => rows.map((r) => `  ${r.severity} ${r.code} [Ln ${r.line}, Col ${r.col}] ${r.message} (${r.source}) — ${r.file}`).join('\n') || '  (none)';
+
+// ===========================================================================
+// Scenarios, in order
+// ===========================================================================
+export const scenarios = [
+  {
+    name: 'problems-panel-lists-diagnostics',
+    async run({ ui, step, expect, log }) {
+      for (const d of expect.drafts) {
+        await step(`open ${d.file}`, () => ui.openFile(d.file));
+        const rows = await step(`problems of ${d.file}`, () =>
+          ui.waitProblems((rs) => d.problems.every((e) => rs.some((r) => rowMatches(r, e))), { file: d.file, what: `${d.problems.map((p) => p.code).join(', ')}` }));
+        log(`${d.file}:\n${fmt(rows)}`);
+        // Messages are Chinese by default.
+        for (const e of d.problems) assert.match(rows.find((r) => rowMatches(r, e)).message, /[\u4e00-\u9fff]/, 'message is Chinese');
+        if (d.squiggle) {
+          const { line, col, severity } = d.squiggle;
+          await step(`squiggle at ${line}:${col}`, () => ui.waitSquiggleAt(line, col, severity));
+        }
+      }
+    },
+  },
+
+  {
+    name: 'hover-shows-formula',
+    async run({ ui, step, expect }) {
+      const h = expect.hover;
+      await step(`open ${h.file}`, () => ui.openFile(h.file));
+      await step(`cursor to ${h.line}:${h.col}`, () => ui.goTo(h.line, h.col));
+      const text = await step('hover (Ctrl+K Ctrl+I)', () => ui.hover((t) => matchAll(t, h.contains), h.contains.join(' & ')));
+      assert.ok(matchAll(text, h.contains));
+    },
+  },
+
+  {
+    name: 'quick-fix-wrong-total',
+    async run({ ui, step, expect }) {
+      const q = expect.quickFix;
+      await step(`open ${q.file}`, () => ui.openFile(q.file));
+      await step(`${q.code} listed`, () => ui.waitProblems((rs) => rs.some((r) => r.code === q.code && r.line === q.line), { file: q.file }));
+      await step(`cursor to ${q.line}:${q.col}`, () => ui.goTo(q.line, q.col));
+      await step('quick fix (Ctrl+.)', () => ui.quickFix(q.action));
+      await step('cell corrected', () => ui.waitLineText(q.line, (t) => t === q.lineAfter));
+      await step('problem gone', () => ui.waitProblems((rs) => !rs.some((r) => r.code === q.code && r.line === q.line), { file: q.file, what: `${q.code} on line ${q.line} to disappear` }));
+    },
+  },
+
+  {
+    name: 'fix-all-command',
+    async run({ ui, step, expect, log }) {
+      const f = expect.fixAll;
+      const fixable = (r) => f.fixableCodes.includes(r.code);
+      await step(`open ${f.file}`, () => ui.openFile(f.file));
+      const before = await step('fixable problems listed', () => ui.waitProblems((rs) => rs.some(fixable), { file: f.file, what: 'a fixable problem' }));
+      log(`before:\n${fmt(before)}`);
+      await step('run fix-all from the palette', () => ui.runCommand(f.command));
+      const after = await step('no fixable problem left', () => ui.waitProblems((rs) => !rs.some(fixable), { file: f.file, what: 'no fixable problem' }));
+      log(`after:\n${fmt(after)}`);
+      if (f.lineAfter) await step('total corrected', () => ui.waitLineText(f.lineAfter.line, (t) => t === f.lineAfter.text));
+    },
+  },
+
+  {
+    name: 'snippets-table3-and-report',
+    async run({ ui, step, expect }) {
+      const s = expect.snippets;
+      const code = s.missingSectionCode;
+      const file = await step('new untitled Markdown file', () => ui.newUntitledFile({ language: s.language }));
+      await step(`snippet ${s.table3.prefix}`, () => ui.typeAndAcceptSuggestion(s.table3.prefix));
+      await step('table 3 inserted', () => ui.poll('the Table 3 snippet in the editor', async () => (await ui.visibleLines()).map((l) => l.text).join('\n'),
+        (t) => s.table3.lines.every((x) => t.includes(x))));
+      await step('clear', () => ui.clearEditor());
+      await step('title only', () => ui.type(s.titleOnly));
+      await step(`${code} reported (control)`, () => ui.waitProblems((rs) => rs.some((r) => r.code === code), { file, what: code }));
+      await step('clear again', () => ui.clearEditor());
+      await step(`snippet ${s.report.prefix}`, () => ui.typeAndAcceptSuggestion(s.report.prefix));
+      await step(`no ${code}`, () => ui.waitProblems((rs) => !rs.some((r) => r.code === code), { file, what: `no ${code}` }));
+    },
+  },
+
+  {
+    name: 'outline-six-sections',
+    async run({ ui, step, expect }) {
+      const o = expect.outline;
+      await step(`open ${o.file}`, () => ui.openFile(o.file));
+      const is = (label, s) => (s instanceof RegExp ? s.test(label) : label === s);
+      const rows = await step('outline', () => ui.waitOutline((rs) => o.sections.every((s) => rs.some((r) => is(r.label, s))), { what: 'the six sections' }));
+      assert.equal(o.sections.filter((s) => rows.some((r) => is(r.label, s))).length, o.sections.length);
+    },
+  },
+
+  {
+    name: 'readme-gets-no-diagnostics',
+    async run({ ui, step, expect }) {
+      const r = expect.readme;
+      await step(`open ${r.file}`, () => ui.openFile(r.file));
+      await step(`open ${r.control.file}`, () => ui.openFile(r.control.file));
+      // Once the draft opened after the README has its problems, the README was checked too.
+      await step('control draft checked', () => ui.waitProblems((rs) => rs.some((x) => x.code === r.control.code), { file: r.control.file }));
+      const readme = await ui.readProblems({ file: r.file });
+      assert.deepEqual(readme, [], `${r.file} should have no problems:\n${fmt(readme)}`);
+      await step(`back to ${r.file}`, () => ui.openFile(r.file));
+      const squiggles = await ui.page.locator('.editor-group-container.active .editor-instance > .monaco-editor [class*="squiggly-"]').count();
+      assert.equal(squiggles, 0, `${r.file} shows ${squiggles} squiggles`);
+    },
+  },
+
+  {
+    name: 'restricted-mode-still-diagnoses',
+    trust: 'restricted',
+    async run({ ui, step, expect }) {
+      const r = expect.restricted;
+      await step('restricted mode', () => ui.poll('the Restricted Mode indicator', () => ui.isRestrictedMode()));
+      await step(`open ${r.file}`, () => ui.openFile(r.file));
+      await step(`${r.code} listed`, () => ui.waitProblems((rs) => rs.some((x) => x.code === r.code && (r.line == null || x.line === r.line)), { file: r.file }));
+    },
+  },
+];
