@@ -109,6 +109,10 @@ else
   step "code-server postinstall (native modules for Node $("$NODE24" --version)); takes a few minutes"
   (
     cd "$E2E"
+    # Run from `npm run test:e2e`, the outer npm (Node 20) leaves npm_* variables
+    # behind; the inner npm would take them as its own config, and code-server's
+    # postinstall reads the Node version from npm_config_user_agent.
+    while read -r name; do unset "$name"; done < <(env | sed -n 's/^\(npm_[A-Za-z0-9_]*\)=.*/\1/p')
     export PATH="$NODE24_DIR/bin:$PATH"
     export npm_config_nodedir="$NODE24_DIR"
     # node-gyp: compile each native module with all cores.
