@@ -1,5 +1,7 @@
 /** The feature functions behind the language server, tested without a process. */
 import { describe, it } from 'node:test';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import assert from 'node:assert/strict';
 import { analyzeText, type DocumentAnalysis } from '../../server/src/engine/analyze';
 import { hoverAt } from '../../server/src/features/hover';
@@ -293,6 +295,18 @@ describe('code actions', () => {
     assert.equal(tableConversions(analyzeText(CLEAN)).length, 0);
     const cleanLine = t3Line(CLEAN, '（一）予以公开');
     assert.deepEqual(codeActions(analyzeText(CLEAN), { range: { start: at(cleanLine, 3), end: at(cleanLine, 3) }, diagnostics: [] }, 'zh'), []);
+  });
+
+  it('shows 转换为标准表格 greyed out, with the reason, for a table it cannot convert without loss', () => {
+    // The original seed 001: sixteen Table 3 rows lost a cell; converting would make "unreadable" blank.
+    const seed = readFileSync(join(__dirname, '..', '..', '..', 'shared', 'seeds', '001_32486a727a531b6f.txt'), 'utf8');
+    const a = analyzeText(seed);
+    const line = seed.split('\n').findIndex((l) => l.includes('5. 属于三类内部事务信息'));
+    const actions = codeActions(a, { range: { start: at(line, 3), end: at(line, 3) }, diagnostics: [], only: ['refactor'] }, 'zh');
+    assert.equal(actions.length, 1);
+    assert.equal(actions[0].title, '转换为标准表格：表三');
+    assert.deepEqual(actions[0].edits, []);
+    assert.match(actions[0].disabled ?? '', /有 16 行的数字没有读全/);
   });
 });
 

@@ -6,7 +6,7 @@
 import type { TableId } from '../format/standard';
 import type { Finding, Range, TextEdit } from '../model/report';
 import { fixAllEdits, shiftRange, type DocumentAnalysis } from '../engine/analyze';
-import { convertToStandardTable } from './convert';
+import { conversionBlocker, convertToStandardTable } from './convert';
 import { TABLE_NAMES } from '../checks/tables';
 import type { Locale } from './settings';
 
@@ -22,6 +22,8 @@ export interface PlainCodeAction {
   edits: TextEdit[];
   /** Indexes into the request's diagnostics that the action resolves. */
   diagnostics?: number[];
+  /** Why the action cannot be applied (shown greyed out, with the reason). */
+  disabled?: string;
 }
 
 /** A diagnostic as the client sends it back. */
@@ -138,12 +140,21 @@ export function tableConversions(analysis: DocumentAnalysis, within?: Range): Ta
 }
 
 export function convertActions(analysis: DocumentAnalysis, range: Range, locale: Locale): PlainCodeAction[] {
-  return tableConversions(analysis, range).map((c) => ({
-    title:
-      locale === 'zh'
-        ? `转换为标准表格：${TABLE_NAMES[c.id].zh.split('（')[0]}`
-        : `Convert to the standard table: ${TABLE_NAMES[c.id].en.split(' (')[0]}`,
+  const title = (id: TableId) =>
+    locale === 'zh' ? `转换为标准表格：${TABLE_NAMES[id].zh.split('（')[0]}` : `Convert to the standard table: ${TABLE_NAMES[id].en.split(' (')[0]}`;
+  const actions: PlainCodeAction[] = tableConversions(analysis, range).map((c) => ({
+    title: title(c.id),
     kind: 'refactor.rewrite' as const,
     edits: [c.edit],
   }));
+  // A table that cannot be converted without losing what could not be read says why.
+  for (const part of analysis.parts) {
+    for (const id of ['t2', 't3', 't4'] as TableId[]) {
+      const table = part.report.tables[id];
+      if (!table || !intersects(shiftRange(table.range, part.startLine), range)) continue;
+      const reason = conversionBlocker(part.report, id);
+      if (reason) actions.push({ title: title(id), kind: 'refactor.rewrite', edits: [], disabled: reason[locale] });
+    }
+  }
+  return actions;
 }

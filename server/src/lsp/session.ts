@@ -459,7 +459,7 @@ export function startServer(connection: Connection): void {
           kind: action.kind,
           ...(action.isPreferred ? { isPreferred: true } : {}),
           ...(action.diagnostics ? { diagnostics: action.diagnostics.map((i) => context.diagnostics[i]) } : {}),
-          edit: toWorkspaceEdit(document, action.edits),
+          ...(action.disabled ? { disabled: { reason: action.disabled } } : { edit: toWorkspaceEdit(document, action.edits) }),
         }),
       );
     }),
