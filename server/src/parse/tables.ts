@@ -393,19 +393,7 @@ export function readTable4(lines: Line[], index: LineIndex): ReadTable | undefin
     rows.set(group.key, { key: group.key, label, cells: rowCells });
   });
   const spans = [...used, ...values.slice(0, Math.max(total, values.length))].map((t) => t.span);
-  const start = Math.min(...spans.map((s) => s.start));
-  const end = Math.max(...spans.map((s) => s.end));
-  return {
-    id: 't4',
-    layout: layoutOf(lines.filter((l) => l.span.start <= end && l.span.end >= start)),
-    range: index.range(start, end),
-    start,
-    end,
-    rows,
-    labels,
-    problems,
-    format: '2021',
-  };
+  return tableOver('t4', spans, { rows, labels, problems }, index, lines);
 }
 
 const groupsText = (values: number[]) =>
@@ -918,18 +906,27 @@ function finishTable(
   index: LineIndex,
   lines: Line[],
 ): ReadTable {
-  const start = Math.min(...scan.used.map((t) => t.span.start));
-  const end = Math.max(...scan.used.map((t) => t.span.end));
   const labels = [...scan.labels, ...[...rows.values()].map((r) => r.label)];
+  return tableOver(id, scan.used.map((t) => t.span), { rows, labels, problems }, index, lines);
+}
+
+/** A table read from the given spans: its range runs from the first to the last. */
+function tableOver(
+  id: TableId,
+  spans: Span[],
+  content: Pick<ReadTable, 'rows' | 'labels' | 'problems'>,
+  index: LineIndex,
+  lines: Line[],
+): ReadTable {
+  const start = Math.min(...spans.map((s) => s.start));
+  const end = Math.max(...spans.map((s) => s.end));
   return {
     id,
     layout: layoutOf(lines.filter((l) => l.span.end >= start && l.span.start <= end)),
     range: index.range(start, end),
     start,
     end,
-    rows,
-    labels,
-    problems,
+    ...content,
     format: '2021',
   };
 }
