@@ -97,3 +97,43 @@ export const FOUNDATION_CODES = new Set([
   'label-deviation',
   'old-format',
 ]);
+
+/** name → path of each original text: the 5 seeds (seed-000 …) and the 3 PDF extractions (pdf-001 …). */
+export const ORIGINALS: Record<string, string> = {
+  ...Object.fromEntries(
+    readdirSync(join(ROOT, '..', 'shared', 'seeds'))
+      .filter((f) => f.endsWith('.txt'))
+      .sort()
+      .map((f) => [`seed-${f.slice(0, 3)}`, join(ROOT, '..', 'shared', 'seeds', f)]),
+  ),
+  'pdf-001': join(ROOT, '..', 'shared', 'corpus', 'pdf-001.txt'),
+  'pdf-002': join(ROOT, '..', 'shared', 'corpus', 'pdf-002.txt'),
+  'pdf-003': join(ROOT, '..', 'shared', 'corpus', 'pdf-003.txt'),
+};
+
+/**
+ * Text → GBK bytes, as a clerk's Windows machine saves a draft. Node decodes
+ * GB18030 but has no encoder, so the table is built with TextDecoder.
+ */
+export function encodeGbk(text: string): Buffer {
+  const decoder = new TextDecoder('gb18030');
+  const table = new Map<string, number[]>();
+  // Two-byte GBK: lead 0x81–0xFE, trail 0x40–0xFE (not 0x7F).
+  for (let lead = 0x81; lead <= 0xfe; lead++) {
+    for (let trail = 0x40; trail <= 0xfe; trail++) {
+      if (trail === 0x7f) continue;
+      const ch = decoder.decode(new Uint8Array([lead, trail]));
+      if (ch.length === 1 && ch !== '\ufffd' && !table.has(ch)) table.set(ch, [lead, trail]);
+    }
+  }
+  const bytes: number[] = [];
+  for (const ch of text) {
+    if (ch.charCodeAt(0) < 0x80) bytes.push(ch.charCodeAt(0));
+    else {
+      const code = table.get(ch);
+      if (!code) throw new Error(`no GBK code for ${ch}`);
+      bytes.push(...code);
+    }
+  }
+  return Buffer.from(bytes);
+}

@@ -10,6 +10,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, wri
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { encodeGbk } from '../helpers';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const CLI = join(ROOT, 'dist', 'cli.js');
@@ -57,28 +58,6 @@ interface JsonFile {
   findings: { code: string; severity: string; message: string; range: { start: { line: number; character: number }; end: { line: number; character: number } }; data: unknown }[];
 }
 
-/** Text → GBK bytes (Node decodes GB18030 but has no encoder): a table built with TextDecoder. */
-function encodeGbk(text: string): Buffer {
-  const decoder = new TextDecoder('gb18030');
-  const table = new Map<string, number[]>();
-  for (let lead = 0x81; lead <= 0xfe; lead++) {
-    for (let trail = 0x40; trail <= 0xfe; trail++) {
-      if (trail === 0x7f) continue;
-      const ch = decoder.decode(new Uint8Array([lead, trail]));
-      if (ch.length === 1 && ch !== '\ufffd' && !table.has(ch)) table.set(ch, [lead, trail]);
-    }
-  }
-  const bytes: number[] = [];
-  for (const ch of text) {
-    if (ch.charCodeAt(0) < 0x80) bytes.push(ch.charCodeAt(0));
-    else {
-      const code = table.get(ch);
-      if (!code) throw new Error(`no GBK code for ${ch}`);
-      bytes.push(...code);
-    }
-  }
-  return Buffer.from(bytes);
-}
 
 let tmp: string;
 before(() => {

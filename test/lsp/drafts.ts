@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
 import { T3_COLUMNS } from '../../server/src/format/standard';
+import { applyEdits, LineIndex, type TextEdit } from '../../server/src/index';
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const example = (name: string) => readFileSync(join(ROOT, 'examples', name), 'utf8');
@@ -73,21 +74,10 @@ export function setT4(text: string, index: number, value: string | number): stri
 /** The clean report with row 一's 总计 written as 45 instead of 47. */
 export const WRONG_ROW_TOTAL = setT3(CLEAN, '一、本年新收', '总计', 45);
 
-/** Apply LSP-style edits (line/character) to a text. */
-export function applyTextEdits(text: string, edits: readonly { range: { start: { line: number; character: number }; end: { line: number; character: number } }; newText: string }[]): string {
-  const starts = [0];
-  for (let i = 0; i < text.length; i++) if (text[i] === '\n') starts.push(i + 1);
-  const offset = (p: { line: number; character: number }) =>
-    p.line >= starts.length ? text.length : Math.min(starts[p.line] + p.character, p.line + 1 < starts.length ? starts[p.line + 1] : text.length);
-  const sorted = edits.map((e) => ({ s: offset(e.range.start), e: offset(e.range.end), t: e.newText })).sort((a, b) => b.s - a.s);
-  let out = text;
-  let limit = Infinity;
-  for (const e of sorted) {
-    if (e.e > limit) throw new Error('overlapping edits');
-    out = out.slice(0, e.s) + e.t + out.slice(e.e);
-    limit = e.s;
-  }
-  return out;
+/** Apply LSP-style edits (line/character) to a text, as an editor would. */
+export function applyTextEdits(text: string, edits: readonly TextEdit[]): string {
+  const index = new LineIndex(text);
+  return applyEdits(text, edits, (p) => index.offsetAt(p));
 }
 
 /** Last year's report of the same unit, as a clerk wrote it (test/fixtures/drafts/cross/): 2023, other numbers. */

@@ -16,6 +16,7 @@ import { locate } from '../../server/src/lsp/others';
 import { analyzeText } from '../../server/src/engine/analyze';
 import { parseReport } from '../../server/src/parse/report';
 import { CLEAN, LAST_2022, LAST_2023, otherUnit, t3Cell, textAt } from './drafts';
+import { encodeGbk } from '../helpers';
 
 const THIS_YEAR = parseReport(CLEAN);
 const uriOf = (path: string) => pathToFileURL(path).href;
@@ -145,7 +146,7 @@ describe('last year’s report among the files', () => {
 
   it('reads GB18030 files and files with a BOM', async () => {
     const root = folder('encodings', {
-      'gbk/示例县2023年报.md': Buffer.from(new Uint8Array(encodeGb18030(LAST_2023))),
+      'gbk/示例县2023年报.md': encodeGbk(LAST_2023),
     });
     const [found] = await reportsIn(root).lastYearReports([THIS_YEAR]);
     assert.ok(found, 'found in GB18030');
@@ -266,27 +267,3 @@ describe('related information in a file of several reports', () => {
   });
 });
 
-/** GB18030 bytes of a text (TextEncoder only writes UTF-8): through the decoder, character by character, for the few characters used. */
-function encodeGb18030(text: string): number[] {
-  const decoder = new TextDecoder('gb18030');
-  const table = new Map<string, number[]>();
-  // Two-byte GBK: lead 0x81–0xFE, trail 0x40–0xFE (not 0x7F).
-  for (let lead = 0x81; lead <= 0xfe; lead++) {
-    for (let trail = 0x40; trail <= 0xfe; trail++) {
-      if (trail === 0x7f) continue;
-      const ch = decoder.decode(new Uint8Array([lead, trail]));
-      if (ch.length === 1 && ch !== '\uFFFD' && !table.has(ch)) table.set(ch, [lead, trail]);
-    }
-  }
-  const out: number[] = [];
-  for (const ch of text) {
-    const code = ch.codePointAt(0)!;
-    if (code < 0x80) out.push(code);
-    else {
-      const bytes = table.get(ch);
-      if (!bytes) throw new Error(`no GB18030 two-byte code for ${ch}`);
-      out.push(...bytes);
-    }
-  }
-  return out;
-}

@@ -6,30 +6,18 @@
  */
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseReport } from '../../server/src/parse/report';
 import { csvColumns, csvField, extractReport, toCsv, toJson, type Extract } from '../../server/src/extract';
 import { extractText, runExtract } from '../../server/src/cli/extract';
+import { ORIGINALS } from '../helpers';
 import { T3_ROWS, T4_GROUPS } from '../../server/src/format/standard';
 
 const ROOT = resolve(__dirname, '..', '..');
-const SHARED = resolve(ROOT, '..', 'shared');
 const EXPECTED = join(ROOT, 'test', 'fixtures', 'expected');
 const LAYOUTS = join(ROOT, 'test', 'fixtures', 'drafts', 'layouts');
-
-const FILES: Record<string, string> = {
-  ...Object.fromEntries(
-    readdirSync(join(SHARED, 'seeds'))
-      .filter((f) => f.endsWith('.txt'))
-      .sort()
-      .map((f) => [`seed-${f.slice(0, 3)}`, join(SHARED, 'seeds', f)]),
-  ),
-  'pdf-001': join(SHARED, 'corpus', 'pdf-001.txt'),
-  'pdf-002': join(SHARED, 'corpus', 'pdf-002.txt'),
-  'pdf-003': join(SHARED, 'corpus', 'pdf-003.txt'),
-};
 
 const extractFile = (path: string) => extractReport(parseReport(readFileSync(path, 'utf8')), path);
 
@@ -70,7 +58,7 @@ function parseCsvLine(line: string): string[] {
 }
 
 describe('extract JSON equals the hand-checked values', () => {
-  for (const [name, path] of Object.entries(FILES)) {
+  for (const [name, path] of Object.entries(ORIGINALS)) {
     test(name, () => {
       const { notes: _notes, source: _source, ...want } = JSON.parse(readFileSync(join(EXPECTED, `${name}.json`), 'utf8'));
       const { file, ...got } = extractFile(path);
@@ -123,13 +111,13 @@ describe('extract JSON shape', () => {
   });
 
   test('toJson is an array of the entries', () => {
-    const e = extractFile(FILES['seed-004']);
+    const e = extractFile(ORIGINALS['seed-004']);
     assert.deepEqual(JSON.parse(toJson([e])), [JSON.parse(JSON.stringify(e))]);
   });
 });
 
 describe('extract CSV', () => {
-  const extracts: Extract[] = Object.values(FILES).map(extractFile);
+  const extracts: Extract[] = Object.values(ORIGINALS).map(extractFile);
   const csv = toCsv(extracts);
 
   test('UTF-8 with a BOM, CRLF lines, a header and one line per report', () => {
@@ -160,7 +148,7 @@ describe('extract CSV', () => {
     const lines = csv.slice(1).split('\r\n');
     const header = parseCsvLine(lines[0]);
     const row = (name: string) => {
-      const values = parseCsvLine(lines[1 + Object.keys(FILES).indexOf(name)]);
+      const values = parseCsvLine(lines[1 + Object.keys(ORIGINALS).indexOf(name)]);
       return (column: string) => values[header.indexOf(column)];
     };
     const s0 = row('seed-000');
@@ -197,7 +185,7 @@ describe('nianbao extract (CLI)', () => {
   const a = join(dir, 'a.md');
   const b = join(dir, 'b.txt');
   writeFileSync(a, readFileSync(join(LAYOUTS, 'gfm-canonical.md'), 'utf8'));
-  writeFileSync(b, readFileSync(FILES['seed-000'], 'utf8'));
+  writeFileSync(b, readFileSync(ORIGINALS['seed-000'], 'utf8'));
 
   test('JSON by default, one object per file, exit 0', async () => {
     const r = await run([a, b]);

@@ -7,28 +7,15 @@
  */
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { analyzeText, type Finding } from '../../server/src/index';
 import { parseReport } from '../../server/src/parse/report';
+import { ORIGINALS } from '../helpers';
 import { extractReport } from '../../server/src/extract';
 
 const ROOT = resolve(__dirname, '..', '..');
-const SHARED = resolve(ROOT, '..', 'shared');
 const EXPECTED = join(ROOT, 'test', 'fixtures', 'expected');
-
-/** name → path of the original text, for the 5 seeds and the 3 PDF extractions. */
-const ORIGINALS: Record<string, string> = {
-  ...Object.fromEntries(
-    readdirSync(join(SHARED, 'seeds'))
-      .filter((f) => f.endsWith('.txt'))
-      .sort()
-      .map((f) => [`seed-${f.slice(0, 3)}`, join(SHARED, 'seeds', f)]),
-  ),
-  'pdf-001': join(SHARED, 'corpus', 'pdf-001.txt'),
-  'pdf-002': join(SHARED, 'corpus', 'pdf-002.txt'),
-  'pdf-003': join(SHARED, 'corpus', 'pdf-003.txt'),
-};
 
 const expected = (name: string) => JSON.parse(readFileSync(join(EXPECTED, `${name}.json`), 'utf8'));
 const read = (path: string) => readFileSync(path, 'utf8');
