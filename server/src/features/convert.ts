@@ -101,7 +101,7 @@ function rowLineStart(label: string): string {
  * The canonical Markdown for a table: render.ts's table, with the rows the
  * table lacks taken out and the 2019 single （六） row in place of its items.
  */
-export function renderStandard(report: Report, table: ReadTable): string {
+export function renderStandard(table: ReadTable): string {
   const write = writerFor(table);
   if (table.id === 't2' && table.format === '2019') {
     const lines = renderTable2Of2019(write).split('\n');
@@ -159,7 +159,7 @@ export function convertToStandardTable(report: Report, id: TableId): TextEdit | 
   const lineEnd = report.text.indexOf('\n', report.offsetAt({ line: endLine, character: 0 }));
   let end = lineEnd < 0 ? report.text.length : lineEnd;
   if (report.text[end - 1] === '\r') end--;
-  const rendered = renderStandard(report, table);
+  const rendered = renderStandard(table);
   if (squash(report.text.slice(start, end)) === squash(rendered)) return undefined;
   // A GFM table needs a blank line on either side: without it the line above
   // would be read as the header row and the line below as one more row.
