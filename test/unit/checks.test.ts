@@ -6,7 +6,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { analyze, applyFix, cellPosition, codes, example, FOUNDATION_CODES, only, removeLines, setCell, unchangedOutside } from '../helpers';
-import { applyEdits, fixAllEdits, LineIndex } from '../../server/src/index';
+import { Analyzer, applyEdits, fixAllEdits, LineIndex } from '../../server/src/index';
 
 const clean = example('clean-2024.md');
 const foundation = (text: string) => analyze(text).findings.filter((f) => FOUNDATION_CODES.has(f.code));
@@ -228,4 +228,16 @@ test('a wrong leaf total carried into （七）总计 is reported once, on the l
   const seventh = found.find((f) => f.data?.row === 'resultTotal')!;
   assert.match(seventh.message.zh, /应为 46，实为 52/);
   assert.ok(found.some((f) => /一\+二=（七）\+四/.test(f.message.zh)));
+});
+
+test('the analyzer reads a report once: options and other reports re-check it, they do not re-parse it', () => {
+  const analyzer = new Analyzer();
+  const first = analyzer.analyze(clean);
+  assert.equal(analyzer.analyze(clean).parts[0].findings, first.parts[0].findings, 'same text, same options: cached findings');
+  const withOthers = analyzer.analyze(clean, { others: [{ uri: 'file:///last.md', report: first.parts[0].report }] });
+  assert.equal(withOthers.parts[0].report, first.parts[0].report);
+  assert.notEqual(withOthers.parts[0].findings, first.parts[0].findings, 'cross-file findings are checked afresh');
+  const otherOptions = analyzer.analyze(clean, { check: { publisher: 'government' } });
+  assert.equal(otherOptions.parts[0].report, first.parts[0].report);
+  assert.notEqual(otherOptions.parts[0].findings, first.parts[0].findings);
 });

@@ -102,9 +102,14 @@ export function splitReports(text: string): number[] {
   return starts;
 }
 
-/** Analyses documents, reusing the parts of the last versions that did not change. */
+/**
+ * Analyses documents, reusing the parts of the last versions that did not change.
+ * A part's report is cached by its text; its findings by text and check options,
+ * except when other reports take part (cross-file checks), where the cached
+ * report is checked again but never parsed again.
+ */
 export class Analyzer {
-  private cache = new Map<string, { report: Report; findings: Finding[] }>();
+  private cache = new Map<string, { report: Report; findings: Map<string, Finding[]> }>();
 
   constructor(private readonly maxCachedParts = 400) {}
 
@@ -113,6 +118,7 @@ export class Analyzer {
     const parts: Part[] = [];
     const context: CheckContext = { options: options.check ?? {}, others: options.others, uri: options.uri };
     const optionsKey = JSON.stringify(options.check ?? {});
+    const crossFile = !!options.others?.length;
     let line = 0;
     let lastOffset = 0;
     for (let i = 0; i < starts.length; i++) {
@@ -120,17 +126,13 @@ export class Analyzer {
       const endOffset = i + 1 < starts.length ? starts[i + 1] : text.length;
       line += countLines(text, lastOffset, startOffset);
       lastOffset = startOffset;
-      const partText = text.slice(startOffset, endOffset);
-      // Findings depend on the text and the check options; cross-file checks depend
-      // on the other files too, so only cache when there are none.
-      const key = `${optionsKey}\u0000${partText}`;
-      let entry = options.others?.length ? undefined : this.cache.get(key);
-      if (!entry) {
-        const report = parseReport(partText);
-        entry = { report, findings: checkReport(report, context) };
-        if (!options.others?.length) this.remember(key, entry);
+      const entry = this.entry(text.slice(startOffset, endOffset));
+      let findings = crossFile ? undefined : entry.findings.get(optionsKey);
+      if (!findings) {
+        findings = checkReport(entry.report, context);
+        if (!crossFile) entry.findings.set(optionsKey, findings);
       }
-      parts.push({ report: entry.report, findings: entry.findings, startLine: line, startOffset, endOffset });
+      parts.push({ report: entry.report, findings, startLine: line, startOffset, endOffset });
     }
     const isReport = options.enable === 'always' || (options.enable !== 'never' && parts.some((p) => looksLikeReport(p.report)));
     const findings =
@@ -140,10 +142,14 @@ export class Analyzer {
     return { text, parts, findings, isReport };
   }
 
-  private remember(key: string, entry: { report: Report; findings: Finding[] }): void {
-    this.cache.delete(key);
-    this.cache.set(key, entry);
+  /** The cached reading of a part's text, parsed once. */
+  private entry(partText: string): { report: Report; findings: Map<string, Finding[]> } {
+    let entry = this.cache.get(partText);
+    if (entry) this.cache.delete(partText); // re-inserted below: most recently used last
+    else entry = { report: parseReport(partText), findings: new Map() };
+    this.cache.set(partText, entry);
     if (this.cache.size > this.maxCachedParts) this.cache.delete(this.cache.keys().next().value!);
+    return entry;
   }
 }
 

@@ -93,7 +93,6 @@ export function startServer(connection: Connection): void {
   const documentSettings = new Map<string, Promise<Settings>>();
   /** The last settings a document was analysed with (for the debounce delay). */
   const lastSettings = new Map<string, Settings>();
-  const analyzers = new Map<string, Analyzer>();
   const analyses = new Map<string, { version: number; settingsKey: string; othersKey: string; analysis: DocumentAnalysis }>();
   const timers = new Map<string, ReturnType<typeof setTimeout>>();
   const published = new Map<string, number>();
@@ -144,17 +143,12 @@ export function startServer(connection: Connection): void {
 
   const localeOf = (settings: Settings): Locale => resolveLocale(settings.locale, clientLocale);
 
-  /** One Analyzer per set of check options: its cache is keyed by text alone. */
-  function analyzerFor(settings: Settings): Analyzer {
-    const key = JSON.stringify(checkOptions(settings));
-    let analyzer = analyzers.get(key);
-    if (!analyzer) analyzers.set(key, (analyzer = new Analyzer()));
-    return analyzer;
-  }
+  /** It caches each report's reading by text, and its findings by text and check options. */
+  const analyzer = new Analyzer();
 
   /** A document's analysis on its own, without other documents (cheap: the Analyzer caches by text). */
   function plainAnalysis(uri: string, text: string, settings: Settings): DocumentAnalysis {
-    return analyzerFor(settings).analyze(text, { enable: settings.enable, check: checkOptions(settings), uri });
+    return analyzer.analyze(text, { enable: settings.enable, check: checkOptions(settings), uri });
   }
 
   /**
@@ -219,7 +213,7 @@ export function startServer(connection: Connection): void {
         if (found.length) {
           const located = locate(found);
           analysis = located.place(
-            analyzerFor(settings).analyze(text, { enable: settings.enable, check: checkOptions(settings), uri, others: located.others }),
+            analyzer.analyze(text, { enable: settings.enable, check: checkOptions(settings), uri, others: located.others }),
           );
         }
       } catch (error) {
