@@ -5,8 +5,10 @@ import { analyzeText, applyEdits, LineIndex, type AnalyzeOptions, type DocumentA
 
 export const ROOT = join(__dirname, '..');
 export const example = (name: string) => readFileSync(join(ROOT, 'examples', name), 'utf8');
+/** The real reports the tests read, copied into the repository (never edited): seeds/ and corpus/. */
+export const ORIGINALS_DIR = join(ROOT, 'test', 'fixtures', 'originals');
 export const seed = (prefix: string) => {
-  const dir = join(ROOT, '..', 'shared', 'seeds');
+  const dir = join(ORIGINALS_DIR, 'seeds');
   const file = readdirSync(dir).find((f) => f.startsWith(prefix));
   if (!file) throw new Error(`no seed ${prefix}`);
   return readFileSync(join(dir, file), 'utf8');
@@ -101,14 +103,14 @@ export const FOUNDATION_CODES = new Set([
 /** name → path of each original text: the 5 seeds (seed-000 …) and the 3 PDF extractions (pdf-001 …). */
 export const ORIGINALS: Record<string, string> = {
   ...Object.fromEntries(
-    readdirSync(join(ROOT, '..', 'shared', 'seeds'))
+    readdirSync(join(ORIGINALS_DIR, 'seeds'))
       .filter((f) => f.endsWith('.txt'))
       .sort()
-      .map((f) => [`seed-${f.slice(0, 3)}`, join(ROOT, '..', 'shared', 'seeds', f)]),
+      .map((f) => [`seed-${f.slice(0, 3)}`, join(ORIGINALS_DIR, 'seeds', f)]),
   ),
-  'pdf-001': join(ROOT, '..', 'shared', 'corpus', 'pdf-001.txt'),
-  'pdf-002': join(ROOT, '..', 'shared', 'corpus', 'pdf-002.txt'),
-  'pdf-003': join(ROOT, '..', 'shared', 'corpus', 'pdf-003.txt'),
+  'pdf-001': join(ORIGINALS_DIR, 'corpus', 'pdf-001.txt'),
+  'pdf-002': join(ORIGINALS_DIR, 'corpus', 'pdf-002.txt'),
+  'pdf-003': join(ORIGINALS_DIR, 'corpus', 'pdf-003.txt'),
 };
 
 /**

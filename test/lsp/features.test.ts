@@ -299,7 +299,7 @@ describe('code actions', () => {
 
   it('shows 转换为标准表格 greyed out, with the reason, for a table it cannot convert without loss', () => {
     // The original seed 001: sixteen Table 3 rows lost a cell; converting would make "unreadable" blank.
-    const seed = readFileSync(join(__dirname, '..', '..', '..', 'shared', 'seeds', '001_32486a727a531b6f.txt'), 'utf8');
+    const seed = readFileSync(join(__dirname, '..', 'fixtures', 'originals', 'seeds', '001_32486a727a531b6f.txt'), 'utf8');
     const a = analyzeText(seed);
     const line = seed.split('\n').findIndex((l) => l.includes('5. 属于三类内部事务信息'));
     const actions = codeActions(a, { range: { start: at(line, 3), end: at(line, 3) }, diagnostics: [], only: ['refactor'] }, 'zh');

@@ -15,7 +15,7 @@ import { extractReport } from '../../server/src/extract';
 import type { TableId } from '../../server/src/format/standard';
 
 const ROOT = resolve(__dirname, '..', '..');
-const SHARED = resolve(ROOT, '..', 'shared');
+const SHARED = join(ROOT, 'test', 'fixtures', 'originals');
 const LAYOUTS = join(ROOT, 'test', 'fixtures', 'drafts', 'layouts');
 
 const FILES: Record<string, string> = {

@@ -9,7 +9,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { analyze, example, ROOT } from '../helpers';
+import { analyze, example, ORIGINALS_DIR, ROOT } from '../helpers';
 import { parseReport, type AnalyzeOptions, type Finding } from '../../server/src/index';
 import { readClaims } from '../../server/src/checks/narrative';
 import { findIssueDate, findPeriod, isGovernmentUnit } from '../../server/src/checks/years';
@@ -17,7 +17,7 @@ import { sameUnit } from '../../server/src/checks/crossfile';
 import { proseHoverAt } from '../../server/src/features/prose-hover';
 
 const draft = (name: string) => readFileSync(join(ROOT, 'test', 'fixtures', 'drafts', 'cross', name), 'utf8');
-const corpus = (name: string) => readFileSync(join(ROOT, '..', 'shared', 'corpus', name), 'utf8');
+const corpus = (name: string) => readFileSync(join(ORIGINALS_DIR, 'corpus', name), 'utf8');
 
 const MINE = new Set(['narrative-mismatch', 'year-mismatch', 'deadline', 'fee-statement', 'empty-section', 'carry-over', 'in-force-count', 'copied-paragraph']);
 const mine = (text: string, options?: AnalyzeOptions) => analyze(text, options).findings.filter((f) => MINE.has(f.code));

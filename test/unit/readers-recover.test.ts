@@ -13,6 +13,7 @@ import { parseReport } from '../../server/src/parse/report';
 import { assignRuns, splitDigits, t3RowHolds, t4GroupsHold } from '../../server/src/parse/recover';
 import { extractReport } from '../../server/src/extract';
 import { convertToStandardTable } from '../../server/src/features/convert';
+import { ORIGINALS } from '../helpers';
 
 const ROOT = resolve(__dirname, '..', '..');
 const LAYOUTS = join(ROOT, 'test', 'fixtures', 'drafts', 'layouts');
@@ -157,7 +158,7 @@ describe('glued rows in a report', () => {
 });
 
 describe('labels displaced from their numbers (PDF extraction)', () => {
-  const pdf001 = readFileSync(resolve(ROOT, '..', 'shared', 'corpus', 'pdf-001.txt'), 'utf8');
+  const pdf001 = readFileSync(ORIGINALS['pdf-001'], 'utf8');
 
   test('put back in the standard order when the arithmetic holds', () => {
     const t3 = parseReport(pdf001).tables.t3!;

@@ -12,6 +12,7 @@ import { parseReport } from '../../server/src/parse/report';
 import { matchSectionHeading } from '../../server/src/parse/labels';
 import { extractReport } from '../../server/src/extract';
 
+import { ORIGINALS } from '../helpers';
 const ROOT = resolve(__dirname, '..', '..');
 const LAYOUTS = join(ROOT, 'test', 'fixtures', 'drafts', 'layouts');
 const layout = (name: string) => readFileSync(join(LAYOUTS, name), 'utf8');
@@ -93,7 +94,7 @@ describe('label-deviation', () => {
   });
 
   test('a label pieced together from several lines (wrapped in a PDF) gets no fix that would swallow the text between', () => {
-    const pdf = readFileSync(resolve(ROOT, '..', 'shared', 'corpus', 'pdf-002.txt'), 'utf8').replace('（二）部分公开（区分处理的，只计这一情 形，不', '（二）部分公开（区分处理的，只记这一情 形，不');
+    const pdf = readFileSync(ORIGINALS['pdf-002'], 'utf8').replace('（二）部分公开（区分处理的，只计这一情 形，不', '（二）部分公开（区分处理的，只记这一情 形，不');
     const f = analyzeText(pdf).findings.find((x) => x.code === 'label-deviation' && String(x.data?.canonical).startsWith('（二）'));
     assert.ok(f, 'the wrapped typo is found');
     assert.equal(f.fixes, undefined);
