@@ -9,6 +9,6 @@ for (const [id, t] of Object.entries(r.tables)) {
   console.log(`== ${id} layout=${t!.layout} lines ${t!.range.start.line}-${t!.range.end.line} rows=${t!.rows.size}`);
   for (const row of t!.rows.values()) console.log('  ', row.key.padEnd(28), row.label.deviates ? '~' : ' ', row.cells.map((c) => (c.state === 'number' ? c.value : c.state[0] + ':' + (c.span?.text ?? ''))).join(' '));
   for (const l of t!.labels.filter((l) => l.deviates)) console.log('   label~', l.span.text, '→', l.canonical);
-  for (const p of t!.problems) console.log('   problem', p.kind, p.message.zh);
+  for (const p of t!.problems) console.log('   problem', p.kind, p.reason, JSON.stringify(p.args));
 }
 console.log('prose blocks', r.prose.length);

@@ -139,3 +139,12 @@ export function encodeGbk(text: string): Buffer {
   }
   return Buffer.from(bytes);
 }
+
+/** A cell writer for the renderers from values by row key (`t3/new/0` → values.new[0]); blank where there is none. */
+export function writer(values: Record<string, readonly (number | null | undefined)[]>): (path: string) => string {
+  return (path) => {
+    const [, key, i] = path.split('/');
+    const v = values[key]?.[Number(i)];
+    return v === null || v === undefined ? '' : String(v);
+  };
+}

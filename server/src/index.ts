@@ -1,6 +1,8 @@
-/** The engine's public surface: what the CLI, the server and the tests use. */
+/** The engine's public surface: what the tests use. */
 export * from './engine/analyze';
+export { applyEdits } from './engine/edits';
+export { applyFix, fixAll, fixAllEdits, proveFix } from './engine/fix';
 export { parseReport } from './parse/report';
-export { CHECKS, checkByCode } from './checks';
+export { CHECKS } from './checks';
 export type * from './model/report';
 export { LineIndex } from './parse/text';

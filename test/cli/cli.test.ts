@@ -17,11 +17,11 @@ const CLI = join(ROOT, 'dist', 'cli.js');
 const CLEAN = join(ROOT, 'examples', 'clean-2024.md');
 const clean = readFileSync(CLEAN, 'utf8');
 
-/** clean-2024.md with the 总计 of row 一 (line 41) written as 48 instead of 47. */
-const WRONG_ROW = '| 一、本年新收政府信息公开申请数量 | | 38 | 5 | 1 | 0 | 2 | 1 | 47 |';
+/** clean-2024.md with the 总计 of row 一 (line 43) written as 48 instead of 47. */
+const WRONG_ROW = '| 一、本年新收政府信息公开申请数量 | | | 38 | 5 | 1 | 0 | 2 | 1 | 47 |';
 const wrong = clean.replace(WRONG_ROW, WRONG_ROW.replace('| 47 |', '| 48 |'));
-/** Where the wrong 48 stands: line 41, column 49 (1-based). */
-const WRONG_LINE = 41;
+/** Where the wrong 48 stands: line 43 (1-based). */
+const WRONG_LINE = 43;
 const WRONG_COL = WRONG_ROW.indexOf('47') + 1;
 
 const PLAIN_README = '# 使用说明\n\n这是一个普通的说明文件，不是年度报告。\n\n- 第一条\n- 第二条\n';
@@ -54,8 +54,8 @@ const count = (lines: string[]) => ({
 interface JsonFile {
   file: string;
   isReport: boolean;
-  fixed?: number;
-  findings: { code: string; severity: string; message: string; range: { start: { line: number; character: number }; end: { line: number; character: number } }; data: unknown }[];
+  fixed?: { code: string; title: string }[];
+  findings: { code: string; severity: string; messageId: string; message: string; range: { start: { line: number; character: number }; end: { line: number; character: number } }; data: unknown }[];
 }
 
 
@@ -87,9 +87,9 @@ describe('nianbao check: text output', () => {
   test('seed-001: the label-deviation and cell-blank warnings, one line each', () => {
     const r = cli(['check', 'examples/seed-001.md']);
     const lines = findingLines(r.stdout);
-    assert.ok(lines.includes('examples/seed-001.md:35:19  warning  label-deviation  “本年度止件数”应写作“本年废止件数”'), r.stdout);
+    assert.ok(lines.includes('examples/seed-001.md:35:19  warning  label-deviation  “年度”应为“年废”：“本年度止件数”应写作“本年废止件数”'), r.stdout);
     assert.ok(lines.includes('examples/seed-001.md:53:35  warning  label-deviation  “社会团体”应写作“社会公益组织”'), r.stdout);
-    assert.ok(lines.includes('examples/seed-001.md:63:44  warning  cell-blank  “5.属于三类内部事务信息”一行有空白单元格：没有请填 0'), r.stdout);
+    assert.ok(lines.includes('examples/seed-001.md:63:44  warning  cell-blank  “5.属于三类内部事务信息”一行“总计”列是空白：按表中其他数字推算应为 0'), r.stdout);
     // The 16 Table 3 rows with a missing cell.
     assert.equal(lines.filter((l) => l.includes('  cell-blank  ')).length, 16);
     // Every non-empty line but the summary is a finding line.
@@ -107,9 +107,9 @@ describe('nianbao check: text output', () => {
     assert.equal(r.status, 1, r.stderr);
     const lines = findingLines(r.stdout);
     assert.equal(lines.length, 1, r.stdout);
-    assert.equal(WRONG_COL, 49);
+    assert.equal(WRONG_COL, 51);
     assert.ok(lines[0].startsWith(`${file}:${WRONG_LINE}:${WRONG_COL}  error  t3-row-total  `), lines[0]);
-    assert.match(lines[0], /“一、本年新收政府信息公开申请数量”一行的总计应为 47，实为 48/);
+    assert.match(lines[0], /“一、本年新收政府信息公开申请数量”一行的总计填的是 48，应为 47/);
     assert.equal(summaryLine(r.stdout), '1 个文件，1 个错误，0 个警告');
   });
 
@@ -118,7 +118,7 @@ describe('nianbao check: text output', () => {
     const r = cli(['check', '--locale', 'en', file]);
     assert.equal(r.status, 1);
     const [line] = findingLines(r.stdout);
-    assert.match(line, /^.+:41:49 {2}error {2}t3-row-total {2}the total of row “一、本年新收政府信息公开申请数量” should be 47, is 48/);
+    assert.match(line, /^.+:43:51 {2}error {2}t3-row-total {2}the total of row “一、本年新收政府信息公开申请数量” is 48 in the table; it should be 47/);
     assert.equal(summaryLine(r.stdout), '1 file, 1 error, 0 warnings');
     // --locale=en works too.
     assert.equal(cli(['check', `--locale=en`, file]).stdout, r.stdout);
@@ -150,15 +150,16 @@ describe('nianbao check: JSON output', () => {
       out.map((f) => f.file),
       [file, 'examples/clean-2024.md'],
     );
-    assert.deepEqual(out[1], { file: 'examples/clean-2024.md', isReport: true, findings: [] });
+    assert.deepEqual(out[1], { file: 'examples/clean-2024.md', isReport: true, encoding: 'UTF-8', findings: [] });
     assert.equal(out[0].findings.length, 1);
     const [f] = out[0].findings;
-    assert.deepEqual(Object.keys(f).sort(), ['code', 'data', 'message', 'range', 'severity']);
+    assert.deepEqual(Object.keys(f).sort(), ['code', 'data', 'message', 'messageId', 'range', 'severity']);
+    assert.equal(f.messageId, 'wrongTotal');
     assert.equal(f.code, 't3-row-total');
     assert.equal(f.severity, 'error');
-    assert.match(f.message, /^“一、本年新收政府信息公开申请数量”一行的总计应为 47，实为 48/);
+    assert.match(f.message, /^“一、本年新收政府信息公开申请数量”一行的总计填的是 48，应为 47/);
     assert.deepEqual(f.range, { start: { line: WRONG_LINE - 1, character: WRONG_COL - 1 }, end: { line: WRONG_LINE - 1, character: WRONG_COL + 1 } });
-    assert.deepEqual(f.data, { row: 'new', column: 6, expected: 47, actual: 48 });
+    assert.deepEqual(f.data, { table: 't3', row: 'new', column: 6, expected: 47, actual: 48, rules: ['t3-row-total', 't3-balance'] });
     // The range covers the wrong number itself.
     const line = wrong.split('\n')[f.range.start.line];
     assert.equal(line.slice(f.range.start.character, f.range.end.character), '48');
@@ -178,7 +179,7 @@ describe('nianbao check: JSON output', () => {
   test('--locale en applies to JSON messages', () => {
     const json = JSON.parse(cli(['check', '--format', 'json', '--locale', 'en', 'examples/seed-000.md']).stdout) as JsonFile[];
     const f = json[0].findings.find((x) => x.code === 'label-deviation');
-    assert.equal(f?.message, '“本年度止件数” should read “本年废止件数”');
+    assert.equal(f?.message, '“年度” should be “年废”: “本年度止件数” should read “本年废止件数”');
   });
 });
 
@@ -200,7 +201,7 @@ describe('nianbao check: folders and files', () => {
     const lines = findingLines(r.stdout);
     assert.deepEqual(
       lines.map((l) => l.split('  ').slice(0, 2).join('  ')),
-      [`${join(dir, 'a', 'b', 'report.md')}:41:49  error`],
+      [`${join(dir, 'a', 'b', 'report.md')}:43:51  error`],
     );
     assert.equal(summaryLine(r.stdout), '2 个文件，1 个错误，0 个警告（另有 1 个文件不像年度报告，已跳过）');
   });
@@ -228,7 +229,7 @@ describe('nianbao check: folders and files', () => {
   test('an explicit file of any extension is checked as a report', () => {
     const r = cli(['check', join(dir, 'pasted.txt')]);
     assert.equal(r.status, 1);
-    assert.equal(findingLines(r.stdout)[0].split('  ')[0], `${join(dir, 'pasted.txt')}:41:49`);
+    assert.equal(findingLines(r.stdout)[0].split('  ')[0], `${join(dir, 'pasted.txt')}:43:51`);
     // Even one that does not look like a report (enable 'always').
     const json = JSON.parse(cli(['check', '--format', 'json', join(dir, 'a', 'README.md')]).stdout) as JsonFile[];
     assert.equal(json[0].isReport, true);
@@ -253,31 +254,29 @@ describe('nianbao check: folders and files', () => {
     const findings = out.find((f) => f.file === current)?.findings ?? [];
     const carry = findings.filter((f) => f.code === 'carry-over');
     assert.ok(carry.length > 0, JSON.stringify(findings.map((f) => f.code)));
-    assert.ok(carry.every((f) => f.severity === 'error' && f.range.start.line === 41));
+    assert.ok(carry.every((f) => f.severity === 'error' && f.range.start.line === 43));
   });
 
   test('a UTF-8 BOM does not shift positions', () => {
     const file = tempFile('bom.md', '\ufeff' + wrong);
-    assert.equal(findingLines(cli(['check', file]).stdout)[0].split('  ')[0], `${file}:41:49`);
+    assert.equal(findingLines(cli(['check', file]).stdout)[0].split('  ')[0], `${file}:43:51`);
   });
 
-  test('a GB18030 (GBK) file is decoded; --fix does not write it back', () => {
+  test('a GB18030 (GBK) file is decoded; --fix writes it back in GBK', () => {
     const file = tempFile('gbk.txt', encodeGbk(wrong));
     const r = cli(['check', file]);
     assert.equal(r.status, 1);
-    assert.match(findingLines(r.stdout)[0], /:41:49 {2}error {2}t3-row-total {2}“一、本年新收政府信息公开申请数量”一行的总计应为 47/);
-    const bytes = readFileSync(file);
+    assert.match(findingLines(r.stdout)[0], /:43:51 {2}error {2}t3-row-total {2}“一、本年新收政府信息公开申请数量”一行的总计填的是 48/);
     const fixed = cli(['check', '--fix', file]);
-    assert.equal(fixed.status, 1);
-    assert.match(fixed.stdout, /文件不是 UTF-8 编码，未写回修复/);
-    assert.deepEqual(readFileSync(file), bytes);
+    assert.equal(fixed.status, 0, fixed.stdout);
+    assert.deepEqual(readFileSync(file), encodeGbk(clean));
   });
 
   test('CRLF line endings give the same positions', () => {
     const file = tempFile('crlf.md', wrong.replace(/\n/g, '\r\n'));
     const r = cli(['check', file]);
     assert.equal(r.status, 1);
-    assert.equal(findingLines(r.stdout)[0].split('  ')[0], `${file}:41:49`);
+    assert.equal(findingLines(r.stdout)[0].split('  ')[0], `${file}:43:51`);
   });
 });
 
@@ -288,12 +287,12 @@ describe('nianbao check: bad usage exits 2', () => {
     assert.equal(r.stdout, '');
     assert.match(r.stderr, message);
   };
-  test('no files', () => usage(['check'], /没有指定要检查的文件或文件夹 \/ No files or folders given/));
-  test('unknown option', () => usage(['check', '--bogus', 'examples/clean-2024.md'], /未知选项 Unknown option: --bogus/));
+  test('no files', () => usage(['check'], /没有指定要处理的文件或文件夹 \/ No files or folders given/));
+  test('unknown option', () => usage(['check', '--bogus', 'examples/clean-2024.md'], /未知选项 --bogus \/ Unknown option --bogus/));
   test('missing file (nothing is checked)', () =>
-    usage(['check', 'examples/clean-2024.md', 'examples/no-such-file.md'], /找不到文件或文件夹 No such file or folder: examples\/no-such-file\.md/));
-  test('bad --format value', () => usage(['check', '--format', 'xml', 'examples/clean-2024.md'], /--format must be text or json: xml/));
-  test('bad --locale value', () => usage(['check', '--locale', 'fr', 'examples/clean-2024.md'], /--locale must be zh-CN or en: fr/));
+    usage(['check', 'examples/clean-2024.md', 'examples/no-such-file.md'], /找不到文件或文件夹：examples\/no-such-file\.md \/ No such file or folder: examples\/no-such-file\.md/));
+  test('bad --format value', () => usage(['check', '--format', 'xml', 'examples/clean-2024.md'], /--format must be text \| json: xml/));
+  test('bad --locale value', () => usage(['check', '--locale', 'fr', 'examples/clean-2024.md'], /--locale must be zh-CN \| en: fr/));
   test('option without its value', () => usage(['check', 'examples/clean-2024.md', '--format'], /Option --format needs a value/));
   test('unknown command', () => usage(['chek', 'examples'], /Unknown command: chek/));
   test('--help prints usage and exits 0', () => {
@@ -305,7 +304,7 @@ describe('nianbao check: bad usage exits 2', () => {
     const file = tempFile('--odd.md', wrong);
     const r = cli(['check', '--', '--odd.md'], { cwd: tmp });
     assert.equal(r.status, 1, r.stderr);
-    assert.equal(findingLines(r.stdout)[0].split('  ')[0], `--odd.md:41:49`);
+    assert.equal(findingLines(r.stdout)[0].split('  ')[0], `--odd.md:43:51`);
     assert.ok(existsSync(file));
   });
 });
@@ -316,13 +315,13 @@ describe('nianbao check --fix', () => {
     const r = cli(['check', '--fix', file]);
     assert.equal(r.status, 0, r.stdout + r.stderr);
     assert.equal(readFileSync(file, 'utf8'), clean);
-    assert.match(r.stdout, /已改正 1 处合计/);
+    assert.match(r.stdout, /已修复 1 处\n  第 43 行  t3-row-total  将此格改为 47/);
     assert.equal(summaryLine(r.stdout), '1 个文件，0 个错误，0 个警告');
     // A second run has nothing to do and leaves the file alone.
     const before = statSync(file).mtimeMs;
     const again = cli(['check', '--fix', '--format', 'json', file]);
     assert.equal(again.status, 0);
-    assert.equal((JSON.parse(again.stdout) as JsonFile[])[0].fixed, 0);
+    assert.deepEqual((JSON.parse(again.stdout) as JsonFile[])[0].fixed, []);
     assert.equal(statSync(file).mtimeMs, before);
   });
 
@@ -331,7 +330,7 @@ describe('nianbao check --fix', () => {
     const r = cli(['check', '--fix', '--format', 'json', file]);
     assert.equal(r.status, 0, r.stdout + r.stderr);
     const out = JSON.parse(r.stdout) as JsonFile[];
-    assert.equal(out[0].fixed, 1);
+    assert.equal(out[0].fixed?.length, 1);
     assert.deepEqual(out[0].findings, []);
     assert.equal(readFileSync(file, 'utf8'), '\ufeff' + clean.replace(/\n/g, '\r\n'));
   });

@@ -17,7 +17,7 @@ export function t3Line(text: string, label: string): number {
   const lines = text.split('\n');
   const i = lines.findIndex((l) => {
     const cells = l.split('|').map((c) => c.trim());
-    return l.startsWith('|') && cells.length >= 10 && (cells[1].startsWith(label) || cells[2].startsWith(label));
+    return l.startsWith('|') && cells.length >= 10 && cells.slice(1, cells.length - 8).some((c) => c.startsWith(label));
   });
   if (i < 0) throw new Error(`no Table 3 row ${label}`);
   return i;

@@ -136,7 +136,7 @@ describe('document symbols', () => {
     assert.equal(three.range.end.line, lineOf(CLEAN, '四、结转下年度继续办理'));
     const t3 = three.children[0];
     assert.equal(t3.kind, 'table');
-    assert.equal(t3.range.start.line, lineOf(CLEAN, '| 本年度办理结果'));
+    assert.equal(t3.range.start.line, lineOf(CLEAN, '| （本列数据的勾稽关系'));
     for (const s of [symbols[0], ...sections, t3]) {
       assert.ok(s.range.start.line <= s.selectionRange.start.line && s.selectionRange.end.line <= s.range.end.line, s.name);
     }
@@ -156,7 +156,7 @@ describe('document symbols', () => {
     assert.deepEqual(names(symbols), ['示例县人民政府办公室2024年政府信息公开工作年度报告', '另一县人民政府办公室2024年政府信息公开工作年度报告']);
     const offset = CLEAN.split('\n').length;
     assert.equal(symbols[1].selectionRange.start.line, offset);
-    assert.equal(symbols[1].children[2].children[0].range.start.line, offset + lineOf(CLEAN, '| 本年度办理结果'));
+    assert.equal(symbols[1].children[2].children[0].range.start.line, offset + lineOf(CLEAN, '| （本列数据的勾稽关系'));
   });
 });
 
@@ -166,7 +166,7 @@ describe('folding ranges', () => {
     const has = (startLine: number, endLine: number) => folds.some((f) => f.startLine === startLine && f.endLine === endLine);
     assert.ok(has(lineOf(CLEAN, '## 一、'), lineOf(CLEAN, '（五）监督保障')), JSON.stringify(folds));
     assert.ok(has(lineOf(CLEAN, '## 三、'), lineOf(CLEAN, '四、结转下年度继续办理')));
-    assert.ok(has(lineOf(CLEAN, '| 本年度办理结果'), lineOf(CLEAN, '四、结转下年度继续办理')));
+    assert.ok(has(lineOf(CLEAN, '| （本列数据的勾稽关系'), lineOf(CLEAN, '四、结转下年度继续办理')));
     assert.ok(has(lineOf(CLEAN, '| 第二十条第（一）项'), lineOf(CLEAN, '| 行政事业性收费')));
     // The last section ends at its last line of text, not at the trailing blank.
     assert.ok(has(lineOf(CLEAN, '## 六、'), lineOf(CLEAN, '2025年1月20日')));
@@ -251,21 +251,22 @@ describe('code actions', () => {
     assert.deepEqual(codeActions(a, { range: d.range, diagnostics: [moved], only: ['quickfix'] }, 'zh'), []);
   });
 
-  it('fix-all corrects every total bottom-up in one pass', () => {
-    let text = setT3(CLEAN, '4.保护第三方', '自然人', 5); // row total and （七） now wrong
-    text = setT3(text, '二、上年结转', '总计', 9);
-    text = setT4(text, 14, 7);
+  it('fix-all corrects the cells the diagnosis is sure of, not the totals around a mistyped number', () => {
+    let text = setT3(CLEAN, '4.保护第三方', '自然人', 5); // 2 typed as 5: its row total and （七） stay right
+    text = setT3(text, '二、上年结转', '总计', 9); // a wrong total
+    text = setT4(text, 14, 7); // Table 4: the total or one of its cells, it cannot be told
     const a = analyzeText(text);
-    assert.ok(a.findings.some((f) => TOTAL_CODES.includes(f.code)));
+    assert.deepEqual(a.findings.filter((f) => [...TOTAL_CODES, 'cell-mistyped'].includes(f.code)).map((f) => f.code), ['t3-row-total', 'cell-mistyped', 't4-total']);
     const actions = codeActions(a, { range: { start: at(0, 0), end: at(0, 0) }, diagnostics: [], only: [FIX_ALL_KIND] }, 'zh');
     assert.equal(actions.length, 1);
     assert.equal(actions[0].kind, FIX_ALL_KIND);
     const fixed = analyzeText(applyTextEdits(text, actions[0].edits));
-    assert.deepEqual(fixed.findings.filter((f) => TOTAL_CODES.includes(f.code)), []);
-    // The numbers the clerk typed stay; only totals move.
-    assert.equal(t3Cell(fixed.text, '4.保护第三方', '自然人').text, '5');
-    assert.equal(t3Cell(fixed.text, '4.保护第三方', '总计').text, '6');
-    assert.equal(t3Cell(fixed.text, '（七）总计', '总计').text, '49');
+    // The mistyped 5 is put back; the right totals around it are not touched.
+    assert.equal(t3Cell(fixed.text, '4.保护第三方', '自然人').text, '2');
+    assert.equal(t3Cell(fixed.text, '4.保护第三方', '总计').text, '3');
+    assert.equal(t3Cell(fixed.text, '二、上年结转', '总计').text, '3');
+    assert.equal(t3Cell(fixed.text, '（七）总计', '总计').text, '46');
+    assert.deepEqual(fixed.findings.map((f) => f.code), ['t4-total']);
     assert.equal(fixAllAction(analyzeText(CLEAN), 'zh'), undefined);
   });
 

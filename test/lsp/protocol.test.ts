@@ -39,7 +39,7 @@ function editsOf(edit: WorkspaceEdit | undefined, uri: string): TextEdit[] {
 
 const codes = (diagnostics: Diagnostic[]) => diagnostics.map((d) => d.code);
 /** The arithmetic findings only: other checks (prose against tables…) may add their own on edited numbers. */
-const ARITHMETIC = [...TOTAL_CODES, 't3-balance'];
+const ARITHMETIC = [...TOTAL_CODES, 't3-balance', 'cell-mistyped'];
 const arithmetic = (diagnostics: Diagnostic[]) => codes(diagnostics).filter((c) => ARITHMETIC.includes(String(c)));
 const text = (d: Diagnostic | undefined) => (d === undefined ? '' : typeof d.message === 'string' ? d.message : (d.message as { value: string }).value);
 const byCode = (diagnostics: Diagnostic[], code: string) => diagnostics.find((d) => d.code === code);
@@ -82,7 +82,9 @@ describe('language server over stdio (dist/server.js)', () => {
     assert.deepEqual(d.range, { start: { line: cell.line, character: cell.start }, end: { line: cell.line, character: cell.end } });
     assert.equal(d.severity, 1);
     assert.equal(d.source, 'nianbao');
-    assert.ok(text(d).startsWith('“一、本年新收政府信息公开申请数量”一行的总计应为 47，实为 45'), text(d));
+    assert.ok(text(d).startsWith('“一、本年新收政府信息公开申请数量”一行的总计填的是 45，应为 47'), text(d));
+    // The finding's identity comes back with code action requests.
+    assert.match(String((d.data as { id?: string }).id), /^t3-row-total\|table="t3"\|row="new"\|column=6#0$/);
     assert.equal(d.codeDescription?.href, 'https://github.com/nianbao/nianbao/blob/main/docs/checks.md#t3-row-total');
     // The six cells summed, each at its place in the row.
     assert.equal(d.relatedInformation?.length, 6);
@@ -130,21 +132,20 @@ describe('language server over stdio (dist/server.js)', () => {
     assert.deepEqual(published.diagnostics, []);
   });
 
-  it('a number changed while typing gives updated diagnostics', async () => {
+  it('a number mistyped while typing is reported on that number, not on the right totals around it', async () => {
     const cell = t3Cell(report.text, '4.保护第三方', '自然人');
     const since = client.mark();
     const version = await report.edit([{ range: { start: { line: cell.line, character: cell.start }, end: { line: cell.line, character: cell.end } }, newText: '5' }]);
     const published = await client.waitForDiagnostics(REPORT_URI, (p) => p.version === version, since);
-    assert.deepEqual(arithmetic(published.diagnostics), ['t3-row-total', 't3-result-total']);
-    const row = byCode(published.diagnostics, 't3-row-total');
-    const column = byCode(published.diagnostics, 't3-result-total');
-    assert.ok(text(row).includes('“4.保护第三方合法权益”一行的总计应为 6，实为 3'), text(row));
-    assert.ok(text(column).startsWith('（七）总计“自然人”列应为 40，实为 37'), text(column));
-    const seventh = t3Cell(report.text, '（七）总计', '自然人');
-    assert.deepEqual(column!.range, { start: { line: seventh.line, character: seventh.start }, end: { line: seventh.line, character: seventh.end } });
+    assert.deepEqual(arithmetic(published.diagnostics), ['cell-mistyped']);
+    const d = byCode(published.diagnostics, 'cell-mistyped')!;
+    assert.equal(text(d), '“4.保护第三方合法权益”一行“自然人”列填的是 5；若为 2，本行总计和（七）总计都成立');
+    assert.deepEqual(d.range, { start: { line: cell.line, character: cell.start }, end: { line: cell.line, character: cell.start + 1 } });
+    // The two totals it breaks are its related information.
+    assert.equal(d.relatedInformation?.length, 2);
   });
 
-  it('fix-all (only: source.fixAll.nianbao) leaves no wrong total', async () => {
+  it('fix-all (only: source.fixAll.nianbao) puts the mistyped number back', async () => {
     const actions = await client.request<CodeAction[]>('textDocument/codeAction', {
       textDocument: { uri: REPORT_URI },
       range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
@@ -152,15 +153,25 @@ describe('language server over stdio (dist/server.js)', () => {
     });
     assert.equal(actions.length, 1);
     assert.equal(actions[0].kind, 'source.fixAll.nianbao');
-    const edits = editsOf(actions[0].edit, REPORT_URI);
-    assert.equal(edits.length, 3); // the row's 总计, （七）自然人 and （七）总计
     const since = client.mark();
-    const version = await report.edit(edits);
+    const version = await report.edit(editsOf(actions[0].edit, REPORT_URI));
+    assert.equal(report.text, CLEAN);
     const published = await client.waitForDiagnostics(REPORT_URI, (p) => p.version === version, since);
-    assert.deepEqual(published.diagnostics.filter((d) => TOTAL_CODES.includes(String(d.code))), []);
-    assert.equal(t3Cell(report.text, '（七）总计', '总计').text, '49');
-    // With the totals right, what remains is the balance the clerk's 5 broke, in 自然人 and in 总计.
-    assert.deepEqual(arithmetic(published.diagnostics), ['t3-balance', 't3-balance']);
+    assert.deepEqual(published.diagnostics, []);
+  });
+
+  it('a light bulb request (no only) offers no fix-all: it is a source action', async () => {
+    const wrong = setT3(CLEAN, '一、本年新收', '总计', 45);
+    const since = client.mark();
+    const version = await report.edit([{ range: { start: { line: 0, character: 0 }, end: { line: report.text.split('\n').length, character: 0 } }, newText: wrong }]);
+    const published = await client.waitForDiagnostics(REPORT_URI, (p) => p.version === version, since);
+    const actions = await client.request<CodeAction[]>('textDocument/codeAction', {
+      textDocument: { uri: REPORT_URI },
+      range: published.diagnostics[0].range,
+      context: { diagnostics: published.diagnostics },
+    });
+    assert.ok(actions.length > 0);
+    assert.ok(actions.every((a) => a.kind !== 'source.fixAll.nianbao'), actions.map((a) => a.kind).join());
   });
 
   it('debounces: of quick successive changes only the last is checked', async () => {
@@ -171,8 +182,8 @@ describe('language server over stdio (dist/server.js)', () => {
     await client.waitForDiagnostics(REPORT_URI, (p) => p.version === report.version, mark);
     const since = client.mark();
     let version = 0;
-    for (const value of [6, 7, 2]) {
-      const cell = t3Cell(report.text, '4.保护第三方', '自然人');
+    for (const value of [6, 7, 46]) {
+      const cell = t3Cell(report.text, '一、本年新收', '总计');
       version = await report.edit([{ range: { start: { line: cell.line, character: cell.start }, end: { line: cell.line, character: cell.end } }, newText: String(value) }]);
     }
     const published = await client.waitForDiagnostics(REPORT_URI, (p) => p.version === version, since);
@@ -182,16 +193,13 @@ describe('language server over stdio (dist/server.js)', () => {
     mark = client.mark();
     await client.notify('workspace/didChangeConfiguration', { settings: null });
     await client.waitForDiagnostics(REPORT_URI, (p) => p.version === version, mark);
-    // Back to 2: the totals fix-all wrote (6, 40, 49) are now the wrong ones. The 总计
-    // column no longer balances (47 + 3 ≠ 49 + 4), but recomputing the totals mends
-    // that, so the imbalance is told on the wrong totals rather than reported again.
-    assert.deepEqual(arithmetic(published.diagnostics), ['t3-row-total', 't3-result-total']);
+    assert.deepEqual(arithmetic(published.diagnostics), ['t3-row-total']);
   });
 
   it('the command nianbao.server.fixAll applies the fix-all edit through workspace/applyEdit', async () => {
     const before = client.applied.length;
     const result = await client.request<{ applied: boolean; edits: number }>('workspace/executeCommand', { command: 'nianbao.server.fixAll', arguments: [REPORT_URI] });
-    assert.deepEqual(result, { applied: true, edits: 3 });
+    assert.deepEqual(result, { applied: true, edits: 1 });
     const applied = client.applied.slice(before);
     assert.equal(applied.length, 1);
     const since = client.mark();
@@ -247,7 +255,7 @@ describe('language server over stdio (dist/server.js)', () => {
     assert.equal(typed.length, 4);
     const t3 = typed.find((i) => i.label === 'nb-table3')!;
     assert.deepEqual((t3.textEdit as TextEdit).range, { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } });
-    assert.ok((t3.textEdit as TextEdit).newText.startsWith('| 本年度办理结果 |'));
+    assert.ok((t3.textEdit as TextEdit).newText.startsWith('| （本列数据的勾稽关系为：'));
     assert.equal(t3.detail, '表三 收到和处理政府信息公开申请情况');
     assert.ok(t3.filterText!.includes('表三') && t3.filterText!.includes('nb-table3'));
     // Inside the report's prose: nothing.
@@ -293,7 +301,7 @@ describe('language server over stdio (dist/server.js)', () => {
     ]);
     const zh = await client.waitForDiagnostics(REPORT_URI, (p) => p.version === version, since);
     const zhTotal = byCode(zh.diagnostics, 't3-row-total');
-    assert.ok(text(zhTotal).startsWith('“二、上年结转政府信息公开申请数量”一行的总计应为 3，实为 9'), text(zhTotal));
+    assert.ok(text(zhTotal).startsWith('“二、上年结转政府信息公开申请数量”一行的总计填的是 9，应为 3'), text(zhTotal));
     const asked = client.configurationRequests.length;
     client.config = { nianbao: { locale: 'en', debounceMs: 40 } };
     const mark = client.mark();
@@ -302,7 +310,7 @@ describe('language server over stdio (dist/server.js)', () => {
     assert.equal(en.version, version);
     assert.ok(client.configurationRequests.length > asked, 'the settings were asked for again');
     const enTotal = byCode(en.diagnostics, 't3-row-total')!;
-    assert.ok(text(enTotal).startsWith('the total of row “二、上年结转政府信息公开申请数量” should be 3, is 9'), text(enTotal));
+    assert.ok(text(enTotal).startsWith('the total of row “二、上年结转政府信息公开申请数量” is 9 in the table; it should be 3'), text(enTotal));
     const [fix] = await client.request<CodeAction[]>('textDocument/codeAction', {
       textDocument: { uri: REPORT_URI },
       range: enTotal.range,
@@ -323,7 +331,9 @@ describe('language server over stdio (dist/server.js)', () => {
     // Opening last year's report makes this year's carried-over row comparable: 2 1 0 0 0 0 3 against 3 0 0 0 1 0 4.
     const compared = await client.waitForDiagnostics(thisYear.uri, (p) => p.diagnostics.some((d) => d.code === 'carry-over'), since);
     const carry = compared.diagnostics.filter((d) => d.code === 'carry-over');
-    assert.equal(carry.length, 4);
+    // One row that differs in four columns: one finding, on its first differing cell, each column's last-year cell related.
+    assert.equal(carry.length, 1);
+    assert.equal(carry[0].relatedInformation?.length, 4);
     const carried = t3Cell(CLEAN, '二、上年结转', '自然人');
     assert.deepEqual(carry[0].range.start, { line: carried.line, character: carried.start });
     const before = t3Cell(lastYear.text, '四、结转下年度', '自然人');
@@ -384,7 +394,7 @@ describe('language server for a client without workspace/configuration', () => {
     const en = await client.waitForDiagnostics(REPORT_URI, (p) => p.version === 1, since);
     assert.deepEqual(arithmetic(en.diagnostics), ['t3-result-total']);
     const enTotal = byCode(en.diagnostics, 't3-result-total')!;
-    assert.ok(text(enTotal).startsWith('（七）总计, column 其他 should be 1, is 4'), text(enTotal));
+    assert.ok(text(enTotal).startsWith('（七）总计, column 其他 is 4 in the table; it should be 1'), text(enTotal));
     assert.equal(client.configurationRequests.length, 0);
     // No documentChanges support: the edit comes as `changes`; no hierarchical symbols: a flat list.
     const actions = await client.request<CodeAction[]>('textDocument/codeAction', {
@@ -398,7 +408,7 @@ describe('language server for a client without workspace/configuration', () => {
     // Settings pushed with the notification.
     since = client.mark();
     await client.notify('workspace/didChangeConfiguration', { settings: { nianbao: { locale: 'zh-CN' } } });
-    const zh = await client.waitForDiagnostics(REPORT_URI, (p) => text(byCode(p.diagnostics, 't3-result-total')).startsWith('（七）总计“其他”列应为 1，实为 4'), since);
+    const zh = await client.waitForDiagnostics(REPORT_URI, (p) => text(byCode(p.diagnostics, 't3-result-total')).startsWith('（七）总计“其他”列填的是 4，应为 1'), since);
     assert.equal(zh.version, 1);
     since = client.mark();
     await client.notify('workspace/didChangeConfiguration', { settings: { nianbao: { enable: 'never' } } });

@@ -6,7 +6,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { analyze, applyFix, cellPosition, codes, example, FOUNDATION_CODES, only, removeLines, setCell, unchangedOutside } from '../helpers';
-import { Analyzer, applyEdits, fixAllEdits, LineIndex } from '../../server/src/index';
+import { Analyzer, fixAll } from '../../server/src/index';
 
 const clean = example('clean-2024.md');
 const foundation = (text: string) => analyze(text).findings.filter((f) => FOUNDATION_CODES.has(f.code));
@@ -33,40 +33,46 @@ test('t3-row-total: a wrong 总计 is marked on its cell with both values, and t
   const f = only(a, 't3-row-total');
   assert.deepEqual(f.range.start, cellPosition(text, '一、本年新收', -1));
   assert.equal(f.range.end.character - f.range.start.character, 2);
-  assert.match(f.message.zh, /总计应为 47，实为 45/);
+  assert.equal(f.messageId, 'wrongTotal');
+  assert.match(f.message.zh, /“一、本年新收政府信息公开申请数量”一行的总计填的是 45，应为 47/);
   assert.match(f.message.zh, /38 \+ 5 \+ 1 \+ 0 \+ 2 \+ 1 = 47/);
   assert.equal(f.related?.length, 6);
   assert.equal(f.severity, 'error');
   // The same wrong total breaks the balance of the 总计 column: said once, on the total.
   assert.equal(codes(a).includes('t3-balance'), false);
-  assert.match(f.message.zh, /一\+二=（七）\+四/);
+  assert.match(f.message.zh, /改正后“总计”列的勾稽关系也成立/);
+  assert.deepEqual(f.data?.rules, ['t3-row-total', 't3-balance']);
   const fixed = assertFixCleans(text, 't3-row-total');
   assert.equal(fixed, clean);
 });
 
 test('t3-result-total: a wrong （七）总计 cell is one finding, not three', () => {
-  const text = setCell(clean, '（七）总计', 2, '35'); // 自然人 column: 37 → 35
+  const text = setCell(clean, '（七）总计', -7, '35'); // 自然人 column: 37 → 35
   const a = analyze(text);
   assert.deepEqual(codes(a), ['t3-result-total']);
   const f = a.findings[0];
-  assert.deepEqual(f.range.start, cellPosition(text, '（七）总计', 2));
-  assert.match(f.message.zh, /（七）总计“自然人”列应为 37，实为 35/);
-  assert.match(f.message.zh, /勾稽|一\+二/);
+  assert.deepEqual(f.range.start, cellPosition(text, '（七）总计', -7));
+  assert.match(f.message.zh, /^（七）总计“自然人”列填的是 35，应为 37/);
+  assert.match(f.message.zh, /改正后本行总计和“自然人”列的勾稽关系也成立/);
   assert.equal(f.data?.expected, 37);
   assert.equal(assertFixCleans(text, 't3-result-total'), clean);
 });
 
-test('t3-balance: both sides are given and no fix is guessed', () => {
+test('t3-balance: both sides are given, the possible places named, and no fix preferred', () => {
   // 二、上年结转 自然人 2 → 3 with its total kept consistent: the row adds up, the column does not.
-  let text = setCell(clean, '二、上年结转政府信息公开申请数量', 2, '3');
+  let text = setCell(clean, '二、上年结转政府信息公开申请数量', -7, '3');
   text = setCell(text, '二、上年结转政府信息公开申请数量', -1, '4');
   const balance = foundation(text);
   assert.deepEqual(balance.map((f) => f.code), ['t3-balance', 't3-balance']);
   const natural = balance.find((f) => f.data?.column === 0)!;
   assert.match(natural.message.zh, /“自然人”列勾稽关系不成立：一\+二 = 38 \+ 3 = 41，（七）总计\+四 = 37 \+ 3 = 40/);
-  assert.deepEqual(natural.range.start, cellPosition(text, '（七）总计', 2));
+  assert.deepEqual(natural.range.start, cellPosition(text, '（七）总计', -7));
   assert.equal(natural.related?.length, 3);
-  assert.equal(natural.fixes, undefined);
+  // 一, 二 or 四 may be the wrong row (each with its total): three equally small corrections, none preferred.
+  assert.match(natural.message.zh, /；可能是“一、本年新收政府信息公开申请数量”一行、“二、上年结转政府信息公开申请数量”一行或“四、结转下年度继续办理”一行填错，无法判断是哪一处$/);
+  assert.equal(natural.data?.alternatives, 3);
+  assert.equal(natural.fixes?.length, 3);
+  assert.ok(natural.fixes!.every((x) => !x.preferred && !x.fixAll));
   assert.ok(balance.some((f) => f.data?.column === 6));
 });
 
@@ -78,16 +84,21 @@ test('t4-total: a group total that does not add up', () => {
   const f = only(analyze(text), 't4-total');
   assert.equal(f.range.start.line, row);
   assert.equal(f.range.start.character, '| 2 | 1 | 0 | 1 | '.length);
-  assert.match(f.message.zh, /行政复议的总计应为 4，实为 5（2 \+ 1 \+ 0 \+ 1 = 4）/);
+  // Each cell of Table 4 is in one rule only: the total or any of its four cells may be the mistake.
+  assert.equal(f.messageId, 'totalOff');
+  assert.match(f.message.zh, /“行政复议”的总计填的是 5，而 2 \+ 1 \+ 0 \+ 1 = 4：无法判断是总计还是其中某一格填错/);
+  assert.equal(f.fixes?.length, 1);
+  assert.equal(f.fixes![0].preferred, undefined);
+  assert.equal(f.fixes![0].fixAll, undefined);
   assert.equal(assertFixCleans(text, 't4-total'), clean);
 });
 
 test('cell-blank: empty cells and placeholders are not 0; the fix fills 0', () => {
   for (const placeholder of ['', '/', '—', '-', '无']) {
-    const text = setCell(clean, '3.其他', 2, placeholder);
+    const text = setCell(clean, '3.其他', -7, placeholder);
     const f = only(analyze(text), 'cell-blank');
     assert.equal(f.severity, 'warning');
-    assert.equal(f.range.start.line, cellPosition(text, '3.其他', 2).line);
+    assert.equal(f.range.start.line, cellPosition(text, '3.其他', -7).line);
     const fixed = assertFixCleans(text, 'cell-blank');
     assert.equal(fixed.replace(/\| +0 +\|/g, '| 0 |'), clean);
   }
@@ -100,11 +111,11 @@ test('cell-invalid: negative, fractions and words in counts; full-width digits a
     ['三', /不是数字/],
   ];
   for (const [value, message] of cases) {
-    const f = only(analyze(setCell(clean, '3.其他', 2, value)), 'cell-invalid');
+    const f = only(analyze(setCell(clean, '3.其他', -7, value)), 'cell-invalid');
     assert.match(f.message.zh, message);
   }
   // ３８ (full-width) and 1,234 read as 38 and 1234.
-  let text = setCell(clean, '一、本年新收政府信息公开申请数量', 2, '３８');
+  let text = setCell(clean, '一、本年新收政府信息公开申请数量', -7, '３８');
   text = setCell(text, '行政许可', 1, '1,234');
   assert.deepEqual(foundation(text), []);
   // Fees in 万元 may have decimals.
@@ -123,15 +134,17 @@ test('missing-section: marked where it belongs; the fix inserts the heading ther
   assert.deepEqual(foundation(fixed), []);
 });
 
-test('missing-section: a missing section 三 is inserted with its standard table, which reads clean', () => {
+test('missing-section: a missing section 三 is inserted with its standard table, to be filled in', () => {
   const lines = clean.split('\n');
   const start = lines.findIndex((l) => l.startsWith('## 三、'));
   const end = lines.findIndex((l) => l.startsWith('## 四、'));
   const text = [...lines.slice(0, start), ...lines.slice(end)].join('\n');
   const f = only(analyze(text), 'missing-section');
+  assert.deepEqual(f.fixes![0].leaves, ['cell-blank']);
   const fixed = applyFix(text, f.fixes![0]);
+  // What is left is the table to fill in: one finding on the table, as the fix declares.
   const after = foundation(fixed);
-  assert.deepEqual(after.map((x) => x.code), []);
+  assert.deepEqual(after.map((x) => `${x.code} ${x.messageId}`), ['cell-blank unfilled']);
   assert.equal(analyze(fixed).parts[0].report.tables.t3?.rows.size, 25);
 });
 
@@ -181,16 +194,23 @@ test('missing-row: a row absent from Table 3 is named, matched by label not posi
   assert.deepEqual(foundation(lines.join('\n')), []);
 });
 
-test('fix-all corrects every total bottom-up in one pass', () => {
+test('fix-all corrects what the diagnosis is sure of, and leaves Table 4 to the clerk', () => {
   let text = setCell(clean, '4.保护第三方合法权益', -1, '9'); // a leaf row total
-  text = setCell(text, '（七）总计', 2, '30'); // a result-total cell
+  text = setCell(text, '（七）总计', -7, '30'); // a result-total cell
   text = setCell(text, '（七）总计', -1, '99'); // and its grand total
-  text = text.replace('| 2 | 1 | 0 | 1 | 4 |', '| 2 | 1 | 0 | 1 | 7 |'); // table 4
+  const t4 = '| 2 | 1 | 0 | 1 | 4 |';
+  text = text.replace(t4, '| 2 | 1 | 0 | 1 | 7 |'); // table 4: the total or a cell, it cannot be told
   const before = analyze(text);
-  assert.ok(codes(before).includes('t3-row-total') && codes(before).includes('t3-result-total') && codes(before).includes('t4-total'));
-  const index = new LineIndex(text);
-  const fixed = applyEdits(text, fixAllEdits(before), (p) => index.offsetAt(p));
-  assert.equal(fixed, clean);
+  // Three wrong cells explain every broken rule of Table 3: each is reported once, on itself.
+  assert.deepEqual(before.findings.filter((f) => f.code !== 't4-total').map((f) => `${f.code} ${f.data?.row}/${f.data?.column} → ${f.data?.expected}`), [
+    't3-row-total refused.thirdParty/6 → 3',
+    't3-result-total resultTotal/0 → 37',
+    't3-result-total resultTotal/6 → 46',
+  ]);
+  const result = fixAll(text);
+  assert.equal(result.text, clean.replace(t4, '| 2 | 1 | 0 | 1 | 7 |'));
+  assert.deepEqual(result.after.findings.map((f) => f.code), ['t4-total']);
+  assert.equal(fixAll(result.text).text, result.text, 'a second run changes nothing');
 });
 
 test('a non-report Markdown file gets nothing; enable always checks it anyway', () => {
@@ -198,7 +218,9 @@ test('a non-report Markdown file gets nothing; enable always checks it anyway', 
   const a = analyze(readme);
   assert.equal(a.isReport, false);
   assert.deepEqual(a.findings, []);
-  assert.equal(analyze(readme, { enable: 'always' }).findings.filter((f) => f.code === 'missing-section').length, 6);
+  // Checked anyway, it gets one finding that says what it lacks, not six.
+  const forced = analyze(readme, { enable: 'always' }).findings;
+  assert.deepEqual(forced.map((f) => `${f.code} ${f.messageId}`), ['missing-section noSections']);
   assert.deepEqual(analyze(clean, { enable: 'never' }).findings, []);
 });
 
@@ -217,17 +239,18 @@ test('bad input never throws and never hangs', () => {
   for (const input of inputs) assert.doesNotThrow(() => analyze(input, { enable: 'always' }));
 });
 
-test('a wrong leaf total carried into （七）总计 is reported once, on the leaf, with the balance explained', () => {
+test('a wrong leaf total carried into （七）总计: both wrong totals, each once, on its own cell', () => {
   // 4.保护第三方合法权益 totals 9 instead of 3, and the clerk added that 9 into （七）总计 (46 → 52).
   let text = setCell(clean, '4.保护第三方合法权益', -1, '9');
   text = setCell(text, '（七）总计', -1, '52');
   const found = foundation(text);
-  assert.deepEqual(found.map((f) => f.code), ['t3-row-total', 't3-row-total']);
+  assert.deepEqual(found.map((f) => f.code), ['t3-row-total', 't3-result-total']);
   const leaf = found.find((f) => f.data?.row === 'refused.thirdParty')!;
-  assert.match(leaf.message.zh, /应为 3，实为 9/);
+  assert.equal(leaf.message.zh, '“4.保护第三方合法权益”一行的总计填的是 9，应为 3（2 + 0 + 0 + 0 + 1 + 0 = 3）（与“（七）总计”一行“总计”列一并改正）');
   const seventh = found.find((f) => f.data?.row === 'resultTotal')!;
-  assert.match(seventh.message.zh, /应为 46，实为 52/);
-  assert.ok(found.some((f) => /一\+二=（七）\+四/.test(f.message.zh)));
+  assert.equal(seventh.message.zh, '“（七）总计”一行“总计”列填的是 52；若为 46，本行总计和“总计”列的勾稽关系都成立（与“4.保护第三方合法权益”一行“总计”列一并改正）');
+  // Fix-all makes both right, and nothing else.
+  assert.equal(fixAll(text).text, clean);
 });
 
 test('the analyzer reads a report once: options and other reports re-check it, they do not re-parse it', () => {

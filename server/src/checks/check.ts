@@ -1,6 +1,9 @@
 /** What a check is, and the helpers every check uses to make findings and fixes. */
-import type { RuleTag, Text } from '../format/standard';
+import type { RuleTag } from '../format/rules';
+import type { Text } from '../format/standard';
 import type { Cell, Finding, Fix, Range, RelatedInfo, Report, Severity, TextEdit } from '../model/report';
+import { formatNumber } from '../parse/text';
+import { say, type Catalog, type MessageArgs } from './messages';
 
 export interface CheckOptions {
   /** Which kind of body publishes the report, for the deadline check. */
@@ -15,7 +18,7 @@ export interface CheckContext {
   uri?: string;
 }
 
-export interface Check {
+export interface Check<C extends Catalog = Catalog> {
   /** Stable code, shown as nianbao/<code>. */
   code: string;
   severity: Severity;
@@ -23,26 +26,53 @@ export interface Check {
   title: Text;
   /** The docs entry: what the check looks at, and how to fix what it finds. */
   docs: Text;
+  /** Every sentence the check says, findings and fix titles: id → zh-CN and en. */
+  messages: C;
   run(report: Report, context: CheckContext): Finding[];
 }
 
-/** Make a finding of a check, with its default severity. */
-export function finding(
-  check: Pick<Check, 'code' | 'severity'>,
-  range: Range,
-  message: Text,
-  extra: { related?: RelatedInfo[]; data?: Record<string, unknown>; fixes?: Fix[]; severity?: Severity } = {},
-): Finding {
+/** Declare a check; its catalog's ids are then checked where findings are made. */
+export const defineCheck = <C extends Catalog>(check: Check<C>): Check<C> => check;
+
+export interface FindingExtras {
+  related?: RelatedInfo[];
+  data?: Record<string, unknown>;
+  fixes?: (Fix | undefined)[];
+  severity?: Severity;
+}
+
+/** A finding of a check, its message taken from the check's catalog. */
+export function finding<C extends Catalog>(check: Check<C>, range: Range, id: keyof C & string, args: MessageArgs, extra: FindingExtras = {}): Finding {
+  const fixes = (extra.fixes ?? []).filter((f): f is Fix => !!f && f.edits.length > 0);
   return {
     code: check.code,
     severity: extra.severity ?? check.severity,
-    message,
+    messageId: id,
+    message: say(check.messages[id], args),
     range,
     ...(extra.related?.length ? { related: extra.related } : {}),
     ...(extra.data ? { data: extra.data } : {}),
-    ...(extra.fixes?.length ? { fixes: extra.fixes } : {}),
+    ...(fixes.length ? { fixes } : {}),
   };
 }
+
+/** A fix, its title taken from the check's catalog. */
+export function fix<C extends Catalog>(
+  check: Check<C>,
+  id: keyof C & string,
+  args: MessageArgs,
+  edits: (TextEdit | undefined)[],
+  options: FixOptions = {},
+): Fix | undefined {
+  const real = edits.filter((e): e is TextEdit => !!e);
+  if (real.length === 0 || real.length !== edits.length) return undefined;
+  return { title: say(check.messages[id], args), kind: options.kind ?? 'quickfix', ...strip(options), edits: real };
+}
+
+type FixOptions = Partial<Pick<Fix, 'preferred' | 'fixAll' | 'leaves' | 'kind'>>;
+
+const strip = ({ kind: _kind, ...rest }: FixOptions) =>
+  Object.fromEntries(Object.entries(rest).filter(([, v]) => v !== undefined && v !== false)) as Omit<Fix, 'title' | 'kind' | 'edits'>;
 
 /** An edit that sets a cell to a value, keeping a GFM cell's padding. */
 export function setCellEdit(cell: Cell, value: number): TextEdit | undefined {
@@ -53,22 +83,4 @@ export function setCellEdit(cell: Cell, value: number): TextEdit | undefined {
   return { range: cell.span.range, newText };
 }
 
-export function formatNumber(value: number): string {
-  return Number.isInteger(value) ? String(value) : String(Math.round(value * 10000) / 10000);
-}
-
-/** The fix that sets a total cell to its computed value. */
-export function setTotalFix(cell: Cell, value: number, preferred = true): Fix | undefined {
-  const edit = setCellEdit(cell, value);
-  if (!edit) return undefined;
-  return {
-    title: { zh: `将此格改为 ${formatNumber(value)}`, en: `Set this cell to ${formatNumber(value)}` },
-    kind: 'quickfix',
-    preferred,
-    fixAll: true,
-    edits: [edit],
-  };
-}
-
-export const zhList = (items: string[]) => items.join('、');
-export const enList = (items: string[]) => items.join(', ');
+export { formatNumber };

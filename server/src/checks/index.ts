@@ -1,15 +1,23 @@
 /** The registry of checks. The engine runs them in this order; docs list them in this order. */
 import type { Check } from './check';
-import { cellBlank, cellInvalid } from './cells';
-import { missingSection, sectionOrder } from './sections';
-import { missingRow, missingTable } from './tables';
-import { t3Balance, t3ResultTotal, t3RowTotal, t4Total } from './totals';
-import { labelDeviation, oldFormat, tableRead } from './wording';
-import { narrativeMismatch } from './narrative';
-import { deadline, yearMismatch } from './years';
-import { feeStatement } from './fees';
-import { emptySection } from './content';
-import { carryOver, copiedParagraph, inForceCount } from './crossfile';
+import { missingSection } from './missing-section';
+import { sectionOrder } from './section-order';
+import { missingTable } from './missing-table';
+import { missingRow } from './missing-row';
+import { cellMistyped, t3Balance, t3ResultTotal, t3RowTotal, t4Total } from './totals';
+import { cellBlank } from './cell-blank';
+import { cellInvalid } from './cell-invalid';
+import { tableRead } from './table-read';
+import { labelDeviation } from './label-deviation';
+import { oldFormat } from './old-format';
+import { narrativeMismatch } from './narrative-mismatch';
+import { yearMismatch } from './year-mismatch';
+import { deadline } from './deadline';
+import { feeStatement } from './fee-statement';
+import { emptySection } from './empty-section';
+import { carryOver } from './carry-over';
+import { inForceCount } from './in-force-count';
+import { copiedParagraph } from './copied-paragraph';
 
 export const CHECKS: readonly Check[] = [
   missingSection,
@@ -20,6 +28,7 @@ export const CHECKS: readonly Check[] = [
   t3ResultTotal,
   t3Balance,
   t4Total,
+  cellMistyped,
   cellBlank,
   cellInvalid,
   tableRead,
@@ -34,9 +43,5 @@ export const CHECKS: readonly Check[] = [
   inForceCount,
   copiedParagraph,
 ];
-
-export function checkByCode(code: string): Check | undefined {
-  return CHECKS.find((c) => c.code === code);
-}
 
 export type { Check, CheckContext, CheckOptions } from './check';

@@ -1,111 +1,315 @@
-/** The arithmetic checks: t3-row-total, t3-result-total, t4-total, t3-balance. */
-import { RULES, T3_COLUMNS, T3_ROWS, T4_GROUPS } from '../format/standard';
-import type { Cell, Finding, Report } from '../model/report';
-import { arithmetic, type BalanceIssue, type TotalIssue } from './arithmetic';
-import { finding, formatNumber, setTotalFix, type Check } from './check';
+/**
+ * The arithmetic checks of Tables 3 and 4, all read from one diagnosis
+ * (model/arithmetic.ts) of the rules declared in format/rules.ts:
+ *
+ *  - When one smallest set of cells explains every broken rule, each of those
+ *    cells is reported, once, on the cell: a total under the rule whose total
+ *    it is (t3-row-total, t3-result-total, t4-total), any other number as
+ *    cell-mistyped. Its fix sets the value under which every rule holds; it is
+ *    safe for fix-all.
+ *  - When several equally small sets do (the leaf or the total), or none does,
+ *    each broken rule is reported on its total, saying it cannot tell which
+ *    cell is wrong; no fix is preferred and fix-all leaves it to the clerk.
+ */
+import { BALANCE_FORMULA, RULES, instanceWords, type RuleId, type RuleTable } from '../format/rules';
+import {
+  arithmetic,
+  breaksARule,
+  computedTotal,
+  instancesOf,
+  wordsOf,
+  type ArithmeticCell,
+  type BoundInstance,
+  type Correction,
+  type TableArithmetic,
+} from '../model/arithmetic';
+import type { Finding, RelatedInfo, Report } from '../model/report';
+import { defineCheck, finding, fix, formatNumber, setCellEdit, type Check } from './check';
+import { defineMessages, list, say } from './messages';
 
-const rowLabel = (key: string) =>
-  T3_ROWS.find((r) => r.key === key)?.label ?? T4_GROUPS.find((g) => g.key === key)?.label ?? key;
-const columnLabel = (column: number) => T3_COLUMNS[column]?.label ?? String(column);
-const show = (cell: Cell) => formatNumber(cell.value ?? 0);
+/** The words of every message of the arithmetic checks (one catalog: the five checks say the same things of different cells). */
+const MESSAGES = defineMessages({
+  // A total the diagnosis found wrong, alone.
+  wrongTotal: {
+    zh: '{where}填的是 {actual}，应为 {expected}（{terms} = {expected}）{also}{together}',
+    en: '{where} is {actual} in the table; it should be {expected} ({terms} = {expected}){also}{together}',
+  },
+  also: { zh: '；改正后{rules}也成立', en: '; correcting it also makes {rules} hold' },
+  // Any cell the diagnosis found wrong.
+  wrongCell: {
+    zh: '“{row}”一行“{column}”列填的是 {actual}；若为 {value}，{rules}都成立{together}',
+    en: 'Row “{row}”, column {column} is {actual} in the table; with {value}, {rules} all hold{together}',
+  },
+  together: { zh: '（与{others}一并改正）', en: ' (together with {others})' },
+  cellAt: { zh: '“{row}”一行“{column}”列', en: 'row “{row}”, column {column}' },
+  rowColumn: { zh: '{row}·{column}', en: '{row} · {column}' },
+  rowOf: { zh: '“{row}”一行', en: 'row “{row}”' },
+  changeTo: { zh: '{cell}改为 {value}', en: '{cell} to {value}' },
+  // A rule that does not hold, when the data cannot tell which cell is wrong.
+  totalOff: {
+    zh: '{where}填的是 {actual}，而 {terms} = {expected}：{why}',
+    en: '{where} is {actual} in the table, but {terms} = {expected}: {why}',
+  },
+  balanceOff: {
+    zh: '“{column}”列勾稽关系不成立：一+二 = {new} + {carried} = {left}，（七）总计+四 = {resultTotal} + {carryNext} = {right}{why}',
+    en: 'Column {column} does not balance: 一+二 = {new} + {carried} = {left}, （七）+四 = {resultTotal} + {carryNext} = {right}{why}',
+  },
+  eitherCell: {
+    zh: '无法判断是总计还是其中某一格填错，请核对',
+    en: 'whether the total or one of the cells is wrong cannot be told; please check',
+  },
+  oneOf: { zh: '可能是{options}填错，无法判断是哪一处，请核对', en: 'the mistake may be {options}; which one cannot be told, please check' },
+  oneOfBalance: { zh: '；可能是{options}填错，无法判断是哪一处', en: '; the mistake may be {options}, which one cannot be told' },
+  several: { zh: '表中有多处数字对不上，请逐格核对', en: 'several numbers in the table do not add up; please check cell by cell' },
+  severalBalance: { zh: '；表中有多处数字对不上', en: '; several numbers in the table do not add up' },
+  or: { zh: '或', en: 'or' },
+  // Related information.
+  term: { zh: '{label}：{value}', en: '{label}: {value}' },
+  // Fixes.
+  setCell: { zh: '将此格改为 {value}', en: 'Set this cell to {value}' },
+  setTotal: { zh: '将总计改为 {value}', en: 'Set the total to {value}' },
+  setCells: { zh: '将{changes}', en: 'Set {changes}' },
+});
 
-function balanceNote(report: Report, issue: TotalIssue): { zh: string; en: string } {
-  const explained = arithmetic(report).balance.filter((b) => b.explainedBy === issue);
-  if (explained.length === 0) return { zh: '', en: '' };
-  const cols = explained.map((b) => columnLabel(b.column));
-  return {
-    zh: `；这也是“${cols.join('、')}”列“一+二=（七）+四”不成立的原因，改正后即成立`,
-    en: `; this is also why 一+二 = （七）+四 fails in column ${cols.join(', ')}, and correcting it makes that hold`,
-  };
+type Messages = typeof MESSAGES;
+
+/** The check that owns a cell the diagnosis found wrong: the rule whose total it is, else cell-mistyped. */
+const OWNER_ORDER: RuleId[] = ['t3-result-total', 't3-row-total', 't4-total'];
+
+function ownerOf(t: TableArithmetic, cell: ArithmeticCell): RuleId | 'cell-mistyped' {
+  const totalOf = instancesOf(t, cell).filter((b) => b.total === cell && b.instance.rule !== 't3-balance');
+  for (const rule of OWNER_ORDER) if (totalOf.some((b) => b.instance.rule === rule)) return rule;
+  return 'cell-mistyped';
 }
 
-function totalFinding(check: Check, report: Report, issue: TotalIssue): Finding {
-  const terms = issue.terms.map((t) => show(t.cell)).join(' + ');
-  const note = balanceNote(report, issue);
-  const where =
-    issue.rule === 't3-result-total'
-      ? { zh: `（七）总计“${columnLabel(issue.column)}”列`, en: `（七）总计, column ${columnLabel(issue.column)}` }
-      : issue.rule === 't4-total'
-        ? { zh: `${rowLabel(issue.rowKey)}的总计`, en: `the total of ${rowLabel(issue.rowKey)}` }
-        : { zh: `“${rowLabel(issue.rowKey)}”一行的总计`, en: `the total of row “${rowLabel(issue.rowKey)}”` };
-  const fix = setTotalFix(issue.cell, issue.expected);
-  return finding(
-    check,
-    issue.cell.span!.range,
-    {
-      zh: `${where.zh}应为 ${formatNumber(issue.expected)}，实为 ${formatNumber(issue.actual)}（${terms} = ${formatNumber(issue.expected)}）${note.zh}`,
-      en: `${where.en} should be ${formatNumber(issue.expected)}, is ${formatNumber(issue.actual)} (${terms} = ${formatNumber(issue.expected)})${note.en}`,
-    },
-    {
-      related: issue.terms
-        .filter((t) => t.cell.span)
-        .map((t) => ({ range: t.cell.span!.range, message: { zh: `${t.label}：${show(t.cell)}`, en: `${t.label}: ${show(t.cell)}` } })),
-      data: { row: issue.rowKey, column: issue.column, expected: issue.expected, actual: issue.actual },
-      fixes: fix ? [fix] : [],
-    },
-  );
+/** How a message names an instance, seen from a cell: 本行总计 when the cell is in that row. */
+function instanceName(b: BoundInstance, from?: ArithmeticCell) {
+  const rule = b.instance.rule;
+  if (from && rule === 't3-row-total' && b.instance.row === from.ref.row) return { zh: '本行总计', en: 'the row total' };
+  if (from && rule === 't3-result-total' && b.instance.column === from.ref.column) return { zh: '（七）总计', en: '（七）总计' };
+  return say(RULES[rule].name, instanceWords(b.instance));
 }
 
-function totalCheck(code: TotalIssue['rule'], rule: { statement: { zh: string; en: string }; tag: 'official' | 'derived' }, title: { zh: string; en: string }): Check {
-  return {
+const value = (c: ArithmeticCell) => formatNumber(c.value ?? 0);
+
+/** The cells an instance adds up, for related information, each named by what tells it apart: its column in a row, its row in a column. */
+function termsRelated(t: TableArithmetic, b: BoundInstance, terms: ArithmeticCell[]): RelatedInfo[] {
+  return terms
+    .filter((c) => c.cell?.span)
+    .map((c) => ({ range: c.cell!.span!.range, message: say(MESSAGES.term, { label: label(t, b, c), value: value(c) }) }));
+}
+
+function label(t: TableArithmetic, b: BoundInstance | undefined, c: ArithmeticCell) {
+  const words = wordsOf(t, c);
+  if (!b) return say(MESSAGES.rowColumn, words);
+  return b.instance.rule === 't3-row-total' || b.instance.rule === 't4-total' ? words.column : words.row;
+}
+
+/** The terms of an instance, seen from its total: the other side, or both sides for the balance. */
+function termsOf(b: BoundInstance): ArithmeticCell[] {
+  return b.left.includes(b.total) ? b.right : b.left;
+}
+
+function where(b: BoundInstance) {
+  return say(RULES[b.instance.rule].name, instanceWords(b.instance));
+}
+
+// ---------------------------------------------------------------------------
+// Findings of a diagnosis
+// ---------------------------------------------------------------------------
+
+function correctionFindings(check: Check<Messages>, t: TableArithmetic, corrections: Correction[]): Finding[] {
+  const out: Finding[] = [];
+  for (const correction of corrections) {
+    const { cell } = correction;
+    if (ownerOf(t, cell) !== check.code || !cell.cell?.span) continue;
+    const broken = instancesOf(t, cell).filter((b) => b.state === 'broken');
+    const ownBroken = broken.find((b) => b.total === cell && b.instance.rule === check.code);
+    const edit = setCellEdit(cell.cell, correction.value);
+    const setIt = fix(check, 'setCell', { value: correction.value }, [edit], { preferred: true, fixAll: true });
+    const data = { table: t.table, row: cell.ref.row, column: cell.ref.column, actual: cell.value, expected: correction.value, rules: broken.map((b) => b.instance.rule) };
+    const others = corrections.filter((c) => c !== correction);
+    const together = others.length ? say(MESSAGES.together, { others: list(others.map((c) => say(MESSAGES.cellAt, wordsOf(t, c.cell)))) }) : '';
+    // A total whose own terms are all right: said as the sum it should be.
+    const terms = ownBroken ? termsOf(ownBroken) : [];
+    if (ownBroken && !terms.some((c) => others.some((o) => o.cell === c))) {
+      const rest = broken.filter((b) => b !== ownBroken);
+      out.push(
+        finding(
+          check,
+          cell.cell.span.range,
+          'wrongTotal',
+          {
+            where: where(ownBroken),
+            actual: cell.value!,
+            expected: correction.value,
+            terms: terms.map(value).join(' + '),
+            also: rest.length ? say(MESSAGES.also, { rules: list(rest.map((b) => instanceName(b, cell))) }) : '',
+            together,
+          },
+          { related: termsRelated(t, ownBroken, terms), data, fixes: [setIt] },
+        ),
+      );
+      continue;
+    }
+    const words = wordsOf(t, cell);
+    out.push(
+      finding(
+        check,
+        cell.cell.span.range,
+        'wrongCell',
+        {
+          row: words.row,
+          column: words.column,
+          actual: cell.value!,
+          value: correction.value,
+          rules: list(broken.map((b) => instanceName(b, cell))),
+          together,
+        },
+        {
+          related: broken
+            .map((b) => b.total)
+            .filter((c, i, all) => c !== cell && all.indexOf(c) === i)
+            .filter((c) => c.cell?.span)
+            .map((c) => ({ range: c.cell!.span!.range, message: say(MESSAGES.term, { label: label(t, undefined, c), value: value(c) }) })),
+          data,
+          fixes: [setIt],
+        },
+      ),
+    );
+  }
+  return out;
+}
+
+/** How an alternative is named: its row when all its cells are in one row, else its cells. */
+function alternativeWords(t: TableArithmetic, alternative: Correction[]) {
+  const rows = new Set(alternative.map((c) => c.cell.ref.row));
+  if (alternative.length > 1 && rows.size === 1) return say(MESSAGES.rowOf, { row: wordsOf(t, alternative[0].cell).row });
+  return list(alternative.map((c) => say(MESSAGES.cellAt, wordsOf(t, c.cell))));
+}
+
+/** A fix that applies one alternative correction (several cells at once). */
+function alternativeFix(check: Check<Messages>, t: TableArithmetic, b: BoundInstance, alternative: Correction[]) {
+  const edits = alternative.map((c) => (c.cell.cell ? setCellEdit(c.cell.cell, c.value) : undefined));
+  if (alternative.length === 1 && alternative[0].cell === b.total) return fix(check, 'setTotal', { value: alternative[0].value }, edits);
+  const changes = list(alternative.map((c) => say(MESSAGES.changeTo, { cell: say(MESSAGES.cellAt, wordsOf(t, c.cell)), value: c.value })));
+  return fix(check, 'setCells', { changes }, edits);
+}
+
+function undecidedFindings(check: Check<Messages>, t: TableArithmetic): Finding[] {
+  const diagnosis = t.diagnosis;
+  const alternatives = diagnosis.kind === 'ambiguous' ? diagnosis.alternatives : [];
+  const out: Finding[] = [];
+  for (const b of t.broken) {
+    if (b.instance.rule !== check.code || !b.total.cell?.span) continue;
+    const cells = new Set([...b.left, ...b.right]);
+    const touching = alternatives.filter((a) => a.some((c) => cells.has(c.cell)));
+    // Few alternatives: each is a fix to choose from; many: only setting the total itself.
+    const offered = touching.length <= 3 ? touching : touching.filter((a) => a.length === 1 && a[0].cell === b.total);
+    const fixes = offered.map((a) => alternativeFix(check, t, b, a));
+    if (diagnosis.kind === 'unexplained') {
+      // Nothing explains the table; setting this total is offered when it breaks no rule that holds.
+      const computed = computedTotal(b);
+      if (computed !== undefined && computed >= 0 && !breaksARule(t, b.total, computed)) fixes.push(fix(check, 'setTotal', { value: computed }, [setCellEdit(b.total.cell, computed)]));
+    }
+    const options = list(touching.slice(0, 3).map((a) => alternativeWords(t, a)), MESSAGES.or);
+    const data: Record<string, unknown> = { table: t.table, rule: b.instance.rule, row: b.instance.row, column: b.instance.column, left: b.leftSum, right: b.rightSum, alternatives: touching.length };
+    if (b.instance.rule === 't3-balance') {
+      const [newCell, carried] = b.left;
+      const [resultTotal, carryNext] = b.right;
+      const why =
+        diagnosis.kind === 'unexplained' ? MESSAGES.severalBalance : touching.length > 0 && touching.length <= 3 ? say(MESSAGES.oneOfBalance, { options }) : '';
+      out.push(
+        finding(
+          check,
+          b.total.cell.span.range,
+          'balanceOff',
+          {
+            column: wordsOf(t, b.total).column,
+            new: value(newCell),
+            carried: value(carried),
+            left: b.leftSum!,
+            resultTotal: value(resultTotal),
+            carryNext: value(carryNext),
+            right: b.rightSum!,
+            why,
+          },
+          { related: termsRelated(t, b, [newCell, carried, carryNext]), data, fixes },
+        ),
+      );
+      continue;
+    }
+    const terms = termsOf(b);
+    const expected = computedTotal(b)!;
+    Object.assign(data, { expected, actual: b.total.value });
+    const why =
+      diagnosis.kind === 'unexplained'
+        ? MESSAGES.several
+        : touching.length > 0 && touching.length <= 3
+          ? say(MESSAGES.oneOf, { options })
+          : MESSAGES.eitherCell;
+    out.push(
+      finding(
+        check,
+        b.total.cell.span.range,
+        'totalOff',
+        { where: where(b), actual: b.total.value!, terms: terms.map(value).join(' + '), expected, why },
+        { related: termsRelated(t, b, terms), data, fixes },
+      ),
+    );
+  }
+  return out;
+}
+
+function findingsOf(check: Check<Messages>, t: TableArithmetic | undefined): Finding[] {
+  if (!t) return [];
+  const d = t.diagnosis;
+  if (d.kind === 'consistent') return [];
+  if (d.kind === 'unique') return correctionFindings(check, t, d.corrections);
+  return undecidedFindings(check, t);
+}
+
+function arithmeticCheck(code: RuleId | 'cell-mistyped', table: RuleTable, title: { zh: string; en: string }, docs: { zh: string; en: string }): Check<Messages> {
+  const rule = code === 'cell-mistyped' ? undefined : RULES[code];
+  const check: Check<Messages> = defineCheck({
     code,
     severity: 'error',
-    tag: rule.tag,
+    tag: rule?.tag ?? 'derived',
     title,
-    docs: {
-      zh: `${rule.statement.zh}。提示标在算错的合计格上，消息给出应有值与实际值，相关信息列出参与求和的各格。快速修复把该格改为算出的值；“修复全部”自下而上重算所有合计，一次改完。`,
-      en: `${rule.statement.en}. The wrong total cell is marked; the message gives the computed and the written value, and the cells summed are listed as related information. The quick fix sets the cell to the computed value; fix-all recomputes every total bottom-up in one pass.`,
+    docs,
+    messages: MESSAGES,
+    run(report: Report) {
+      const a = arithmetic(report);
+      // cell-mistyped covers both tables: a number that is not a total can be the mistake in either.
+      if (code === 'cell-mistyped') return [...findingsOf(check, a.t3), ...findingsOf(check, a.t4)];
+      return findingsOf(check, a[table]);
     },
-    run(report) {
-      return arithmetic(report)
-        .totals.filter((t) => t.rule === code && t.cell.span)
-        .map((t) => totalFinding(this, report, t));
-    },
-  };
+  });
+  return check;
 }
 
-export const t3RowTotal = totalCheck('t3-row-total', RULES.t3RowTotal, { zh: '表三行合计不符', en: 'Table 3 row total wrong' });
-export const t3ResultTotal = totalCheck('t3-result-total', RULES.t3ResultTotal, { zh: '表三（七）总计不符', en: 'Table 3 （七）总计 wrong' });
-export const t4Total = totalCheck('t4-total', RULES.t4Total, { zh: '表四总计不符', en: 'Table 4 group total wrong' });
-
-function balanceFinding(check: Check, issue: BalanceIssue): Finding {
-  const c = columnLabel(issue.column);
-  const { newRequests, carried } = issue.left;
-  const { resultTotal, carryNext } = issue.right;
-  const cells: [Cell, string][] = [
-    [newRequests, '一、本年新收'],
-    [carried, '二、上年结转'],
-    [resultTotal, '（七）总计'],
-    [carryNext, '四、结转下年度'],
-  ];
-  return finding(
-    check,
-    resultTotal.span!.range,
-    {
-      zh: `“${c}”列勾稽关系不成立：一+二 = ${show(newRequests)} + ${show(carried)} = ${formatNumber(issue.leftSum)}，（七）总计+四 = ${show(resultTotal)} + ${show(carryNext)} = ${formatNumber(issue.rightSum)}`,
-      en: `Column ${c} does not balance: 一+二 = ${show(newRequests)} + ${show(carried)} = ${formatNumber(issue.leftSum)}, （七）+四 = ${show(resultTotal)} + ${show(carryNext)} = ${formatNumber(issue.rightSum)}`,
-    },
-    {
-      related: cells
-        .filter(([cell]) => cell.span && cell !== resultTotal)
-        .map(([cell, label]) => ({ range: cell.span!.range, message: { zh: `${label}：${show(cell)}`, en: `${label}: ${show(cell)}` } })),
-      data: { column: issue.column, left: issue.leftSum, right: issue.rightSum },
-    },
-  );
-}
-
-export const t3Balance: Check = {
-  code: 't3-balance',
-  severity: 'error',
-  tag: 'official',
-  title: { zh: '表三勾稽关系不成立', en: 'Table 3 does not balance' },
-  docs: {
-    zh: `${RULES.t3Balance.statement.zh}（表三左上角注明的勾稽关系）。无法判断该改哪一格，所以不提供自动修复，消息给出两边的值。若某个合计算错正是不平衡的原因，只在那个合计格上提示一次。`,
-    en: `${RULES.t3Balance.statement.en} (the table's corner note). No fix is offered — there is no right guess — but the message gives both sides. Where a wrong total explains the imbalance, only the total is reported.`,
-  },
-  run(report) {
-    return arithmetic(report)
-      .balance.filter((b) => !b.explainedBy && b.right.resultTotal.span)
-      .map((b) => balanceFinding(this, b));
-  },
+const LOCATE = {
+  zh: '检查先找出最少要改几个格才能让表中所有规则同时成立：只改一格（或一组格）就能解释时，提示标在那一格上，并给出应有的值，修复和“修复全部”都会改它；有几种同样少的改法（是总计错了还是某一格错了）时，只说明哪条规则不成立，不替用户选择。',
+  en: 'The check first finds the fewest cells whose correction makes every rule of the table hold at once. When one cell (or one set of cells) explains it, the finding sits on that cell with the value it should have, and the fix and fix-all set it. When several equally small corrections would do (the total or one of its cells), it says which rule fails and leaves the choice to the clerk.',
 };
+
+export const t3RowTotal = arithmeticCheck('t3-row-total', 't3', { zh: '表三行合计不符', en: 'Table 3 row total wrong' }, {
+  zh: `${RULES['t3-row-total'].statement.zh}。${LOCATE.zh}`,
+  en: `${RULES['t3-row-total'].statement.en}. ${LOCATE.en}`,
+});
+export const t3ResultTotal = arithmeticCheck('t3-result-total', 't3', { zh: '表三（七）总计不符', en: 'Table 3 （七）总计 wrong' }, {
+  zh: `${RULES['t3-result-total'].statement.zh}。${LOCATE.zh}`,
+  en: `${RULES['t3-result-total'].statement.en}. ${LOCATE.en}`,
+});
+export const t3Balance = arithmeticCheck('t3-balance', 't3', { zh: '表三勾稽关系不成立', en: 'Table 3 does not balance' }, {
+  zh: `${RULES['t3-balance'].statement.zh}（表三左上角注明的勾稽关系 ${BALANCE_FORMULA}）。某个合计或某一格填错正是不平衡的原因时，只在那一格上提示；无法判断是哪一行填错时，在（七）总计格上给出两边的值和可能的几处。`,
+  en: `${RULES['t3-balance'].statement.en} (the table’s corner note). Where one wrong cell explains the imbalance, only that cell is reported; where it cannot be told which row is wrong, the finding on （七）总计 gives both sides and the possible places.`,
+});
+export const t4Total = arithmeticCheck('t4-total', 't4', { zh: '表四总计不符', en: 'Table 4 group total wrong' }, {
+  zh: `${RULES['t4-total'].statement.zh}。表四每一格只属于一条规则，总计对不上时无法判断是总计还是某一项填错，所以只提示、不替用户选择；“将总计改为……”可一键改正。`,
+  en: `${RULES['t4-total'].statement.en}. Each cell of Table 4 is in one rule only, so when a total does not add up it cannot be told whether the total or an item is wrong: the finding says so, and “set the total” is offered without being preferred.`,
+});
+export const cellMistyped = arithmeticCheck('cell-mistyped', 't3', { zh: '单元格数字可能填错', en: 'Number likely mistyped' }, {
+  zh: `表三、表四中不是合计的某一格填错，使本行总计、（七）总计或勾稽关系不成立。${LOCATE.zh}例如“（一）予以公开”的“自然人”填成 21，本行总计和（七）总计都按 20 算：提示标在 21 上，而不是两个正确的合计上。`,
+  en: `A number in Table 3 or 4 that is not a total is wrong, and breaks its row total, （七）总计 or the balance. ${LOCATE.en} For example 21 typed for 20 under （一）予以公开 × 自然人, with both totals counting 20: the finding sits on the 21, not on the two right totals.`,
+});

@@ -5,7 +5,7 @@
  *   nianbao check 2024年报/                        a folder: every *.md in it, recursively
  *   nianbao check pasted.txt --locale en          any explicit file is read as Markdown
  *   nianbao check drafts/ --format json           machine-readable output
- *   nianbao check draft.md --fix                  recompute every wrong total and write the file back
+ *   nianbao check draft.md --fix                  apply every fix that is certain and write the file back
  *
  * Which files are checked:
  *  - a file named on the command line is always checked as a report (enable 'always'),
@@ -15,29 +15,28 @@
  *    like an annual report (enable 'auto', as in the editor). Files that do not
  *    (a README) are skipped: text output leaves them out and the summary counts them;
  *    JSON output lists them with "isReport": false and "findings": [].
+ *  - what is not a regular file (a FIFO, a device) is never read: it is noted and skipped.
  *
- * Output:
- *  - text: one line per finding, `path:line:col  severity  code  message` (1-based
- *    line and column, in UTF-16 units as the editor counts them), then a summary line.
- *    The severity word and the code stay in English so scripts can grep them; the
- *    message is Chinese by default, English with --locale en. Colours only on a TTY
- *    (never with NO_COLOR or --no-color).
- *  - json: an array of {file, isReport, findings: [{code, severity, message, range, data}]}
- *    with 0-based LSP ranges; with --fix, each entry also has "fixed" (edits applied).
+ * Files are read and written by files/: UTF-8 with or without BOM, UTF-16 and
+ * GBK/GB18030 are read right; --fix writes a file back atomically in its own
+ * encoding, with its BOM and line endings, and prints what it changed.
  *
- * Files are read as UTF-8; a file that is not valid UTF-8 is read as GB18030 (drafts
- * saved from Chinese Windows tools), and --fix leaves such files alone.
- *
- * Exit codes: 0 no errors (warnings are fine), 1 errors found, 2 bad usage
- * (unknown option, no files, a file or folder that does not exist or cannot be read).
+ * Exit codes: 0 no errors (warnings are fine), 1 errors found, 2 bad usage or a
+ * file that could not be read or written, or a check that failed.
  */
-import { existsSync, readdirSync, readFileSync, realpathSync, statSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { Analyzer, applyEdits, fixAllEdits, type EnableMode } from '../engine/analyze';
+import { Analyzer, INTERNAL_ERROR, type AnalyzeOptions, type CheckErrors, type DocumentAnalysis, type EnableMode } from '../engine/analyze';
+import { fixAll, type AppliedFix } from '../engine/fix';
 import type { CheckOptions } from '../checks';
+import { say } from '../checks/messages';
 import type { Finding, Report, Severity } from '../model/report';
-import { LineIndex } from '../parse/text';
+import { encodingName, type Encoding } from '../files/encoding';
+import { FileReadError, readTextFile } from '../files/read';
+import { collectTargets, TargetError, type Skipped, type Target } from '../files/walk';
+import { FileWriteError, writeTextFile } from '../files/write';
+import { oneOf, parseCommandLine, usageError, UsageError } from './args';
+import { Output, type Locale } from './io';
+import { CLI, READ_FAILURES, WRITE_FAILURES } from './messages';
 
 export const CHECK_USAGE = `用法 Usage: nianbao check <文件或文件夹…> [选项 options]
 
@@ -51,235 +50,124 @@ export const CHECK_USAGE = `用法 Usage: nianbao check <文件或文件夹…> 
   --locale zh-CN|en      消息语言，默认 zh-CN / message language (default zh-CN)
   --publisher auto|department|government
                          发布机关类型（公开时限检查）/ publishing body (deadline check)
-  --fix                  重算并改正所有合计，写回文件 / recompute every total and write the file back
+  --fix                  应用所有可以确定的修复（合计、空白格、措辞……），写回文件并列出改动
+                         apply every fix that is certain (totals, blanks, wording …), write the file back, list the changes
+  --strict               某项检查出错时立即中止 / stop at once when a check fails
   --no-color             不使用颜色 / no colours
   -h, --help             显示本说明 / show this help
 
-  退出码 Exit code: 0 无错误 no errors · 1 有错误 errors found · 2 用法错误 bad usage
+  退出码 Exit code: 0 无错误 no errors · 1 有错误 errors found · 2 用法错误、文件无法读写或检查出错
+                    bad usage, a file that cannot be read or written, or a check that failed
 `;
 
-type Locale = 'zh' | 'en';
 type Format = 'text' | 'json';
 
-interface Options {
+export interface Options {
   paths: string[];
   format: Format;
   locale: Locale;
   fix: boolean;
+  strict: boolean;
   color: boolean;
   check: CheckOptions;
 }
 
-class UsageError extends Error {}
-
 /** Parse the arguments of `nianbao check`; throws UsageError with a bilingual message. */
 export function parseCheckArgs(args: string[]): Options | 'help' {
+  const { values, positionals } = parseCommandLine(args, {
+    format: { type: 'string' },
+    locale: { type: 'string' },
+    publisher: { type: 'string' },
+    fix: { type: 'boolean' },
+    strict: { type: 'boolean' },
+    color: { type: 'boolean' },
+    'no-color': { type: 'boolean' },
+    help: { type: 'boolean', short: 'h' },
+  });
+  if (values.help) return 'help';
   const options: Options = {
-    paths: [],
-    format: 'text',
-    locale: 'zh',
-    fix: false,
-    color: !!process.stdout.isTTY && !process.env.NO_COLOR,
-    check: {},
+    paths: positionals,
+    format: oneOf('--format', values.format, ['text', 'json'] as const, 'text'),
+    locale: parseLocale(values.locale),
+    fix: !!values.fix,
+    strict: !!values.strict,
+    color: values['no-color'] ? false : values.color ? true : !!process.stdout.isTTY && !process.env.NO_COLOR,
+    check: { publisher: oneOf('--publisher', values.publisher, ['auto', 'department', 'government'] as const, 'auto') },
   };
-  let onlyPaths = false;
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i];
-    if (onlyPaths || !arg.startsWith('-') || arg === '-') {
-      options.paths.push(arg);
-      continue;
-    }
-    const eq = arg.indexOf('=');
-    const name = eq > 0 ? arg.slice(0, eq) : arg;
-    const value = (): string => {
-      if (eq > 0) return arg.slice(eq + 1);
-      const next = args[i + 1];
-      if (next === undefined || next.startsWith('--')) throw new UsageError(`选项 ${name} 需要一个值 / Option ${name} needs a value`);
-      i++;
-      return next;
-    };
-    const noValue = () => {
-      if (eq > 0) throw new UsageError(`选项 ${name} 不带值 / Option ${name} takes no value`);
-    };
-    switch (name) {
-      case '--':
-        onlyPaths = true;
-        break;
-      case '-h':
-      case '--help':
-        return 'help';
-      case '--format': {
-        const v = value();
-        if (v !== 'text' && v !== 'json') throw new UsageError(`--format 只能是 text 或 json / --format must be text or json: ${v}`);
-        options.format = v;
-        break;
-      }
-      case '--locale': {
-        const v = value().toLowerCase();
-        if (v === 'zh' || v === 'zh-cn' || v === 'zh-hans') options.locale = 'zh';
-        else if (v === 'en' || v.startsWith('en-')) options.locale = 'en';
-        else throw new UsageError(`--locale 只能是 zh-CN 或 en / --locale must be zh-CN or en: ${v}`);
-        break;
-      }
-      case '--publisher': {
-        const v = value();
-        if (v !== 'auto' && v !== 'department' && v !== 'government') {
-          throw new UsageError(`--publisher 只能是 auto、department 或 government / --publisher must be auto, department or government: ${v}`);
-        }
-        options.check.publisher = v;
-        break;
-      }
-      case '--fix':
-        noValue();
-        options.fix = true;
-        break;
-      case '--no-color':
-        noValue();
-        options.color = false;
-        break;
-      case '--color':
-        noValue();
-        options.color = true;
-        break;
-      default:
-        throw new UsageError(`未知选项 Unknown option: ${arg}`);
-    }
-  }
-  if (options.paths.length === 0) throw new UsageError('没有指定要检查的文件或文件夹 / No files or folders given');
+  if (options.paths.length === 0) throw usageError('noPaths');
   return options;
 }
 
-interface Target {
-  /** The path as shown to the user. */
-  display: string;
-  absolute: string;
-  enable: EnableMode;
-}
-
-const SKIP_DIRS = new Set(['node_modules']);
-
-/** The files to check, in a stable order; explicit files win over folder members. */
-export function collectTargets(paths: string[]): Target[] {
-  const targets = new Map<string, Target>();
-  const visitedDirs = new Set<string>();
-  const walk = (dir: string, display: string) => {
-    let real: string;
-    try {
-      real = realpathSync(dir);
-    } catch {
-      return;
-    }
-    if (visitedDirs.has(real)) return; // symlink loops
-    visitedDirs.add(real);
-    let entries;
-    try {
-      entries = readdirSync(dir, { withFileTypes: true });
-    } catch (error) {
-      throw new UsageError(`无法读取文件夹 Cannot read folder: ${display} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
-    }
-    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-    for (const entry of entries) {
-      const absolute = join(dir, entry.name);
-      const shown = join(display, entry.name);
-      let isDir = entry.isDirectory();
-      let isFile = entry.isFile();
-      if (entry.isSymbolicLink()) {
-        try {
-          const s = statSync(absolute);
-          isDir = s.isDirectory();
-          isFile = s.isFile();
-        } catch {
-          continue; // a dangling link
-        }
-      }
-      if (isDir) {
-        if (!entry.name.startsWith('.') && !SKIP_DIRS.has(entry.name)) walk(absolute, shown);
-      } else if (isFile && /\.md$/i.test(entry.name)) {
-        const key = resolve(absolute);
-        if (!targets.has(key)) targets.set(key, { display: shown, absolute: key, enable: 'auto' });
-      }
-    }
-  };
-  for (const path of paths) {
-    if (!existsSync(path)) throw new UsageError(`找不到文件或文件夹 No such file or folder: ${path}`);
-    const stat = statSync(path);
-    if (stat.isDirectory()) walk(path, path);
-    else targets.set(resolve(path), { display: path, absolute: resolve(path), enable: 'always' });
-  }
-  return [...targets.values()];
-}
-
-interface Loaded {
-  target: Target;
-  text: string;
-  /** Write-back details: BOM and whether the file was UTF-8. */
-  bom: boolean;
-  utf8: boolean;
-}
-
-function load(target: Target): Loaded {
-  let bytes: Buffer;
-  try {
-    bytes = readFileSync(target.absolute);
-  } catch (error) {
-    throw new UsageError(`无法读取文件 Cannot read file: ${target.display} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
-  }
-  let text: string;
-  let utf8 = true;
-  try {
-    text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
-  } catch {
-    utf8 = false;
-    try {
-      text = new TextDecoder('gb18030').decode(bytes);
-    } catch {
-      text = bytes.toString('utf8');
-    }
-  }
-  const bom = text.charCodeAt(0) === 0xfeff;
-  // The editor never shows the BOM; positions count from the first visible character.
-  return { target, text: bom ? text.slice(1) : text, bom, utf8 };
+/** zh-CN (zh, zh-Hans) or en (en-GB …). */
+export function parseLocale(value: string | undefined): Locale {
+  if (value === undefined || /^zh(-cn|-hans)?$/i.test(value)) return 'zh';
+  if (/^en(-|$)/i.test(value)) return 'en';
+  throw usageError('badValue', { option: '--locale', allowed: 'zh-CN | en', value });
 }
 
 export interface FileResult {
   file: string;
   isReport: boolean;
   findings: Finding[];
-  fixed?: number;
-  /** Why --fix left the file alone. */
-  fixSkipped?: string;
+  encoding?: string;
+  /** With --fix: the fixes written back. */
+  fixed?: AppliedFix[];
+  /** Why the file could not be read or written. */
+  error?: { zh: string; en: string };
 }
 
-/** Check the targets; with fix, write corrected totals back first. */
-export function checkFiles(targets: Target[], options: Pick<Options, 'fix' | 'check'>): FileResult[] {
-  const loaded = targets.map(load);
+interface Loaded {
+  target: Target;
+  text: string;
+  encoding: Encoding;
+  bom: boolean;
+}
+
+/**
+ * Check the targets; with fix, write the certain fixes back first. Files are
+ * checked together: each is last year's report for the others where it is one.
+ */
+export async function checkFiles(
+  targets: readonly Target[],
+  options: Pick<Options, 'fix' | 'check' | 'strict'>,
+  skipped: readonly Skipped[] = [],
+): Promise<FileResult[]> {
+  const results: FileResult[] = skipped.map((s) => ({ file: s.display, isReport: false, findings: [], error: say(CLI[s.reason === 'not-regular' ? 'notRegular' : 'unreadableFolder'], { path: s.display }) }));
+  const loaded: Loaded[] = [];
+  for (const target of targets) {
+    try {
+      const file = await readTextFile(target.absolute);
+      loaded.push({ target, text: file.text, encoding: file.encoding, bom: file.bom });
+    } catch (error) {
+      if (!(error instanceof FileReadError)) throw error;
+      results.push({ file: target.display, isReport: false, findings: [], error: say(CLI.readFailed, { path: target.display, why: READ_FAILURES[error.reason] }) });
+    }
+  }
   const analyzer = new Analyzer();
+  const checkErrors: CheckErrors = options.strict ? 'throw' : 'report';
   const uris = loaded.map((l) => pathToFileURL(l.target.absolute).toString());
+  const optionsOf = (i: number): AnalyzeOptions => ({ enable: (loaded[i].target.named ? 'always' : 'auto') as EnableMode, check: options.check, uri: uris[i], checkErrors });
   // Reports at hand, for checks across files (this year's 二 = last year's 四).
-  const first = loaded.map((l, i) => analyzer.analyze(l.text, { enable: l.target.enable, check: options.check, uri: uris[i] }));
-  const reportsOf = (i: number): { uri: string; report: Report }[] =>
-    first[i].isReport ? first[i].parts.map((p) => ({ uri: uris[i], report: p.report })) : [];
-  const results: FileResult[] = [];
+  const first = loaded.map((l, i) => analyzer.analyze(l.text, optionsOf(i)));
+  const reportsOf = (i: number): { uri: string; report: Report }[] => (first[i].isReport ? first[i].parts.map((p) => ({ uri: uris[i], report: p.report })) : []);
   for (let i = 0; i < loaded.length; i++) {
     const file = loaded[i];
     const others = loaded.length > 1 ? loaded.flatMap((_, j) => (j === i ? [] : reportsOf(j))) : undefined;
-    const analyze = (text: string) => analyzer.analyze(text, { enable: file.target.enable, check: options.check, uri: uris[i], others });
-    let analysis = others?.length ? analyze(file.text) : first[i];
-    const result: FileResult = { file: file.target.display, isReport: analysis.isReport, findings: [] };
+    const analyzeOptions: AnalyzeOptions = { ...optionsOf(i), ...(others?.length ? { others } : {}) };
+    let analysis: DocumentAnalysis = others?.length ? analyzer.analyze(file.text, analyzeOptions) : first[i];
+    const result: FileResult = { file: file.target.display, isReport: analysis.isReport, findings: [], encoding: encodingName(file.encoding, file.bom) };
     if (options.fix && analysis.isReport) {
-      const edits = fixAllEdits(analysis);
-      if (edits.length && !file.utf8) {
-        result.fixSkipped = 'not-utf8';
-      } else if (edits.length) {
-        const index = new LineIndex(file.text);
-        const fixedText = applyEdits(file.text, edits, (p) => index.offsetAt(p));
-        if (fixedText !== file.text) {
-          writeFileSync(file.target.absolute, (file.bom ? '\ufeff' : '') + fixedText, 'utf8');
-          analysis = analyze(fixedText);
+      const fixed = fixAll(file.text, analyzeOptions, analyzer);
+      result.fixed = [];
+      if (fixed.text !== file.text) {
+        try {
+          await writeTextFile(file.target.absolute, fixed.text, file.encoding, file.bom);
+          result.fixed = fixed.applied;
+          analysis = fixed.after;
+        } catch (error) {
+          if (!(error instanceof FileWriteError)) throw error;
+          result.error = say(CLI.writeFailed, { path: file.target.display, why: WRITE_FAILURES[error.reason] });
         }
-        result.fixed = edits.length;
-      } else {
-        result.fixed = 0;
       }
     }
     result.findings = analysis.findings;
@@ -292,10 +180,12 @@ const SEVERITY_ORDER: Severity[] = ['error', 'warning', 'information', 'hint'];
 
 function colorize(enabled: boolean) {
   const wrap = (open: number, close: number) => (s: string) => (enabled ? `\x1b[${open}m${s}\x1b[${close}m` : s);
-  return { bold: wrap(1, 22), dim: wrap(2, 22), red: wrap(31, 39), yellow: wrap(33, 39), blue: wrap(34, 39), cyan: wrap(36, 39), green: wrap(32, 39) };
+  return { bold: wrap(1, 22), dim: wrap(2, 22), red: wrap(31, 39), yellow: wrap(33, 39), blue: wrap(34, 39), green: wrap(32, 39) };
 }
 
-/** The text report: one line per finding, then the summary. */
+const plural = (n: number, word: string) => (n === 1 ? word : `${word}s`);
+
+/** The text report: one line per finding, what --fix changed, then the summary. */
 export function formatText(results: FileResult[], locale: Locale, color: boolean): string {
   const c = colorize(color);
   const paint: Record<Severity, (s: string) => string> = { error: c.red, warning: c.yellow, information: c.blue, hint: c.dim };
@@ -303,21 +193,23 @@ export function formatText(results: FileResult[], locale: Locale, color: boolean
   const counts: Record<Severity, number> = { error: 0, warning: 0, information: 0, hint: 0 };
   let checked = 0;
   let skipped = 0;
+  let failed = 0;
   for (const r of results) {
+    if (r.error) {
+      failed++;
+      lines.push(c.red(r.error[locale]));
+    }
     if (!r.isReport) {
-      skipped++;
+      if (!r.error) skipped++;
       continue;
     }
     checked++;
-    if (r.fixed) lines.push(c.green(locale === 'zh' ? `${r.file}: 已改正 ${r.fixed} 处合计` : `${r.file}: fixed ${r.fixed} total${r.fixed === 1 ? '' : 's'}`));
-    if (r.fixSkipped) {
-      lines.push(
-        c.yellow(
-          locale === 'zh'
-            ? `${r.file}: 文件不是 UTF-8 编码，未写回修复（请先另存为 UTF-8）`
-            : `${r.file}: not UTF-8, fixes not written (save it as UTF-8 first)`,
-        ),
-      );
+    if (r.fixed) {
+      if (r.fixed.length === 0) lines.push(c.dim(say(CLI.nothingFixed, { path: r.file })[locale]));
+      else {
+        lines.push(c.green(say(CLI.fixed, { path: r.file, count: r.fixed.length })[locale]));
+        for (const f of r.fixed) lines.push(c.green(say(CLI.fixedItem, { line: f.range.start.line + 1, code: f.code, title: f.title })[locale]));
+      }
     }
     for (const f of r.findings) {
       counts[f.severity]++;
@@ -325,17 +217,14 @@ export function formatText(results: FileResult[], locale: Locale, color: boolean
       lines.push(`${c.bold(where)}  ${paint[f.severity](f.severity)}  ${c.dim(f.code)}  ${f.message[locale]}`);
     }
   }
-  const zh = [`${checked} 个文件`, `${counts.error} 个错误`, `${counts.warning} 个警告`];
-  const en = [`${checked} file${checked === 1 ? '' : 's'}`, `${counts.error} error${counts.error === 1 ? '' : 's'}`, `${counts.warning} warning${counts.warning === 1 ? '' : 's'}`];
-  if (counts.information + counts.hint) {
-    const n = counts.information + counts.hint;
-    zh.push(`${n} 个提示`);
-    en.push(`${n} note${n === 1 ? '' : 's'}`);
-  }
-  let summary = locale === 'zh' ? zh.join('，') : en.join(', ');
-  if (skipped) summary += locale === 'zh' ? `（另有 ${skipped} 个文件不像年度报告，已跳过）` : ` (${skipped} file${skipped === 1 ? '' : 's'} skipped: not a report)`;
+  const notes = counts.information + counts.hint;
+  const words = { files: checked, filesWord: plural(checked, 'file'), errors: counts.error, errorsWord: plural(counts.error, 'error'), warnings: counts.warning, warningsWord: plural(counts.warning, 'warning') };
+  let summary = say(CLI.summary, words)[locale];
+  if (notes) summary += say(CLI.notes, { notes, notesWord: plural(notes, 'note') })[locale];
+  if (skipped) summary += say(CLI.skippedNotReports, { count: skipped, filesWord: plural(skipped, 'file') })[locale];
+  if (failed) summary += say(CLI.failedFiles, { count: failed, filesWord: plural(failed, 'file') })[locale];
   if (lines.length) lines.push('');
-  lines.push(counts.error ? c.red(summary) : counts.warning ? c.yellow(summary) : c.green(summary));
+  lines.push(counts.error || failed ? c.red(summary) : counts.warning ? c.yellow(summary) : c.green(summary));
   return lines.join('\n') + '\n';
 }
 
@@ -344,38 +233,46 @@ export function formatJson(results: FileResult[], locale: Locale): string {
   const out = results.map((r) => ({
     file: r.file,
     isReport: r.isReport,
-    ...(r.fixed !== undefined ? { fixed: r.fixed } : {}),
-    ...(r.fixSkipped ? { fixSkipped: r.fixSkipped } : {}),
-    findings: r.findings.map((f) => ({
-      code: f.code,
-      severity: f.severity,
-      message: f.message[locale],
-      range: f.range,
-      data: f.data ?? null,
-    })),
+    ...(r.encoding ? { encoding: r.encoding } : {}),
+    ...(r.error ? { error: r.error[locale] } : {}),
+    ...(r.fixed !== undefined ? { fixed: r.fixed.map((f) => ({ code: f.code, title: f.title[locale], range: f.range })) } : {}),
+    findings: r.findings.map((f) => ({ code: f.code, severity: f.severity, messageId: f.messageId, message: f.message[locale], range: f.range, data: f.data ?? null })),
   }));
   return JSON.stringify(out, null, 2) + '\n';
 }
 
+/** The exit code of a run: 2 when a file failed or a check did, 1 when errors were found, else 0. */
+export function exitCode(results: readonly FileResult[]): number {
+  if (results.some((r) => r.error || r.findings.some((f) => f.code === INTERNAL_ERROR))) return 2;
+  const worst = results.flatMap((r) => r.findings).reduce((w, f) => Math.min(w, SEVERITY_ORDER.indexOf(f.severity)), SEVERITY_ORDER.length);
+  return worst === 0 ? 1 : 0;
+}
+
 export async function runCheck(args: string[]): Promise<number> {
+  const out = new Output('zh');
   let options: Options | 'help';
   let results: FileResult[];
   try {
     options = parseCheckArgs(args);
     if (options === 'help') {
-      process.stdout.write(CHECK_USAGE);
+      await out.write(CHECK_USAGE);
       return 0;
     }
-    results = checkFiles(collectTargets(options.paths), options);
+    out.locale = options.locale;
+    const { targets, skipped } = await collectTargets(options.paths, /\.(md|markdown)$/i);
+    results = await checkFiles(targets, options, skipped);
   } catch (error) {
     if (error instanceof UsageError) {
-      process.stderr.write(`nianbao check: ${error.message}\n运行 nianbao check --help 查看用法 / Run nianbao check --help for usage\n`);
+      out.usage(error.text, 'check');
+      return 2;
+    }
+    if (error instanceof TargetError) {
+      const id = error.reason === 'not-found' ? 'notFound' : error.reason === 'not-regular' ? 'notRegular' : 'unreadableFolder';
+      out.usage(say(CLI[id], { path: error.path }), 'check');
       return 2;
     }
     throw error;
   }
-  const text = options.format === 'json' ? formatJson(results, options.locale) : formatText(results, options.locale, options.color);
-  await new Promise<void>((done) => process.stdout.write(text, () => done()));
-  const worst = results.flatMap((r) => r.findings).reduce((w, f) => Math.min(w, SEVERITY_ORDER.indexOf(f.severity)), SEVERITY_ORDER.length);
-  return worst === 0 ? 1 : 0;
+  await out.write(options.format === 'json' ? formatJson(results, options.locale) : formatText(results, options.locale, options.color));
+  return exitCode(results);
 }

@@ -1,91 +1,76 @@
 /**
- * nianbao extract <文件…> [--format json|csv]
+ * nianbao extract <文件或文件夹…> [--format json|csv]
  *
  * Prints the numbers read from Tables 2–4 of each report, as JSON (an array,
  * one object per report) or as CSV (a header row, then one line per report,
- * UTF-8 with a byte order mark so that Excel shows the Chinese right).
- * Exit codes: 0 ok, 2 bad usage (no file, unknown option, unreadable file).
+ * UTF-8 with a byte order mark so that Excel shows the Chinese right). Files are
+ * found and read as `check` finds and reads them (files/); in a folder, files
+ * that do not look like an annual report are left out.
+ * Exit codes: 0 ok, 2 bad usage or a file that could not be read.
  */
-import { readFileSync, readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
-import { splitReports } from '../engine/analyze';
+import { say } from '../checks/messages';
+import { Analyzer } from '../engine/analyze';
 import { extractReport, toCsv, toJson, type Extract } from '../extract';
-import { parseReport } from '../parse/report';
+import { FileReadError, readTextFile } from '../files/read';
+import { collectTargets, TargetError } from '../files/walk';
+import { oneOf, parseCommandLine, usageError, UsageError } from './args';
+import { Output } from './io';
+import { CLI, READ_FAILURES } from './messages';
 
 const USAGE = `用法 Usage: nianbao extract <文件或文件夹…> [--format json|csv]
   读取每份报告表二、表三、表四的数字，输出 JSON（默认）或 CSV（可直接用 Excel 打开）。
+  文件夹内递归读取 *.md、*.txt，不像年度报告的文件不输出。
   Prints the numbers of Tables 2–4 of each report as JSON (default) or CSV (opens in Excel).
+  In folders, *.md and *.txt files are read recursively; files that do not look like a report are left out.
 `;
 
-type Format = 'json' | 'csv';
-
-function usageError(message: string): number {
-  process.stderr.write(`${message}\n${USAGE}`);
-  return 2;
-}
-
-/** The Markdown and text files of a folder, sorted, recursively. */
-function filesIn(dir: string): string[] {
-  return readdirSync(dir)
-    .sort()
-    .flatMap((name) => {
-      if (name.startsWith('.') || name === 'node_modules') return [];
-      const path = join(dir, name);
-      if (statSync(path).isDirectory()) return filesIn(path);
-      return /\.(md|markdown|txt)$/i.test(name) ? [path] : [];
-    });
-}
-
 /** Every report of a text: a file may hold several (a reviewer's collection). */
-export function extractText(text: string, file: string): Extract[] {
-  const starts = splitReports(text);
-  return starts.map((start, i) => {
-    const end = i + 1 < starts.length ? starts[i + 1] : text.length;
-    return extractReport(parseReport(text.slice(start, end)), file, starts.length > 1 ? i + 1 : undefined);
-  });
+export function extractText(text: string, file: string, named = true, analyzer = new Analyzer()): Extract[] {
+  const analysis = analyzer.analyze(text, { enable: named ? 'always' : 'auto', checks: [] });
+  if (!analysis.isReport) return [];
+  return analysis.parts.map((p, i) => extractReport(p.report, file, analysis.parts.length > 1 ? i + 1 : undefined));
 }
 
 export async function runExtract(args: string[]): Promise<number> {
-  let format: Format = 'json';
-  const paths: string[] = [];
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i];
-    if (arg === '--help' || arg === '-h') {
-      process.stdout.write(USAGE);
+  const out = new Output('zh');
+  let format: 'json' | 'csv';
+  let extracts: Extract[] = [];
+  let failed = false;
+  try {
+    const { values, positionals } = parseCommandLine(args, { format: { type: 'string' }, help: { type: 'boolean', short: 'h' } });
+    if (values.help) {
+      await out.write(USAGE);
       return 0;
     }
-    if (arg === '--format' || arg.startsWith('--format=')) {
-      const value = arg.includes('=') ? arg.slice(arg.indexOf('=') + 1) : args[++i];
-      if (value !== 'json' && value !== 'csv') return usageError(`--format 只能是 json 或 csv / --format must be json or csv: ${value ?? '(缺少 missing)'}`);
-      format = value;
-      continue;
+    format = oneOf('--format', values.format, ['json', 'csv'] as const, 'json');
+    if (positionals.length === 0) throw usageError('noPaths');
+    const { targets, skipped } = await collectTargets(positionals, /\.(md|markdown|txt)$/i);
+    for (const s of skipped) {
+      out.error(say(CLI[s.reason === 'not-regular' ? 'notRegular' : 'unreadableFolder'], { path: s.display }), 'nianbao extract');
+      failed = true;
     }
-    if (arg.startsWith('-') && arg !== '-') return usageError(`未知选项 Unknown option: ${arg}`);
-    paths.push(arg);
-  }
-  if (paths.length === 0) return usageError('请给出至少一个文件 / Give at least one file.');
-
-  const files: string[] = [];
-  for (const path of paths) {
-    let stat;
-    try {
-      stat = statSync(path);
-    } catch {
-      return usageError(`找不到文件 File not found: ${path}`);
+    const analyzer = new Analyzer();
+    for (const target of targets) {
+      try {
+        const file = await readTextFile(target.absolute);
+        extracts = extracts.concat(extractText(file.text, target.display, target.named, analyzer));
+      } catch (error) {
+        if (!(error instanceof FileReadError)) throw error;
+        out.error(say(CLI.readFailed, { path: target.display, why: READ_FAILURES[error.reason] }), 'nianbao extract');
+        failed = true;
+      }
     }
-    files.push(...(stat.isDirectory() ? filesIn(path) : [path]));
-  }
-
-  const extracts: Extract[] = [];
-  for (const file of files) {
-    let text: string;
-    try {
-      text = readFileSync(file, 'utf8');
-    } catch (error) {
-      return usageError(`无法读取 Cannot read ${file}: ${(error as Error).message}`);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      out.usage(error.text, 'extract');
+      return 2;
     }
-    extracts.push(...extractText(text.replace(/^\uFEFF/, ''), file));
+    if (error instanceof TargetError) {
+      out.usage(say(CLI[error.reason === 'not-found' ? 'notFound' : 'notRegular'], { path: error.path }), 'extract');
+      return 2;
+    }
+    throw error;
   }
-  process.stdout.write(format === 'csv' ? toCsv(extracts) : toJson(extracts));
-  return 0;
+  await out.write(format === 'csv' ? toCsv(extracts) : toJson(extracts));
+  return failed ? 2 : 0;
 }

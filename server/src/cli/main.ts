@@ -5,8 +5,8 @@ import { runCheck } from './check';
 import { runExtract } from './extract';
 
 export const USAGE = `用法 Usage:
-  nianbao check <文件或文件夹…> [--format text|json] [--locale zh-CN|en]
-  nianbao extract <文件…> [--format json|csv]
+  nianbao check <文件或文件夹…> [--format text|json] [--locale zh-CN|en] [--fix] [--strict]
+  nianbao extract <文件或文件夹…> [--format json|csv]
 `;
 
 async function main(argv: string[]): Promise<number> {
@@ -28,9 +28,13 @@ async function main(argv: string[]): Promise<number> {
 }
 
 main(process.argv.slice(2)).then(
-  (code) => process.exit(code),
+  (code) => {
+    process.exitCode = code;
+  },
   (error) => {
-    process.stderr.write(`nianbao: ${(error as Error).stack ?? error}\n`);
-    process.exit(2);
+    // One line, not a stack trace; NIANBAO_DEBUG=1 shows the trace for a bug report.
+    const why = error instanceof Error ? error.message : String(error);
+    process.stderr.write(`nianbao: 内部错误 internal error: ${why}${process.env.NIANBAO_DEBUG ? `\n${(error as Error).stack}` : ' (NIANBAO_DEBUG=1 显示详情 / shows details)'}\n`);
+    process.exitCode = 2;
   },
 );

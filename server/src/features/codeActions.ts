@@ -1,13 +1,15 @@
 /**
  * Code actions as plain data: the quick fixes of the findings a request names,
- * fix-all (every total corrected bottom-up), and 转换为标准表格 for the tables
- * the request range touches. The server turns them into LSP CodeActions.
+ * fix-all (every safe fix, proven by checking again), and 转换为标准表格 for the
+ * tables the request range touches. The server turns them into LSP CodeActions.
  */
-import type { TableId } from '../format/standard';
-import type { Finding, Range, TextEdit } from '../model/report';
-import { fixAllEdits, shiftRange, type DocumentAnalysis } from '../engine/analyze';
+import { TABLES, TABLE_IDS, type TableId } from '../format/standard';
+import type { Finding, Fix, Range, TextEdit } from '../model/report';
+import type { Analyzer, AnalyzeOptions, DocumentAnalysis } from '../engine/analyze';
+import { shiftRange } from '../engine/edits';
+import { fixAllEdits, proveFix } from '../engine/fix';
+import { findingIds } from '../engine/identity';
 import { conversionBlocker, convertToStandardTable } from './convert';
-import { TABLE_NAMES } from '../checks/tables';
 import type { Locale } from './settings';
 
 export const FIX_ALL_KIND = 'source.fixAll.nianbao';
@@ -26,11 +28,12 @@ export interface PlainCodeAction {
   disabled?: string;
 }
 
-/** A diagnostic as the client sends it back. */
+/** A diagnostic as the client sends it back: `data.id` is the finding's identity (toDiagnostic puts it there). */
 export interface DiagnosticRef {
   code?: string | number;
   source?: string;
   range: Range;
+  data?: unknown;
 }
 
 export interface ActionRequest {
@@ -38,6 +41,12 @@ export interface ActionRequest {
   diagnostics: readonly DiagnosticRef[];
   /** CodeActionContext.only. */
   only?: readonly string[];
+}
+
+/** How quick fixes are proven before they are offered, and fix-all run: the analyzer and options of the document. */
+export interface ActionContext {
+  analyzer?: Analyzer;
+  options?: AnalyzeOptions;
 }
 
 /** A kind is wanted when `only` is absent or names it or one of its parents (source, source.fixAll). */
@@ -53,13 +62,34 @@ const intersects = (a: Range, b: Range) =>
   !(a.end.line < b.start.line || (a.end.line === b.start.line && a.end.character < b.start.character) ||
     b.end.line < a.start.line || (b.end.line === a.start.line && b.end.character < a.start.character));
 
-/** The finding a diagnostic was made from: same code, same range. */
+const ids = new WeakMap<DocumentAnalysis, string[]>();
+/** Each finding's identity, as toDiagnostic sends it in `data.id`. */
+export function findingIdsOf(analysis: DocumentAnalysis): string[] {
+  let found = ids.get(analysis);
+  if (!found) ids.set(analysis, (found = findingIds(analysis.findings)));
+  return found;
+}
+
+/** The finding a diagnostic was made from: by the identity it carries, else by code and range. */
 export function findingFor(analysis: DocumentAnalysis, diagnostic: DiagnosticRef): Finding | undefined {
   if (diagnostic.source !== undefined && diagnostic.source !== 'nianbao') return undefined;
+  const id = (diagnostic.data as { id?: unknown } | undefined)?.id;
+  if (typeof id === 'string') {
+    const at = findingIdsOf(analysis).indexOf(id);
+    if (at >= 0) return analysis.findings[at];
+  }
   return analysis.findings.find((f) => f.code === String(diagnostic.code) && sameRange(f.range, diagnostic.range));
 }
 
-export function codeActions(analysis: DocumentAnalysis, request: ActionRequest, locale: Locale): PlainCodeAction[] {
+/** Quick fixes are re-checked before they are offered: once per fix, since the light bulb asks on every cursor move. */
+const proofs = new WeakMap<Fix, boolean>();
+function proven(analysis: DocumentAnalysis, finding: Finding, fix: Fix, context: ActionContext): boolean {
+  let ok = proofs.get(fix);
+  if (ok === undefined) proofs.set(fix, (ok = proveFix(analysis, finding, fix, context.options, context.analyzer).ok));
+  return ok;
+}
+
+export function codeActions(analysis: DocumentAnalysis, request: ActionRequest, locale: Locale, context: ActionContext = {}): PlainCodeAction[] {
   const actions: PlainCodeAction[] = [];
   const done = new Set<Finding>();
   request.diagnostics.forEach((diagnostic, index) => {
@@ -68,6 +98,8 @@ export function codeActions(analysis: DocumentAnalysis, request: ActionRequest, 
     done.add(finding);
     for (const fix of finding.fixes ?? []) {
       if (!kindAllowed(fix.kind, request.only) || fix.edits.length === 0) continue;
+      // A fix that would not remove its finding, or would add another, is not offered.
+      if (!proven(analysis, finding, fix, context)) continue;
       actions.push({
         title: fix.title[locale],
         kind: fix.kind,
@@ -78,27 +110,24 @@ export function codeActions(analysis: DocumentAnalysis, request: ActionRequest, 
     }
   });
   if (kindAllowed('refactor.rewrite', request.only)) actions.push(...convertActions(analysis, request.range, locale));
-  if (kindAllowed(FIX_ALL_KIND, request.only)) {
-    const fixAll = fixAllAction(analysis, locale);
+  // Fix-all is a source action: offered when asked for (on save, the source action menu), not in every light bulb.
+  if (request.only?.some((o) => FIX_ALL_KIND === o || FIX_ALL_KIND.startsWith(`${o}.`))) {
+    const fixAll = fixAllAction(analysis, locale, context);
     if (fixAll) actions.push(fixAll);
   }
   return actions;
 }
 
-/** Fix-all edits per analysis: the light bulb asks on every cursor move. */
+/** Fix-all per analysis: computed once per version of the text. */
 const fixAllMemo = new WeakMap<DocumentAnalysis, TextEdit[]>();
 
-/** Every total set to its computed value; undefined when all totals are right. */
-export function fixAllAction(analysis: DocumentAnalysis, locale: Locale): PlainCodeAction | undefined {
+/** Every safe fix, applied and checked again until nothing changes; undefined when there is none. */
+export function fixAllAction(analysis: DocumentAnalysis, locale: Locale, context: ActionContext = {}): PlainCodeAction | undefined {
   if (!analysis.isReport) return undefined;
   let edits = fixAllMemo.get(analysis);
-  if (!edits) fixAllMemo.set(analysis, (edits = fixAllEdits(analysis)));
+  if (!edits) fixAllMemo.set(analysis, (edits = fixAllEdits(analysis, context.options, context.analyzer)));
   if (edits.length === 0) return undefined;
-  return {
-    title: locale === 'zh' ? `重算并修正全部合计（${edits.length} 处）` : `Fix all totals (${edits.length})`,
-    kind: FIX_ALL_KIND,
-    edits,
-  };
+  return { title: locale === 'zh' ? '修复全部可以确定的问题' : 'Fix all problems whose fix is certain', kind: FIX_ALL_KIND, edits };
 }
 
 export interface TableConversion {
@@ -119,14 +148,14 @@ export function tableConversions(analysis: DocumentAnalysis, within?: Range): Ta
   const out: TableConversion[] = [];
   analysis.parts.forEach((part, p) => {
     const report = part.report;
-    for (const id of ['t2', 't3', 't4'] as TableId[]) {
+    for (const id of TABLE_IDS) {
       const table = report.tables[id];
       if (!table) continue;
       if (within && !intersects(shiftRange(table.range, part.startLine), within)) continue;
       const edit = convertToStandardTable(report, id);
       if (!edit) continue;
       const old = report.text.slice(report.offsetAt(edit.range.start), report.offsetAt(edit.range.end));
-      const squash = (s: string) => s.replace(/[ \t]+/g, ' ').replace(/\r\n/g, '\n').trim();
+      const squash = (s: string) => s.replace(/[ \t]+/g, ' ').replace(/\r\n?/g, '\n').trim();
       if (squash(old) === squash(edit.newText)) continue;
       out.push({
         id,
@@ -140,8 +169,7 @@ export function tableConversions(analysis: DocumentAnalysis, within?: Range): Ta
 }
 
 export function convertActions(analysis: DocumentAnalysis, range: Range, locale: Locale): PlainCodeAction[] {
-  const title = (id: TableId) =>
-    locale === 'zh' ? `转换为标准表格：${TABLE_NAMES[id].zh.split('（')[0]}` : `Convert to the standard table: ${TABLE_NAMES[id].en.split(' (')[0]}`;
+  const title = (id: TableId) => (locale === 'zh' ? `转换为标准表格：${TABLES[id].short.zh}` : `Convert to the standard table: ${TABLES[id].short.en}`);
   const actions: PlainCodeAction[] = tableConversions(analysis, range).map((c) => ({
     title: title(c.id),
     kind: 'refactor.rewrite' as const,
@@ -149,7 +177,7 @@ export function convertActions(analysis: DocumentAnalysis, range: Range, locale:
   }));
   // A table that cannot be converted without losing what could not be read says why.
   for (const part of analysis.parts) {
-    for (const id of ['t2', 't3', 't4'] as TableId[]) {
+    for (const id of TABLE_IDS) {
       const table = part.report.tables[id];
       if (!table || !intersects(shiftRange(table.range, part.startLine), range)) continue;
       const reason = conversionBlocker(part.report, id);

@@ -1,31 +1,20 @@
 /**
- * Hover: on a total cell, the formula it must satisfy with the numbers it adds
- * up and the computed value (✓ when the table agrees, ✗ with the written value
- * when it does not); on other number cells, which row and column they are; on
- * a label or a section heading, its canonical wording and English name.
+ * Hover: on a number cell, every rule it takes part in, as a formula with the
+ * numbers (✓ when the table agrees, ✗ with the written value when it does
+ * not), and what the diagnosis says of it (the likely mistake and its right
+ * value); on a label or a section heading, its canonical wording and English
+ * name; on a number in the prose, the table figure it was compared with.
  *
- * Every formula is derived from the format data (T3_COLUMNS, T3_ROWS, T3_GROUPS,
- * T4_COLUMNS, T4_GROUPS and the RULES statements); nothing is spelled out here.
+ * Every formula is derived from the rule declarations (format/rules.ts) bound
+ * to the report's cells (model/arithmetic.ts); nothing is spelled out here.
  */
-import {
-  RULES,
-  SECTIONS,
-  T3_APPLICANT_COLUMNS,
-  T3_COLUMNS,
-  T3_GROUPS,
-  T3_ROWS,
-  T3_TOTAL_COLUMN,
-  T4_COLUMNS,
-  T4_GROUPS,
-  T4_TOTAL_COLUMN,
-  TABLE2,
-  type RuleSpec,
-  type Text,
-} from '../format/standard';
+import { RULES, type RuleInstance, type RuleTag } from '../format/rules';
+import { SECTIONS, T3_COLUMNS, T3_GROUPS, T3_ROWS, T4_COLUMNS, T4_GROUPS, TABLE2, TABLE2_2019, TABLES, cellWords, type TableId, type Text } from '../format/standard';
+import { arithmetic, instancesOf, type ArithmeticCell, type BoundInstance, type TableArithmetic } from '../model/arithmetic';
 import type { Cell, LabelRead, Position, Range, ReadTable, Report, TableRow } from '../model/report';
-import { partAt, shiftRange, type DocumentAnalysis } from '../engine/analyze';
-import { resultRows } from '../checks/arithmetic';
-import { formatNumber } from '../checks/check';
+import { partAt, type DocumentAnalysis } from '../engine/analyze';
+import { shiftRange } from '../engine/edits';
+import { formatNumber } from '../parse/text';
 import { proseHoverAt } from './prose-hover';
 import type { Locale } from './settings';
 
@@ -49,7 +38,7 @@ export function hoverAt(analysis: DocumentAnalysis, position: Position, locale: 
 export function reportHover(report: Report, position: Position, locale: Locale): HoverResult | undefined {
   const hit = cellAt(report, position);
   if (hit) {
-    const markdown = cellHover(hit, locale);
+    const markdown = cellHover(report, hit, locale);
     return markdown ? { markdown, range: hit.cell.span!.range } : undefined;
   }
   const label = labelAt(report, position);
@@ -122,170 +111,138 @@ function labelAt(report: Report, position: Position): { label: LabelRead; en?: s
 // Formulas
 // ---------------------------------------------------------------------------
 
-const TAG: Record<RuleSpec['tag'], Text> = {
+const TAG: Record<RuleTag, Text> = {
   official: { zh: '格式规定', en: 'official' },
   derived: { zh: '由表格结构推出', en: 'derived' },
   heuristic: { zh: '经验判断', en: 'heuristic' },
 };
 
-const round = (n: number) => Math.round(n * 10000) / 10000;
-const isNumber = (cell: Cell | undefined): cell is Cell & { value: number } => !!cell && cell.state === 'number' && cell.value !== null;
+const show = (c: ArithmeticCell) => (c.value === null ? '?' : formatNumber(c.value));
+const numbering = (label: string) => /^([一二三四五六七八九十]+(?=、)|[（(][一二三四五六七八九十]+[）)])/.exec(label)?.[0] ?? label;
 
-interface Term {
-  label: string;
-  /** The value, or null when a cell is blank, invalid or missing. */
-  value: number | null;
+/** A term's name in a formula: its column in a row's sum, its row's numbering in a column's. */
+function termName(t: TableArithmetic, instance: RuleInstance, c: ArithmeticCell): string {
+  if (t.table === 't4' || instance.rule === 't3-row-total') return cellWords(t.table, c.ref.row, c.ref.column).column.zh;
+  const row = T3_ROWS.find((r) => r.key === c.ref.row);
+  return numbering(row?.label ?? T3_GROUPS.find((g) => g.key === c.ref.row)?.label ?? c.ref.row);
 }
 
-/** One formula: `**name** = a + b = 1 + 2 = **3** ✓`. */
-function formula(name: string, terms: Term[], written: Cell, locale: Locale, termLabels = terms.map((t) => t.label)): string {
-  const values = terms.map((t) => (t.value === null ? '?' : formatNumber(t.value)));
-  const head = `**${name}** = ${termLabels.join(' + ')} = ${values.join(' + ')}`;
-  if (terms.some((t) => t.value === null)) {
-    return `${head} → ${locale === 'zh' ? '无法核算：参与求和的格中有空白或无效的数' : 'cannot be checked: a cell in the sum is blank or not a valid number'}`;
+/**
+ * The terms of （七）总计 gathered by group: （一） + （二） + （三）1–8 + …, with
+ * each group's subtotal, so the formula reads like the table.
+ */
+function grouped(t: TableArithmetic, instance: RuleInstance, cells: ArithmeticCell[]): { name: string; value: number | null; items?: ArithmeticCell[] }[] {
+  if (instance.rule !== 't3-result-total') return cells.map((c) => ({ name: termName(t, instance, c), value: c.value }));
+  const out: { name: string; value: number | null; items?: ArithmeticCell[] }[] = [];
+  for (const c of cells) {
+    const group = T3_ROWS.find((r) => r.key === c.ref.row)?.group;
+    const last = out[out.length - 1];
+    if (group && last?.items && T3_ROWS.find((r) => r.key === last.items![0].ref.row)?.group === group) {
+      last.items.push(c);
+      last.value = last.value === null || c.value === null ? null : last.value + c.value;
+      continue;
+    }
+    const label = group ? T3_GROUPS.find((g) => g.key === group)!.label : (T3_ROWS.find((r) => r.key === c.ref.row)?.label ?? c.ref.row);
+    out.push({ name: numbering(label), value: c.value, ...(group ? { items: [c] } : {}) });
   }
-  const expected = round(terms.reduce((acc, t) => acc + t.value!, 0));
-  const verdict = !isNumber(written)
-    ? written.state === 'blank' || written.state === 'missing'
-      ? locale === 'zh'
-        ? '✗ 表中此格为空'
-        : '✗ the cell is blank'
-      : locale === 'zh'
-        ? '✗ 表中此格不是有效数字'
-        : '✗ the cell is not a valid number'
-    : written.value === expected
-      ? '✓'
-      : locale === 'zh'
-        ? `✗ 表中为 ${formatNumber(written.value)}`
-        : `✗ the table says ${formatNumber(written.value)}`;
-  return `${head} = **${formatNumber(expected)}** ${verdict}`;
+  for (const g of out)
+    if (g.items && g.items.length > 1) {
+      const first = /^\d+/.exec(cellWords('t3', g.items[0].ref.row, 0).row.zh)?.[0];
+      const last = /^\d+/.exec(cellWords('t3', g.items[g.items.length - 1].ref.row, 0).row.zh)?.[0];
+      if (first && last) g.name = `${g.name}${first}–${last}`;
+    }
+  return out;
 }
 
-function ruleLine(rule: RuleSpec, locale: Locale): string {
+/** One instance as a formula: `**总计** = 自然人 + … = 38 + 5 + … = **47** ✓`. */
+function formula(t: TableArithmetic, bound: BoundInstance, locale: Locale): string {
+  const { instance } = bound;
+  const name = (cells: ArithmeticCell[]) => cells.map((c) => termName(t, instance, c)).join(' + ');
+  const unknown = locale === 'zh' ? '无法核算：参与求和的格中有空白或无效的数' : 'cannot be checked: a cell in the sum is blank or not a valid number';
+  if (instance.rule === 't3-balance') {
+    const head = `**${name(bound.left)} = ${name(bound.right)}**（${cellWords('t3', bound.total.ref.row, bound.total.ref.column).column[locale]}）`;
+    if (bound.state === 'unknown') return `${head}：${[...bound.left, ...bound.right].map(show).join(' / ')} → ${unknown}`;
+    const mark = bound.state === 'holds' ? '=' : '≠';
+    return `${head}：${bound.left.map(show).join(' + ')} = ${formatNumber(bound.leftSum!)} ${mark} ${bound.right.map(show).join(' + ')} = ${formatNumber(bound.rightSum!)} ${bound.state === 'holds' ? '✓' : '✗'}`;
+  }
+  const total = bound.total;
+  const terms = grouped(t, instance, bound.right);
+  const words = cellWords(t.table, total.ref.row, total.ref.column);
+  const title = instance.rule === 't3-row-total' ? words.column[locale] : `${words.row[locale]}·${words.column[locale]}`;
+  const head = `**${title}** = ${terms.map((g) => g.name).join(' + ')} = ${terms.map((g) => (g.value === null ? '?' : formatNumber(g.value))).join(' + ')}`;
+  const lines = [];
+  if (terms.some((g) => g.value === null)) lines.push(`${head} → ${unknown}`);
+  else {
+    const expected = terms.reduce((a, g) => a + g.value!, 0);
+    const verdict =
+      total.value === null
+        ? locale === 'zh'
+          ? '✗ 表中此格为空或不是有效数字'
+          : '✗ the cell is blank or not a valid number'
+        : total.value === expected
+          ? '✓'
+          : locale === 'zh'
+            ? `✗ 表中为 ${formatNumber(total.value)}`
+            : `✗ the table says ${formatNumber(total.value)}`;
+    lines.push(`${head} = **${formatNumber(expected)}** ${verdict}`);
+  }
+  for (const g of terms) if (g.items && g.items.length > 1) lines.push(`- ${T3_GROUPS.find((x) => numbering(x.label) === g.name.replace(/\d.*$/, ''))?.label ?? g.name}：${g.items.map(show).join(' + ')} = ${g.value === null ? '?' : formatNumber(g.value)}`);
+  return lines.join('\n');
+}
+
+function ruleLine(instance: RuleInstance, locale: Locale): string {
+  const rule = RULES[instance.rule];
   const word = locale === 'zh' ? '规则' : 'Rule';
   return `*${word} \`${rule.id}\`（${TAG[rule.tag][locale]}）：${rule.statement[locale]}*`;
 }
 
-const valueOf = (cell: Cell | undefined): number | null => (isNumber(cell) ? cell.value : null);
-
-/** In every row: 总计 = the six applicant columns. */
-function rowTotalFormula(row: TableRow, locale: Locale): string {
-  const terms = T3_APPLICANT_COLUMNS.map((i) => ({ label: T3_COLUMNS[i].label, value: valueOf(row.cells[i]) }));
-  return formula(T3_COLUMNS[T3_TOTAL_COLUMN].label, terms, row.cells[T3_TOTAL_COLUMN], locale);
+/** What the diagnosis says of a cell: the likely mistake and its value, or the value the rules force on a blank. */
+function diagnosisLine(t: TableArithmetic, cell: ArithmeticCell, locale: Locale): string | undefined {
+  const d = t.diagnosis;
+  const correction = d.kind === 'unique' ? d.corrections.find((c) => c.cell === cell) : undefined;
+  if (correction)
+    return locale === 'zh'
+      ? `**此格很可能填错**：若为 ${formatNumber(correction.value)}，表中所有规则都成立`
+      : `**This cell is likely the mistake**: with ${formatNumber(correction.value)}, every rule of the table holds`;
+  const derived = t.derived.get(cell);
+  if (derived !== undefined)
+    return locale === 'zh' ? `按表中其他数字推算，此格应为 **${formatNumber(derived)}**` : `The table's other numbers make this cell **${formatNumber(derived)}**`;
+  if (d.kind === 'ambiguous' && d.alternatives.some((a) => a.some((c) => c.cell === cell)))
+    return locale === 'zh' ? '此格可能填错，但也可能是别处填错：无法确定' : 'This cell may be the mistake, or another may: it cannot be told';
+  return undefined;
 }
 
-/** The numbering of a label: `（三）` of `（三）不予公开`. */
-const numbering = (label: string) => /^[（(][一二三四五六七八九十]+[）)]/.exec(label)?.[0] ?? label;
-
-/**
- * In every column: （七）总计 = the result rows, shown by group: （一） + （二） +
- * （三）1–8 + … with each group's subtotal, and the items of each group below.
- */
-function resultTotalFormula(table: ReadTable, column: number, locale: Locale): string {
-  const rows = resultRows(table);
-  if (rows.length === 0) return locale === 'zh' ? '表中读不到办理结果各行，无法核算（七）总计' : 'No result rows were read, so （七）总计 cannot be checked';
-  const groups: { label: string; name: string; rows: TableRow[] }[] = [];
-  for (const row of rows) {
-    const spec = T3_ROWS.find((r) => r.key === row.key);
-    const groupKey = spec?.group ?? row.key;
-    let group = groups.find((g) => g.rows.length && (T3_ROWS.find((r) => r.key === g.rows[0].key)?.group ?? g.rows[0].key) === groupKey);
-    if (!group) {
-      const groupSpec = spec?.group ? T3_GROUPS.find((g) => g.key === spec.group) : undefined;
-      const name = groupSpec?.label ?? row.label.canonical;
-      group = { label: numbering(name), name, rows: [] };
-      groups.push(group);
-    }
-    group.rows.push(row);
+/** A cell's row and column in English, from the format data. */
+function englishOf(table: TableId, row: string, column: number, format: '2021' | '2019'): string {
+  if (table === 't2') {
+    const block = (format === '2019' ? TABLE2_2019 : TABLE2).blocks.find((b) => b.rows.some((r) => r.key === row));
+    return `${block?.rows.find((r) => r.key === row)?.en ?? row} · ${block?.columns[column]?.en ?? column}`;
   }
-  const sumOf = (g: (typeof groups)[number]) => {
-    const values = g.rows.map((r) => valueOf(r.cells[column]));
-    return values.some((v) => v === null) ? null : round(values.reduce((a, b) => a! + b!, 0)!);
-  };
-  const itemRange = (g: (typeof groups)[number]) => {
-    if (g.rows.length < 2) return g.label;
-    const first = /^\d+/.exec(g.rows[0].label.canonical)?.[0];
-    const last = /^\d+/.exec(g.rows[g.rows.length - 1].label.canonical)?.[0];
-    return first && last ? `${g.label}${first}–${last}` : g.label;
-  };
-  const resultTotal = table.rows.get('resultTotal')!;
-  const name = `${T3_ROWS.find((r) => r.role === 'resultTotal')!.label}·${T3_COLUMNS[column].label}`;
-  const terms = groups.map((g) => ({ label: g.label, value: sumOf(g) }));
-  const lines = [formula(name, terms, resultTotal.cells[column], locale, groups.map(itemRange))];
-  const details = groups
-    .filter((g) => g.rows.length > 1)
-    .map((g) => {
-      const values = g.rows.map((r) => valueOf(r.cells[column]));
-      const sum = sumOf(g);
-      return `- ${g.name}：${values.map((v) => (v === null ? '?' : formatNumber(v))).join(' + ')} = ${sum === null ? '?' : formatNumber(sum)}`;
-    });
-  if (details.length) lines.push('', ...details);
-  return lines.join('\n');
+  if (table === 't4') return `${T4_GROUPS.find((g) => g.key === row)?.en ?? row} · ${T4_COLUMNS[column]?.en ?? column}`;
+  return `${T3_ROWS.find((r) => r.key === row)?.en ?? T3_GROUPS.find((g) => g.key === row)?.en ?? row} · ${T3_COLUMNS[column]?.en ?? column}`;
 }
 
-/** 一 + 二 = （七） + 四 in one column. */
-function balanceLine(table: ReadTable, column: number, locale: Locale): string | undefined {
-  const byRole = (role: string) => {
-    const spec = T3_ROWS.find((r) => r.role === role)!;
-    return { spec, row: table.rows.get(spec.key) };
-  };
-  const [a, b, c, d] = ['new', 'carried', 'resultTotal', 'carryNext'].map(byRole);
-  if (!a.row || !b.row || !c.row || !d.row) return undefined;
-  const short = (label: string) => /^([一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)])/.exec(label)?.[0].replace(/、$/, '') ?? label;
-  const va = valueOf(a.row.cells[column]);
-  const vb = valueOf(b.row.cells[column]);
-  const vc = valueOf(c.row.cells[column]);
-  const vd = valueOf(d.row.cells[column]);
-  const show = (v: number | null) => (v === null ? '?' : formatNumber(v));
-  const head = `**${short(a.spec.label)} + ${short(b.spec.label)} = ${short(c.spec.label)} + ${short(d.spec.label)}**（${T3_COLUMNS[column].label}）：${show(va)} + ${show(vb)}`;
-  if ([va, vb, vc, vd].some((v) => v === null)) return `${head} = ? ${locale === 'zh' ? '无法核算' : 'cannot be checked'}`;
-  const left = round(va! + vb!);
-  const right = round(vc! + vd!);
-  const mark = left === right ? '=' : '≠';
-  return `${head} = ${formatNumber(left)} ${mark} ${show(vc)} + ${show(vd)} = ${formatNumber(right)} ${left === right ? '✓' : '✗'}`;
-}
-
-const BALANCE_ROWS = new Set(T3_ROWS.filter((r) => ['new', 'carried', 'resultTotal', 'carryNext'].includes(r.role)).map((r) => r.key));
-
-function cellHover(hit: CellHit, locale: Locale): string | undefined {
+function cellHover(report: Report, hit: CellHit, locale: Locale): string | undefined {
   const { table, row, column } = hit;
-  const parts: string[] = [];
-  if (table.id === 't3') {
-    const spec = T3_ROWS.find((r) => r.key === row.key);
-    const columnSpec = T3_COLUMNS[column];
-    if (!columnSpec) return undefined;
-    const where = `${locale === 'zh' ? '表三' : 'Table 3'} · ${row.label.canonical} · ${columnSpec.label}`;
-    if (row.key === 'resultTotal') {
-      parts.push(resultTotalFormula(table, column, locale), ruleLine(RULES.t3ResultTotal, locale));
-      if (column === T3_TOTAL_COLUMN) parts.push(rowTotalFormula(row, locale), ruleLine(RULES.t3RowTotal, locale));
-    } else if (column === T3_TOTAL_COLUMN) {
-      parts.push(rowTotalFormula(row, locale), ruleLine(RULES.t3RowTotal, locale));
-    } else {
-      parts.push(`**${row.label.canonical}** · **${columnSpec.label}**${spec ? ` — ${spec.en} · ${columnSpec.en}` : ''}`);
-    }
-    if (BALANCE_ROWS.has(row.key)) {
-      const balance = balanceLine(table, column, locale);
-      if (balance) parts.push(balance, ruleLine(RULES.t3Balance, locale));
-    }
-    parts.push(where);
-  } else if (table.id === 't4') {
-    const group = T4_GROUPS.find((g) => g.key === row.key);
-    const columnSpec = T4_COLUMNS[column];
-    if (!group || !columnSpec) return undefined;
-    if (column === T4_TOTAL_COLUMN) {
-      const terms = T4_COLUMNS.slice(0, T4_TOTAL_COLUMN).map((c, i) => ({ label: c.label, value: valueOf(row.cells[i]) }));
-      parts.push(formula(`${group.label}·${columnSpec.label}`, terms, row.cells[column], locale), ruleLine(RULES.t4Total, locale));
-    } else {
-      parts.push(`**${group.label}** · **${columnSpec.label}** — ${group.en} · ${columnSpec.en}`);
-    }
-    parts.push(locale === 'zh' ? '表四' : 'Table 4');
-  } else {
-    const block = TABLE2.blocks.find((b) => b.rows.some((r) => r.key === row.key));
-    const rowSpec = block?.rows.find((r) => r.key === row.key);
-    const columnSpec = block?.columns[column];
-    if (!block || !rowSpec || !columnSpec) return undefined;
-    parts.push(`**${rowSpec.label}** · **${columnSpec.label}** — ${rowSpec.en} · ${columnSpec.en}`);
-    parts.push(`${locale === 'zh' ? '表二' : 'Table 2'} · ${block.article}`);
+  const words = cellWords(table.id, row.key, column, table.format);
+  const where = `${TABLES[table.id].short[locale]} · ${words.row[locale]} · ${words.column[locale]}`;
+  if (table.id === 't2') {
+    const block = (table.format === '2019' ? undefined : TABLE2.blocks.find((b) => b.rows.some((r) => r.key === row.key)));
+    return [`**${words.row.zh}** · **${words.column.zh}** — ${englishOf(table.id, row.key, column, table.format)}`, block ? `${where} · ${block.article}` : where].join('\n\n');
   }
+  const t = arithmetic(report)[table.id];
+  const cell = t?.of(hit.cell);
+  if (!t || !cell) return undefined;
+  const parts: string[] = [];
+  const instances = instancesOf(t, cell);
+  // The rules this cell is the total of come first.
+  for (const bound of [...instances.filter((b) => b.total === cell), ...instances.filter((b) => b.total !== cell)]) {
+    parts.push(formula(t, bound, locale), ruleLine(bound.instance, locale));
+  }
+  if (instances.every((b) => b.total !== cell)) parts.unshift(`**${words.row.zh}** · **${words.column.zh}** — ${englishOf(table.id, row.key, column, table.format)}`);
+  const diagnosis = diagnosisLine(t, cell, locale);
+  if (diagnosis) parts.unshift(diagnosis);
+  parts.push(where);
   return parts.join('\n\n');
 }
 

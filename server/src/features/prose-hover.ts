@@ -4,8 +4,8 @@
  * cursor (in the report's own coordinates) and shows the text in the locale.
  */
 import type { Report } from '../model/report';
-import { formatNumber } from '../checks/check';
-import { isMismatch, readClaims } from '../checks/narrative';
+import { isMismatch, readClaims } from '../parse/claims';
+import { formatNumber } from '../parse/text';
 
 export function proseHoverAt(report: Report, offset: number): { zh: string; en: string } | undefined {
   const claim = readClaims(report).claims.find((c) => c.start <= offset && offset <= c.end);

@@ -27,19 +27,19 @@ export function snippetSpecs(): SnippetSpec[] {
       prefix: 'nb-table2',
       name: { zh: '表二 主动公开政府信息情况', en: 'Table 2 — proactive disclosure' },
       description: { zh: '插入标准表二（第二十条第（一）（五）（六）（八）项，10 个数）', en: 'Insert the standard Table 2 (10 numbers)' },
-      body: renderTable2({}, tabStops()),
+      body: renderTable2(tabStops()),
     },
     {
       prefix: 'nb-table3',
       name: { zh: '表三 收到和处理政府信息公开申请情况', en: 'Table 3 — requests received and handled' },
       description: { zh: '插入标准表三（25 行 × 7 列）', en: 'Insert the standard Table 3 (25 rows × 7 columns)' },
-      body: renderTable3({}, tabStops()),
+      body: renderTable3(tabStops()),
     },
     {
       prefix: 'nb-table4',
       name: { zh: '表四 行政复议、行政诉讼情况', en: 'Table 4 — reconsideration and litigation' },
       description: { zh: '插入标准表四（15 个数）', en: 'Insert the standard Table 4 (15 numbers)' },
-      body: renderTable4({}, tabStops()),
+      body: renderTable4(tabStops()),
     },
     {
       prefix: 'nb-report',

@@ -3,10 +3,10 @@
  * a title or holds several reports, the sections under it (or at the top when
  * there is neither), and the standard tables inside their sections.
  */
-import type { TableId } from '../format/standard';
+import { TABLES, type TableId } from '../format/standard';
 import type { Range, ReadTable, Report } from '../model/report';
-import { shiftRange, type DocumentAnalysis } from '../engine/analyze';
-import { TABLE_NAMES } from '../checks/tables';
+import type { DocumentAnalysis } from '../engine/analyze';
+import { shiftRange } from '../engine/edits';
 import { contains } from './hover';
 import type { Locale } from './settings';
 
@@ -67,12 +67,12 @@ export function reportSymbols(report: Report, locale: Locale, ordinal?: number):
 }
 
 function tableSymbol(report: Report, id: TableId, table: ReadTable, locale: Locale): OutlineSymbol {
-  const full = TABLE_NAMES[id];
-  const name = full.zh.split('（')[0];
-  const detail = locale === 'zh' ? full.zh.slice(name.length).replace(/^（|）$/g, '') : full.en;
+  const spec = TABLES[id];
+  const name = spec.short.zh;
+  const detail = locale === 'zh' ? spec.name.zh : `${spec.short.en} (${spec.name.en})`;
   const start = { line: table.range.start.line, character: 0 };
-  const lineEnd = report.text.indexOf('\n', table.start);
-  const firstLineEnd = report.positionAt(lineEnd < 0 || lineEnd > table.end ? table.end : lineEnd);
+  const lineEnd = report.lineEnd(table.range.start.line);
+  const firstLineEnd = report.offsetAt(lineEnd) > table.end ? table.range.end : lineEnd;
   return {
     name,
     detail,

@@ -22,6 +22,31 @@ export interface Text {
 export type SectionNumber = 1 | 2 | 3 | 4 | 5 | 6;
 export type TableId = 't2' | 't3' | 't4';
 
+export interface TableSpec {
+  id: TableId;
+  /** How the report and the clerk refer to it: 表二 / Table 2. */
+  short: Text;
+  /** What it is about, as the section names it. */
+  name: Text;
+  /** The section it stands in. */
+  section: SectionNumber;
+  /** How many numbers it holds (2021 layout). */
+  cells: number;
+}
+
+export const TABLES: Readonly<Record<TableId, TableSpec>> = {
+  t2: { id: 't2', short: { zh: '表二', en: 'Table 2' }, name: { zh: '主动公开政府信息情况', en: 'proactive disclosure' }, section: 2, cells: 10 },
+  t3: { id: 't3', short: { zh: '表三', en: 'Table 3' }, name: { zh: '收到和处理政府信息公开申请情况', en: 'requests received and handled' }, section: 3, cells: 175 },
+  t4: { id: 't4', short: { zh: '表四', en: 'Table 4' }, name: { zh: '行政复议、行政诉讼情况', en: 'reconsideration and litigation' }, section: 4, cells: 15 },
+};
+export const TABLE_IDS: readonly TableId[] = ['t2', 't3', 't4'];
+
+/** 表二（主动公开政府信息情况） / Table 2 (proactive disclosure). */
+export function tableTitle(id: TableId): Text {
+  const t = TABLES[id];
+  return { zh: `${t.short.zh}（${t.name.zh}）`, en: `${t.short.en} (${t.name.en})` };
+}
+
 export interface SectionSpec {
   number: SectionNumber;
   /** Chinese numeral used in the heading, e.g. 二 */
@@ -85,7 +110,7 @@ export const SECTIONS: readonly SectionSpec[] = [
 ];
 
 // ---------------------------------------------------------------------------
-// Table 2 — 主动公开政府信息情况 (10 numbers)
+// Table 2 — 主动公开政府信息情况 (10 numbers), and its 2019 layout as a difference
 // ---------------------------------------------------------------------------
 
 export interface T2Row {
@@ -96,52 +121,134 @@ export interface T2Row {
   variants?: string[];
 }
 
-export interface T2Block {
-  /** 第二十条第（一）项 … */
-  article: string;
-  columns: { label: string; en: string; variants?: string[] }[];
-  rows: T2Row[];
-  /** Amounts in 万元 may have decimals; everything else is a count. */
+export interface T2Column {
+  label: string;
+  en: string;
+  variants?: string[];
+  /** May be negative (the 2019 本年增/减). */
+  signed?: boolean;
+  /** May have decimals (amounts in 万元). */
   decimal?: boolean;
 }
 
-export const TABLE2 = {
-  id: 't2' as const,
-  title: { zh: '表二 主动公开政府信息情况', en: 'Table 2 — proactive disclosure' },
-  blocks: [
-    {
-      article: '第二十条第（一）项',
+export interface T2Block {
+  /** 第二十条第（一）项 … */
+  article: string;
+  columns: T2Column[];
+  rows: T2Row[];
+}
+
+/** How a 2021 block stands in the 2019 trial layout (国办公开办函〔2019〕60号): other columns, maybe other rows. */
+interface T2BlockIn2019 {
+  columns: T2Column[];
+  /** Rows whose canonical wording was different in 2019, by key. */
+  relabel?: Record<string, Pick<T2Row, 'label' | 'variants'>>;
+  /** Rows only the 2019 block has, after the 2021 ones. */
+  extraRows?: T2Row[];
+}
+
+/** The 2019 columns of the licensing and penalty blocks: items last year, change, decisions. */
+const DECISIONS_2019: T2Column[] = [
+  { label: '上一年项目数量', en: 'items last year' },
+  { label: '本年增/减', en: 'change this year', signed: true },
+  { label: '处理决定数量', en: 'decisions', variants: ['本年处理决定数量'] },
+];
+
+const TABLE2_BLOCKS: readonly (T2Block & { in2019: T2BlockIn2019 })[] = [
+  {
+    article: '第二十条第（一）项',
+    columns: [
+      { label: '本年制发件数', en: 'issued this year', variants: ['本年发件', '本年制发'] },
+      { label: '本年废止件数', en: 'repealed this year', variants: ['本年度止件数', '本年废止'] },
+      { label: '现行有效件数', en: 'in force', variants: ['现行有效件'] },
+    ],
+    rows: [
+      { key: 'rules', label: '规章', en: 'Rules (规章)' },
+      { key: 'normative', label: '行政规范性文件', en: 'Normative documents', variants: ['规范性文件'] },
+    ],
+    in2019: {
       columns: [
-        { label: '本年制发件数', en: 'issued this year', variants: ['本年发件', '本年制发'] },
-        { label: '本年废止件数', en: 'repealed this year', variants: ['本年度止件数', '本年废止'] },
-        { label: '现行有效件数', en: 'in force', variants: ['现行有效件'] },
+        { label: '本年新制作数量', en: 'made this year' },
+        { label: '本年新公开数量', en: 'published this year' },
+        { label: '对外公开总数量', en: 'published in total' },
       ],
-      rows: [
-        { key: 'rules', label: '规章', en: 'Rules (规章)' },
-        { key: 'normative', label: '行政规范性文件', en: 'Normative documents', variants: ['规范性文件'] },
+      relabel: { normative: { label: '规范性文件', variants: ['行政规范性文件'] } },
+    },
+  },
+  {
+    article: '第二十条第（五）项',
+    columns: [{ label: '本年处理决定数量', en: 'decisions this year' }],
+    rows: [{ key: 'licensing', label: '行政许可', en: 'Administrative licensing' }],
+    in2019: { columns: DECISIONS_2019, extraRows: [{ key: 'otherServices', label: '其他对外管理服务事项', en: 'Other external management services' }] },
+  },
+  {
+    article: '第二十条第（六）项',
+    columns: [{ label: '本年处理决定数量', en: 'decisions this year' }],
+    rows: [
+      { key: 'penalty', label: '行政处罚', en: 'Administrative penalties' },
+      { key: 'coercion', label: '行政强制', en: 'Administrative coercion' },
+    ],
+    in2019: { columns: DECISIONS_2019 },
+  },
+  {
+    article: '第二十条第（八）项',
+    columns: [{ label: '本年收费金额（单位：万元）', en: 'fees collected (10k yuan)', decimal: true }],
+    rows: [{ key: 'fees', label: '行政事业性收费', en: 'Administrative fees' }],
+    in2019: {
+      columns: [
+        { label: '上一年项目数量', en: 'items last year' },
+        { label: '本年增/减', en: 'change this year', signed: true },
       ],
     },
-    {
-      article: '第二十条第（五）项',
-      columns: [{ label: '本年处理决定数量', en: 'decisions this year' }],
-      rows: [{ key: 'licensing', label: '行政许可', en: 'Administrative licensing' }],
-    },
-    {
-      article: '第二十条第（六）项',
-      columns: [{ label: '本年处理决定数量', en: 'decisions this year' }],
-      rows: [
-        { key: 'penalty', label: '行政处罚', en: 'Administrative penalties' },
-        { key: 'coercion', label: '行政强制', en: 'Administrative coercion' },
-      ],
-    },
-    {
-      article: '第二十条第（八）项',
-      columns: [{ label: '本年收费金额（单位：万元）', en: 'fees collected (10k yuan)' }],
-      rows: [{ key: 'fees', label: '行政事业性收费', en: 'Administrative fees' }],
-      decimal: true,
-    },
-  ] as T2Block[],
+  },
+];
+
+/** The block only the 2019 layout has. */
+const TABLE2_2019_EXTRA_BLOCKS: readonly T2Block[] = [
+  {
+    article: '第二十条第（九）项',
+    columns: [
+      { label: '采购项目数量', en: 'procurement items' },
+      { label: '采购总金额', en: 'procurement amount', decimal: true },
+    ],
+    rows: [{ key: 'procurement', label: '政府集中采购', en: 'Government centralised procurement' }],
+  },
+];
+
+export interface Table2Layout {
+  id: 't2';
+  format: '2021' | '2019';
+  blocks: T2Block[];
+}
+
+/** Table 2 as the 2021 format lays it out. */
+export const TABLE2: Table2Layout = {
+  id: 't2',
+  format: '2021',
+  blocks: TABLE2_BLOCKS.map(({ article, columns, rows }) => ({ article, columns, rows })),
 };
+
+/**
+ * Table 2 as the 2019 trial format lays it out: other columns, two more rows
+ * (其他对外管理服务事项, 政府集中采购) and a fifth block (第二十条第（九）项). The
+ * row keys the two formats share (rules … fees) are the same, so the rows every
+ * report must have are found under the same keys; the cells are the 2019 columns.
+ */
+export const TABLE2_2019: Table2Layout = {
+  id: 't2',
+  format: '2019',
+  blocks: [
+    ...TABLE2_BLOCKS.map(({ article, rows, in2019 }) => ({
+      article,
+      columns: in2019.columns,
+      rows: [...rows.map((r) => ({ ...r, ...(in2019.relabel?.[r.key] ?? {}) })), ...(in2019.extraRows ?? [])],
+    })),
+    ...TABLE2_2019_EXTRA_BLOCKS,
+  ],
+};
+
+/** The first column of Table 2 (信息内容) and its header. */
+export const T2_HEADER = '信息内容';
 
 // ---------------------------------------------------------------------------
 // Table 3 — 收到和处理政府信息公开申请情况 (25 rows × 7 columns)
@@ -182,6 +289,8 @@ export interface T3Row {
   /** The group label (（三）不予公开 …) this item sits under, if any. */
   group?: string;
   variants?: string[];
+  /** How messages name the row when the label carries a note (（二）部分公开). */
+  short?: string;
 }
 
 export interface T3Group {
@@ -206,6 +315,7 @@ export const T3_ROWS: readonly T3Row[] = [
   {
     key: 'partial',
     label: '（二）部分公开（区分处理的，只计这一情形，不计其他情形）',
+    short: '（二）部分公开',
     en: '(2) Partly disclosed',
     role: 'result',
   },
@@ -216,6 +326,7 @@ export const T3_ROWS: readonly T3Row[] = [
     en: 'Barred by other laws',
     role: 'result',
     group: 'refused',
+    variants: ['2.其他法律行政止公开'],
   },
   { key: 'refused.safety', label: '3.危及“三安全一稳定”', en: 'Endangers security/stability', role: 'result', group: 'refused' },
   { key: 'refused.thirdParty', label: '4.保护第三方合法权益', en: 'Third-party rights', role: 'result', group: 'refused' },
@@ -259,6 +370,18 @@ export const T3_ROWS: readonly T3Row[] = [
 /** The corner note of Table 3, verbatim. */
 export const T3_CORNER_NOTE = '（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）';
 
+/** The header cells above Table 3's seven columns: all seven under 申请人情况, the middle five under 法人或其他组织. */
+export const T3_HEADERS = { applicants: '申请人情况', organisations: '法人或其他组织' } as const;
+/** The columns 法人或其他组织 spans. */
+export const T3_ORGANISATION_COLUMNS = [1, 2, 3, 4, 5] as const;
+
+/** How a message names a Table 3 row: its label, or its short form when the label carries a note. */
+export function t3RowName(key: string): string {
+  const row = T3_ROWS.find((r) => r.key === key);
+  if (row) return row.short ?? row.label;
+  return T3_GROUPS.find((g) => g.key === key)?.label ?? key;
+}
+
 // ---------------------------------------------------------------------------
 // Table 4 — 行政复议、行政诉讼 (15 numbers)
 // ---------------------------------------------------------------------------
@@ -271,9 +394,11 @@ export const T4_COLUMNS = [
   { key: 'total', label: '总计', en: 'total' },
 ] as const;
 export const T4_TOTAL_COLUMN = 4;
+/** The header over the two litigation groups. */
+export const T4_LITIGATION = '行政诉讼';
 
 export const T4_GROUPS = [
-  { key: 'review', label: '行政复议', en: 'Administrative reconsideration' },
+  { key: 'review', label: '行政复议', en: 'Administrative reconsideration', variants: ['行政法复议'] },
   { key: 'suitDirect', label: '行政诉讼·未经复议直接起诉', short: '未经复议直接起诉', en: 'Litigation without prior reconsideration' },
   { key: 'suitAfterReview', label: '行政诉讼·复议后起诉', short: '复议后起诉', en: 'Litigation after reconsideration' },
 ] as const;
@@ -345,108 +470,29 @@ export const OLD_FORMAT_MARKERS: readonly { text: string; where: Text }[] = [
 /** The year the 2021 format took effect: reports for this year onwards must use it. */
 export const FORMAT_2021_FIRST_YEAR = 2021;
 
-/** 2019 layout of Table 2's first block: the 2019 columns map onto these roles. */
-export const TABLE2_2019_COLUMNS = {
-  article: '第二十条第（一）项',
-  columns: ['本年新制作数量', '本年新公开数量', '对外公开总数量'],
-};
-
 // ---------------------------------------------------------------------------
-// Wording seen in real reports
+// The documents a report cites
 // ---------------------------------------------------------------------------
-
-/**
- * Known typos and variants of table labels, mapped to the canonical label.
- * Fuzzy matching finds most of them; these are the ones too far from the
- * canonical text for fuzzy matching to be safe.
- */
-export const LABEL_VARIANTS: Readonly<Record<string, string>> = {
-  社会团体: '社会公益组织',
-  本年度止件数: '本年废止件数',
-  本年发件: '本年制发件数',
-  现行有效件: '现行有效件数',
-  '2.其他法律行政止公开': '2.其他法律行政法规禁止公开',
-  行政法复议: '行政复议',
-};
 
 /** The legal basis the report cites. */
 export const FORMAT_DOCUMENT = '国办公开办函〔2021〕30号';
 export const REGULATION = '《中华人民共和国政府信息公开条例》';
 
-// ---------------------------------------------------------------------------
-// Table 2 in the 2019 trial format (国办公开办函〔2019〕60号)
-// ---------------------------------------------------------------------------
-
-export interface T2Block2019 {
-  article: string;
-  columns: { label: string; en: string; variants?: string[]; signed?: boolean; decimal?: boolean }[];
-  rows: T2Row[];
-}
-
-/** The 2019 columns of the licensing and penalty blocks: items last year, change, decisions. */
-const COLUMNS_2019_DECISIONS: T2Block2019['columns'] = [
-  { label: '上一年项目数量', en: 'items last year' },
-  { label: '本年增/减', en: 'change this year', signed: true },
-  { label: '处理决定数量', en: 'decisions', variants: ['本年处理决定数量'] },
-];
-
-/**
- * Table 2 as the 2019 format lays it out: other columns, two more rows
- * (其他对外管理服务事项, 政府集中采购) and a fifth block (第二十条第（九）项).
- * 2019 and 2020 reports in this layout are read with these rows. The row keys
- * the two formats share (rules … fees) are the same, so the rows every report
- * must have are found under the same keys; the cells are the 2019 columns.
- */
-export const TABLE2_2019 = {
-  id: 't2' as const,
-  title: { zh: '表二 主动公开政府信息情况（2019 年格式）', en: 'Table 2 — proactive disclosure (2019 format)' },
-  blocks: [
-    {
-      article: '第二十条第（一）项',
-      columns: [
-        { label: '本年新制作数量', en: 'made this year' },
-        { label: '本年新公开数量', en: 'published this year' },
-        { label: '对外公开总数量', en: 'published in total' },
-      ],
-      rows: [
-        { key: 'rules', label: '规章', en: 'Rules (规章)' },
-        { key: 'normative', label: '规范性文件', en: 'Normative documents', variants: ['行政规范性文件'] },
-      ],
-    },
-    {
-      article: '第二十条第（五）项',
-      columns: COLUMNS_2019_DECISIONS,
-      rows: [
-        { key: 'licensing', label: '行政许可', en: 'Administrative licensing' },
-        { key: 'otherServices', label: '其他对外管理服务事项', en: 'Other external management services' },
-      ],
-    },
-    {
-      article: '第二十条第（六）项',
-      columns: COLUMNS_2019_DECISIONS,
-      rows: [
-        { key: 'penalty', label: '行政处罚', en: 'Administrative penalties' },
-        { key: 'coercion', label: '行政强制', en: 'Administrative coercion' },
-      ],
-    },
-    {
-      article: '第二十条第（八）项',
-      columns: [
-        { label: '上一年项目数量', en: 'items last year' },
-        { label: '本年增/减', en: 'change this year', signed: true },
-      ],
-      rows: [{ key: 'fees', label: '行政事业性收费', en: 'Administrative fees' }],
-    },
-    {
-      article: '第二十条第（九）项',
-      columns: [
-        { label: '采购项目数量', en: 'procurement items' },
-        { label: '采购总金额', en: 'procurement amount', decimal: true },
-      ],
-      rows: [{ key: 'procurement', label: '政府集中采购', en: 'Government centralised procurement' }],
-    },
-  ] as T2Block2019[],
-};
-
 /** Table 3 in the 2019 format: the same rows, but （六）其他处理 is a single row with numbers of its own. */
 export const T3_2019_SINGLE_ROW = { key: 'otherHandling', label: '（六）其他处理', replaces: 'otherHandling' } as const;
+
+/**
+ * How a cell is named in messages: in the report's own words — its row (or
+ * group) and its column as the table labels them — in English messages too,
+ * since the clerk finds the cell by the label printed in the report.
+ */
+export function cellWords(table: TableId, row: string, column: number, format: '2021' | '2019' = '2021'): { row: Text; column: Text } {
+  const same = (label: string): Text => ({ zh: label, en: label });
+  if (table === 't2') {
+    const layout = format === '2019' ? TABLE2_2019 : TABLE2;
+    const block = layout.blocks.find((b) => b.rows.some((r) => r.key === row));
+    return { row: same(block?.rows.find((r) => r.key === row)?.label ?? row), column: same(block?.columns[column]?.label ?? String(column)) };
+  }
+  if (table === 't4') return { row: same(T4_GROUPS.find((g) => g.key === row)?.label ?? row), column: same(T4_COLUMNS[column]?.label ?? String(column)) };
+  return { row: same(t3RowName(row)), column: same(T3_COLUMNS[column]?.label ?? String(column)) };
+}

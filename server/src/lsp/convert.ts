@@ -27,7 +27,8 @@ const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   hint: DiagnosticSeverity.Hint,
 };
 
-export function toDiagnostic(finding: Finding, uri: string, locale: Locale, index: number): Diagnostic {
+/** A finding as an LSP diagnostic; `id` (its identity in the document) comes back in code action requests. */
+export function toDiagnostic(finding: Finding, uri: string, locale: Locale, id: string): Diagnostic {
   return {
     range: finding.range,
     severity: SEVERITY[finding.severity] ?? DiagnosticSeverity.Warning,
@@ -39,12 +40,12 @@ export function toDiagnostic(finding: Finding, uri: string, locale: Locale, inde
       ? {
           relatedInformation: finding.related.map((r) => ({
             // Cross-file checks point into last year's report: RelatedInfo may carry its uri.
-            location: { uri: (r as { uri?: string }).uri ?? uri, range: r.range },
+            location: { uri: r.uri ?? uri, range: r.range },
             message: r.message[locale],
           })),
         }
       : {}),
-    data: { index, fixes: finding.fixes?.length ?? 0, ...(finding.data ? { details: finding.data } : {}) },
+    data: { id, messageId: finding.messageId, fixes: finding.fixes?.length ?? 0, ...(finding.data ? { details: finding.data } : {}) },
   };
 }
 

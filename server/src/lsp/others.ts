@@ -11,7 +11,7 @@
  * the file's lines. Pure functions, no LSP.
  */
 import type { DocumentAnalysis, Part } from '../engine/analyze';
-import { shiftRange } from '../engine/analyze';
+import { shiftRange } from '../engine/edits';
 import type { Finding, RelatedInfo, Report } from '../model/report';
 
 /** A report of another file, and where it starts in that file. */

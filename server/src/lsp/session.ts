@@ -22,12 +22,13 @@ import {
   type WorkspaceEdit,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { Analyzer, fixAllEdits, type DocumentAnalysis } from '../engine/analyze';
+import { Analyzer, type AnalyzeOptions, type DocumentAnalysis } from '../engine/analyze';
+import { fixAllEdits } from '../engine/fix';
 import type { Report, TextEdit } from '../model/report';
-import { lastYearReport } from '../checks/crossfile';
+import { lastYearReport } from '../parse/units';
 import type { TableId } from '../format/standard';
 import { DEFAULT_SETTINGS, checkOptions, readSettings, resolveLocale, type Locale, type Settings } from '../features/settings';
-import { ACTION_KINDS, codeActions, tableConversions } from '../features/codeActions';
+import { ACTION_KINDS, codeActions, findingIdsOf, tableConversions } from '../features/codeActions';
 import { completionsAt } from '../features/completion';
 import { documentSymbols } from '../features/symbols';
 import { hoverAt } from '../features/hover';
@@ -148,8 +149,11 @@ export function startServer(connection: Connection): void {
 
   /** A document's analysis on its own, without other documents (cheap: the Analyzer caches by text). */
   function plainAnalysis(uri: string, text: string, settings: Settings): DocumentAnalysis {
-    return analyzer.analyze(text, { enable: settings.enable, check: checkOptions(settings), uri });
+    return analyzer.analyze(text, analyzeOptions(uri, settings));
   }
+
+  /** The editor sees a check that fails as a finding naming it, never as silence. */
+  const analyzeOptions = (uri: string, settings: Settings): AnalyzeOptions => ({ enable: settings.enable, check: checkOptions(settings), uri, checkErrors: 'report' });
 
   /**
    * Last year's report of the same unit, for each report of the document: the
@@ -161,7 +165,7 @@ export function startServer(connection: Connection): void {
     const found: LocatedReport[] = [];
     const keys: string[] = [];
     const open = documents.all();
-    const matches = (report: Report, other: { uri: string; report: Report }) => !!lastYearReport(report, { options: {}, others: [other] });
+    const matches = (report: Report, other: { uri: string; report: Report }) => !!lastYearReport(report, [other]);
     let wanted = own.parts.map((p) => p.report);
     for (const other of open) {
       if (other.uri === uri || !isMarkdown(other)) continue;
@@ -213,7 +217,7 @@ export function startServer(connection: Connection): void {
         if (found.length) {
           const located = locate(found);
           analysis = located.place(
-            analyzer.analyze(text, { enable: settings.enable, check: checkOptions(settings), uri, others: located.others }),
+            analyzer.analyze(text, { ...analyzeOptions(uri, settings), others: located.others }),
           );
         }
       } catch (error) {
@@ -246,7 +250,7 @@ export function startServer(connection: Connection): void {
   }
 
   /** The analysis of a Markdown document that Nianbao checks, or undefined. */
-  async function reportOf(uri: string): Promise<{ document: TextDocument; analysis: DocumentAnalysis; locale: Locale } | undefined> {
+  async function reportOf(uri: string): Promise<{ document: TextDocument; analysis: DocumentAnalysis; locale: Locale; options: AnalyzeOptions } | undefined> {
     const document = documents.get(uri);
     if (!document || !isMarkdown(document)) return undefined;
     const settings = await settingsFor(uri);
@@ -257,7 +261,7 @@ export function startServer(connection: Connection): void {
     const analysis = await analysisFor(current, settings, true);
     // The document changed meanwhile: ranges and edits would be for the old text.
     if (documents.get(uri)?.version !== version || !analysis.isReport) return undefined;
-    return { document: current, analysis, locale: localeOf(settings) };
+    return { document: current, analysis, locale: localeOf(settings), options: analyzeOptions(uri, settings) };
   }
 
   // -------------------------------------------------------------------------
@@ -281,7 +285,10 @@ export function startServer(connection: Connection): void {
         // Changed or closed while last year's report was looked for: that change has its own run.
         if (documents.get(uri)?.version !== version) return;
         const locale = localeOf(settings);
-        if (analysis.isReport) diagnostics = analysis.findings.map((f, i) => toDiagnostic(f, uri, locale, i));
+        if (analysis.isReport) {
+          const ids = findingIdsOf(analysis);
+          diagnostics = analysis.findings.map((f, i) => toDiagnostic(f, uri, locale, ids[i]));
+        }
       }
       if ((published.get(uri) ?? -Infinity) > version) return;
       published.set(uri, version);
@@ -445,9 +452,9 @@ export function startServer(connection: Connection): void {
     guard('codeAction', [] as CodeAction[], async (params) => {
       const found = await reportOf(params.textDocument.uri);
       if (!found) return [];
-      const { document, analysis, locale } = found;
+      const { document, analysis, locale, options } = found;
       const context = params.context;
-      return codeActions(analysis, { range: params.range, diagnostics: context.diagnostics, only: context.only }, locale).map(
+      return codeActions(analysis, { range: params.range, diagnostics: context.diagnostics, only: context.only }, locale, { analyzer, options }).map(
         (action): CodeAction => ({
           title: action.title,
           kind: action.kind,
@@ -528,11 +535,11 @@ export function startServer(connection: Connection): void {
       };
       if (!uri) return nothing('请在年度报告草稿中运行此命令', 'Run this command on an annual report draft');
       if (!found) return nothing('当前文档不是政府信息公开工作年度报告', 'This document is not an annual report');
-      const { document, analysis } = found;
+      const { document, analysis, options } = found;
       if (params.command === COMMANDS.fixAll) {
-        const edits = fixAllEdits(analysis);
-        if (edits.length === 0) return nothing('所有合计都正确，无需修改', 'Every total is right; nothing to fix');
-        return applyEdits(document, edits, locale === 'zh' ? '重算并修正全部合计' : 'Fix all totals');
+        const edits = fixAllEdits(analysis, options, analyzer);
+        if (edits.length === 0) return nothing('没有可以确定的修复：余下的问题需要逐一核对', 'Nothing whose fix is certain; what remains needs checking one by one');
+        return applyEdits(document, edits, locale === 'zh' ? '修复全部可以确定的问题' : 'Fix all problems whose fix is certain');
       }
       if (params.command === COMMANDS.convertTable) {
         // Arguments: uri, then optionally a table id (t2/t3/t4) and a line (to pick one report of several).

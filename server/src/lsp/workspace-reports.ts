@@ -17,14 +17,15 @@
  * workspaces. No LSP here: the session tells it the folders and the file
  * changes the client reports, and asks for last year's reports.
  */
-import { constants, promises as fs, type Dirent } from 'node:fs';
+import { promises as fs, type Dirent } from 'node:fs';
 import { join, relative, resolve, sep, isAbsolute } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Report } from '../model/report';
 import { parseReport } from '../parse/report';
-import { splitReports } from '../engine/analyze';
-import { lastYearReport, sameUnit } from '../checks/crossfile';
-import { reportYear } from '../checks/years';
+import { splitReports } from '../parse/split';
+import { lastYearReport, sameUnit } from '../parse/units';
+import { reportYear } from '../parse/dates';
+import { readTextFile } from '../files/read';
 
 export const MARKDOWN_FILE = /\.(md|markdown)$/i;
 const SKIP_DIRS = new Set(['node_modules']);
@@ -102,58 +103,15 @@ function inside(root: string, path: string): boolean {
 
 /** The reports of a text, each parsed on its own, with the line each starts at (as the engine splits a document). */
 export function reportParts(text: string): ReportPart[] {
-  const starts = splitReports(text);
-  const parts: ReportPart[] = [];
-  let line = 0;
-  let last = 0;
-  for (let i = 0; i < starts.length; i++) {
-    for (let j = last; j < starts[i]; j++) if (text.charCodeAt(j) === 10) line++;
-    last = starts[i];
-    parts.push({ report: parseReport(text.slice(starts[i], i + 1 < starts.length ? starts[i + 1] : text.length)), startLine: line });
-  }
-  return parts;
+  return splitReports(text).map((p) => ({ report: parseReport(text.slice(p.startOffset, p.endOffset)), startLine: p.startLine }));
 }
 
-/** Bytes → text: UTF-8, else GB18030 (as the CLI reads files); without a BOM, since editors count positions after it. */
-export function decodeText(bytes: Uint8Array, truncated = false): string {
-  let text: string;
+/** A file's text, or its first `limit` bytes; undefined when it cannot be read (files/read.ts says why, the workspace does not care). */
+async function readText(path: string, limit: number | undefined, maxBytes: number): Promise<string | undefined> {
   try {
-    text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes, { stream: truncated });
-  } catch {
-    try {
-      text = new TextDecoder('gb18030').decode(bytes, { stream: truncated });
-    } catch {
-      text = Buffer.from(bytes).toString('utf8');
-    }
-  }
-  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-}
-
-/**
- * A regular file's text, or its first `limit` bytes; undefined when it cannot
- * be read, is not a regular file, or is larger than `maxBytes`. Opened
- * non-blocking, so a FIFO put in place of a file cannot stall the server.
- */
-export async function readText(path: string, limit: number | undefined, maxBytes: number): Promise<string | undefined> {
-  let handle: fs.FileHandle | undefined;
-  try {
-    handle = await fs.open(path, constants.O_RDONLY | (process.platform === 'win32' ? 0 : (constants.O_NONBLOCK ?? 0)));
-    const stat = await handle.stat();
-    if (!stat.isFile()) return undefined;
-    const size = limit === undefined ? stat.size : Math.min(stat.size, limit);
-    if (size > maxBytes) return undefined;
-    const buffer = Buffer.alloc(size);
-    let read = 0;
-    while (read < size) {
-      const { bytesRead } = await handle.read(buffer, read, size - read, read);
-      if (bytesRead === 0) break;
-      read += bytesRead;
-    }
-    return decodeText(buffer.subarray(0, read), read < stat.size);
+    return (await readTextFile(path, { limit, maxBytes })).text;
   } catch {
     return undefined;
-  } finally {
-    await handle?.close().catch(() => undefined);
   }
 }
 
@@ -302,7 +260,7 @@ export class WorkspaceReports {
         .sort((a, b) => rank(a.heading) - rank(b.heading));
       for (const { entry } of candidates) {
         const parsed = await this.parse(entry);
-        const part = parsed?.parts.find((p) => lastYearReport(report, { options: {}, others: [{ uri: entry.uri, report: p.report }] }));
+        const part = parsed?.parts.find((p) => lastYearReport(report, [{ uri: entry.uri, report: p.report }]));
         if (!parsed || !part) continue;
         const key = `${entry.path}#${part.startLine}`;
         if (!taken.has(key)) {

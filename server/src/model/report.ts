@@ -30,13 +30,16 @@ export type CellState =
   | 'invalid' // not a number, negative, or a fraction in a count
   | 'missing'; // the row has fewer cells than the table needs
 
+/** A cell that holds a valid number. */
+export const isNumberCell = (cell: Cell | undefined): cell is Cell & { value: number } => !!cell && cell.state === 'number' && cell.value !== null;
+
 export interface Cell {
   /** The cell's text; absent when the row lacks the cell altogether. */
   span?: Span;
   value: number | null;
   state: CellState;
   /** Why an invalid cell is invalid. */
-  problem?: 'not-a-number' | 'negative' | 'fraction';
+  problem?: 'not-a-number' | 'negative' | 'fraction' | 'too-large';
 }
 
 /** A label as written, matched to its canonical wording. */
@@ -56,13 +59,38 @@ export interface TableRow {
 
 export type TableLayout = 'gfm' | 'tsv' | 'cell-per-line' | 'space-aligned' | 'mixed';
 
+/** Why the reader could not read part of a table for sure: the id of the table-read check's message. */
+export type ReadReason =
+  | 'extraCellsFirst'
+  | 'extraCellsLast'
+  | 'fewerCells'
+  | 'alignedCells'
+  | 'gluedByRow'
+  | 'gluedByColumns'
+  | 'gluedNoSplit'
+  | 'gluedTooMany'
+  | 'gluedSeveral'
+  | 'gluedTooLong'
+  | 'displacedRecovered'
+  | 'orphans'
+  | 't4InterleavedRecovered'
+  | 't4InterleavedNone'
+  | 't4InterleavedSeveral'
+  | 't4TooFew'
+  | 't4TooMany'
+  | 't4GluedRecovered'
+  | 't4GluedNone'
+  | 't4GluedSeveral';
+
 /** Something the reader could not make sense of; reported, never guessed. */
 export interface ReadProblem {
   kind: 'unreadable-row' | 'cell-count' | 'glued-digits';
+  /** What the table-read check says of it, and the words that fill its message. */
+  reason: ReadReason;
+  args: Readonly<Record<string, string | number>>;
   span: Span;
   rowKey?: string;
-  message: Text;
-  /** For glued digits recovered uniquely: the split found. */
+  /** For glued digits or displaced labels recovered uniquely: the numbers found. */
   recovered?: number[];
 }
 
@@ -120,9 +148,15 @@ export interface Report {
   format: '2021' | '2019';
   /** Text found that only the 2019 layout has. */
   oldFormatMarkers: Span[];
+  /** The line break the text uses (its first one; \n when it has none): inserted text uses it too. */
+  eol: '\n' | '\r\n' | '\r';
   /** Converts offsets to positions. */
   positionAt(offset: number): Position;
   offsetAt(position: Position): number;
+  /** Where a line's content ends: before its line break. */
+  lineEnd(line: number): Position;
+  /** A line's text, without its line break. */
+  lineText(line: number): string;
 }
 
 // ---------------------------------------------------------------------------
@@ -141,9 +175,18 @@ export interface Fix {
   kind: 'quickfix' | 'refactor.rewrite';
   /** The fix the light bulb offers first. */
   preferred?: boolean;
-  /** Part of source.fixAll.nianbao. */
+  /**
+   * Safe to apply unseen: the right value is known, not guessed. Fix-all (on
+   * save, `check --fix`) applies these and only these.
+   */
   fixAll?: boolean;
   edits: TextEdit[];
+  /**
+   * Codes of findings the fix knowingly leaves for the clerk (an inserted
+   * section is empty until written). Applying the fix may add findings of
+   * these codes and of no other.
+   */
+  leaves?: string[];
 }
 
 export interface RelatedInfo {
@@ -156,6 +199,8 @@ export interface RelatedInfo {
 export interface Finding {
   code: string;
   severity: Severity;
+  /** The id of the message in the check's catalog; `message` is it filled in. */
+  messageId: string;
   message: Text;
   range: Range;
   related?: RelatedInfo[];

@@ -3,22 +3,25 @@
  *
  * A label matches its canonical text when they agree after normalisation
  * (full/half-width, spaces, quotes, `1、`/`1.`), or without their numbering, or
- * as a known variant (LABEL_VARIANTS, a section's variants), or — for labels
+ * as a known variant (the variants the format data lists), or — for labels
  * long enough that it is safe — as a near-miss typo. Everything but an exact
  * match is a deviation that `label-deviation` reports.
  */
 import {
-  LABEL_VARIANTS,
   SECTIONS,
+  T2_HEADER,
   T3_COLUMNS,
+  T3_CORNER_NOTE,
   T3_GROUPS,
+  T3_HEADERS,
   T3_ROWS,
   T4_COLUMNS,
   T4_GROUPS,
+  T4_LITIGATION,
   TABLE2,
   TABLE2_2019,
-  T3_CORNER_NOTE,
   type SectionSpec,
+  type Table2Layout,
 } from '../format/standard';
 import { editDistance, normalizeLabel, similarity, stripNumbering } from './text';
 
@@ -41,39 +44,13 @@ export interface LabelMatch {
   deviates: boolean;
 }
 
-function candidate(role: LabelRole, key: string, canonical: string, variants: string[] = []): LabelCandidate {
-  const all = [canonical, ...variants, ...Object.keys(LABEL_VARIANTS).filter((v) => LABEL_VARIANTS[v] === canonical)];
-  const forms = [...new Set(all.map(normalizeLabel))];
+function candidate(role: LabelRole, key: string, canonical: string, variants: readonly string[] = []): LabelCandidate {
+  const forms = [...new Set([canonical, ...variants].map(normalizeLabel))];
   return { role, key, canonical, forms, bare: [...new Set(forms.map(stripNumbering))] };
 }
 
-/** The labels that can stand in each table, derived from the format data. */
-export const TABLE_LABELS = {
-  t2: [
-    ...TABLE2.blocks.flatMap((block) => [
-      candidate('article', block.article, block.article),
-      ...block.columns.map((c) => candidate('column', c.label, c.label, c.variants)),
-      ...block.rows.map((r) => candidate('row', r.key, r.label, r.variants)),
-    ]),
-    candidate('header', '信息内容', '信息内容'),
-  ],
-  t3: [
-    ...T3_ROWS.map((r) => candidate('row', r.key, r.label, r.variants)),
-    ...T3_GROUPS.map((g) => candidate('group', g.key, g.label)),
-    ...T3_COLUMNS.map((c, i) => candidate('column', String(i), c.label, c.variants)),
-    candidate('header', '申请人情况', '申请人情况'),
-    candidate('header', '法人或其他组织', '法人或其他组织'),
-    candidate('note', 'corner', T3_CORNER_NOTE),
-  ],
-  t4: [
-    ...T4_GROUPS.map((g) => candidate('group', g.key, 'short' in g ? g.short : g.label)),
-    candidate('header', '行政诉讼', '行政诉讼'),
-    ...T4_COLUMNS.map((c, i) => candidate('column', String(i), c.label)),
-  ],
-} satisfies Record<string, LabelCandidate[]>;
-
-const dedupe = (cands: LabelCandidate[]) => {
-  // A label that stands several times (本年处理决定数量) keeps one candidate.
+/** A label that stands several times (本年处理决定数量) keeps one candidate. */
+function dedupe(cands: LabelCandidate[]): LabelCandidate[] {
   const seen = new Set<string>();
   return cands.filter((c) => {
     const id = `${c.role}:${c.canonical}`;
@@ -81,20 +58,39 @@ const dedupe = (cands: LabelCandidate[]) => {
     seen.add(id);
     return true;
   });
-};
-TABLE_LABELS.t2 = dedupe(TABLE_LABELS.t2);
+}
 
-/** Table 2's labels in the 2019 trial format (the 2019 rows, columns and blocks). */
-export const TABLE_LABELS_2019 = {
-  t2: dedupe([
-    ...TABLE2_2019.blocks.flatMap((block) => [
+function table2Labels(layout: Table2Layout): LabelCandidate[] {
+  return dedupe([
+    ...layout.blocks.flatMap((block) => [
       candidate('article', block.article, block.article),
       ...block.columns.map((c) => candidate('column', c.label, c.label, c.variants)),
       ...block.rows.map((r) => candidate('row', r.key, r.label, r.variants)),
     ]),
-    candidate('header', '信息内容', '信息内容'),
-  ]),
+    candidate('header', T2_HEADER, T2_HEADER),
+  ]);
+}
+
+/** The labels that can stand in each table, derived from the format data. */
+export const TABLE_LABELS: Readonly<Record<'t2' | 't3' | 't4', readonly LabelCandidate[]>> = {
+  t2: table2Labels(TABLE2),
+  t3: [
+    ...T3_ROWS.map((r) => candidate('row', r.key, r.label, r.variants)),
+    ...T3_GROUPS.map((g) => candidate('group', g.key, g.label)),
+    ...T3_COLUMNS.map((c, i) => candidate('column', String(i), c.label, c.variants)),
+    candidate('header', T3_HEADERS.applicants, T3_HEADERS.applicants),
+    candidate('header', T3_HEADERS.organisations, T3_HEADERS.organisations),
+    candidate('note', 'corner', T3_CORNER_NOTE),
+  ],
+  t4: [
+    ...T4_GROUPS.map((g) => candidate('group', g.key, 'short' in g ? g.short : g.label, 'variants' in g ? g.variants : [])),
+    candidate('header', T4_LITIGATION, T4_LITIGATION),
+    ...T4_COLUMNS.map((c, i) => candidate('column', String(i), c.label)),
+  ],
 };
+
+/** Table 2's labels in the 2019 trial format (the 2019 rows, columns and blocks). */
+export const TABLE_LABELS_2019 = { t2: table2Labels(TABLE2_2019) };
 
 /** Labels shorter than this are matched exactly only: 规章, 其他, 总计. */
 const FUZZY_MIN_LENGTH = 5;

@@ -59,7 +59,7 @@ export function readLines(text: string, index: LineIndex): Line[] {
   for (const node of tree.children ?? []) {
     const start = node.position?.start.offset ?? 0;
     const end = node.position?.end.offset ?? start;
-    if (node.type === 'heading' && !text.slice(start, end).includes('\n')) {
+    if (node.type === 'heading' && !/[\r\n]/.test(text.slice(start, end))) {
       const span = headingContent(text, start, end, index);
       lines.push({ kind: 'heading', span, tokens: tokenizeText(span, index, row), depth: node.depth, row: row++, block });
     } else if (node.type === 'table') {
@@ -75,16 +75,15 @@ export function readLines(text: string, index: LineIndex): Line[] {
       }
     } else if (node.type !== 'thematicBreak' && node.type !== 'definition') {
       // Paragraphs, code, lists, setext headings, HTML: line by line from the source.
-      let lineStart = start;
-      while (lineStart < end) {
-        let lineEnd = text.indexOf('\n', lineStart);
-        if (lineEnd < 0 || lineEnd > end) lineEnd = end;
+      // The lines as LSP counts them (\r\n, \n or a lone \r).
+      for (let line = index.positionAt(start).line; index.lineStart(line) < end && line < index.lineCount; line++) {
+        const lineStart = Math.max(start, index.lineStart(line));
+        const lineEnd = Math.min(end, index.lineEnd(line));
         const raw = text.slice(lineStart, lineEnd);
         if (!isSkippable(raw)) {
           const span = trimmedSpan(text, lineStart, lineEnd, index);
           lines.push({ kind: 'text', span, tokens: tokenizeText(span, index, row), row: row++, block });
         }
-        lineStart = lineEnd + 1;
       }
     }
     block++;

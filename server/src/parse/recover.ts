@@ -13,7 +13,9 @@
  *    interleaved with header fragments, not in column order. Runs are assigned
  *    to the three groups so that each group's total holds.
  */
-import { T3_APPLICANT_COLUMNS, T3_ROWS, T3_TOTAL_COLUMN, T4_COLUMNS, T4_GROUPS, T4_TOTAL_COLUMN } from '../format/standard';
+import { MAX_DIGITS } from './text';
+import { instanceHolds, t3Instances, t4Instances } from '../format/rules';
+import { T3_2019_SINGLE_ROW, T3_ROWS, T4_COLUMNS, T4_GROUPS } from '../format/standard';
 
 /** How many partial splits to try before giving up (a long glued row has too many). */
 const SEARCH_LIMIT = 200_000;
@@ -62,7 +64,12 @@ export function splitDigits(
     const remainingStrings = strings.length - i - 1;
     const left = width - values.length;
     if (left <= remainingStrings) return;
-    for (let end = pos + 1; end <= s.length; end++) {
+    // No piece longer than a cell's number can be; every piece tried counts towards the limit.
+    for (let end = pos + 1; end <= s.length && end - pos <= MAX_DIGITS; end++) {
+      if (++steps > SEARCH_LIMIT) {
+        exhausted = true;
+        return;
+      }
       const piece = s.slice(pos, end);
       if (piece.length > 1 && piece[0] === '0') break;
       values.push(Number(piece));
@@ -78,23 +85,25 @@ export function splitDigits(
   return { candidates: [...out.values()], exhausted };
 }
 
-/** Table 3: a row's 总计 is the sum of its six applicant columns. */
+const ROW_TOTAL = t3Instances('2021').find((i) => i.rule === 't3-row-total')!;
+
+/** Table 3: a row's 总计 is the sum of its six applicant columns (the t3-row-total rule, on one row's values). */
 export function t3RowHolds(values: number[]): boolean {
-  const sum = T3_APPLICANT_COLUMNS.reduce<number>((n, i) => n + values[i], 0);
-  return values[T3_TOTAL_COLUMN] === sum;
+  return instanceHolds(ROW_TOTAL, (ref) => values[ref.column]) === true;
 }
 
-/** Table 4: each group of five ends with the sum of the four before it. */
+const T4_RULES = t4Instances();
+const groupIndex = (key: string) => T4_GROUPS.findIndex((g) => g.key === key);
+
+/**
+ * Table 4: each group of five ends with the sum of the four before it (the
+ * t4-total rule on fifteen values in order). With `complete` false, a prefix
+ * is judged: the groups it fills must hold.
+ */
 export function t4GroupsHold(values: number[], complete = true): boolean {
   const width = T4_COLUMNS.length;
-  const groups = complete ? T4_GROUPS.length : Math.floor(values.length / width);
-  for (let g = 0; g < groups; g++) {
-    const part = values.slice(g * width, g * width + width);
-    if (part.length < width) return !complete;
-    const sum = part.slice(0, T4_TOTAL_COLUMN).reduce((a, b) => a + b, 0);
-    if (part[T4_TOTAL_COLUMN] !== sum) return false;
-  }
-  return true;
+  if (complete && values.length < T4_RULES.length * width) return false;
+  return T4_RULES.every((instance) => instanceHolds(instance, (ref) => values[groupIndex(ref.row) * width + ref.column]) !== false);
 }
 
 // ---------------------------------------------------------------------------
@@ -104,34 +113,16 @@ export function t4GroupsHold(values: number[], complete = true): boolean {
 /** Values per row key; null where a cell is not a number. */
 export type T3Values = Map<string, (number | null)[]>;
 
-const RESULT_KEYS = T3_ROWS.filter((r) => r.role === 'result').map((r) => r.key);
-
-/** The result rows of a Table 3 reading: the leaves of 三, or the single （六） row of the 2019 layout. */
-function resultKeys(values: T3Values): string[] {
-  const keys = RESULT_KEYS.filter((k) => values.has(k));
-  if (values.has('otherHandling') && !keys.some((k) => k.startsWith('otherHandling.'))) keys.push('otherHandling');
-  return keys;
-}
-
 /**
- * Whether the column rules of Table 3 hold, in every column where all the
- * cells they involve are numbers (a rule with a cell unknown is not judged).
+ * Whether the column rules of Table 3 (t3-result-total and t3-balance) hold,
+ * in every column where all the cells they involve are numbers (a rule with
+ * a cell unknown is not judged).
  */
 export function t3ColumnsHold(values: T3Values): boolean {
-  const results = resultKeys(values);
-  const total = values.get('resultTotal');
-  for (let c = 0; c <= T3_TOTAL_COLUMN; c++) {
-    if (total && total[c] !== null) {
-      const parts = results.map((k) => values.get(k)![c]);
-      if (parts.length > 0 && parts.every((v) => v !== null)) {
-        const sum = parts.reduce<number>((a, b) => a + b!, 0);
-        if (Math.abs(sum - total[c]!) > 1e-9) return false;
-      }
-    }
-    const four = ['new', 'carried', 'resultTotal', 'carryNext'].map((k) => values.get(k)?.[c] ?? null);
-    if (four.every((v) => v !== null) && Math.abs(four[0]! + four[1]! - four[2]! - four[3]!) > 1e-9) return false;
-  }
-  return true;
+  const layout = values.has(T3_2019_SINGLE_ROW.key) && !T3_ROWS.some((r) => r.group === T3_2019_SINGLE_ROW.replaces && values.has(r.key)) ? '2019' : '2021';
+  return t3Instances(layout)
+    .filter((i) => i.rule !== 't3-row-total')
+    .every((instance) => instanceHolds(instance, (ref) => values.get(ref.row)?.[ref.column]) !== false);
 }
 
 /**

@@ -1,11 +1,11 @@
 /**
  * parseReport: a Markdown draft → the report model (title, sections, tables, prose).
  */
-import { OLD_FORMAT_MARKERS, SECTIONS, type TableId } from '../format/standard';
+import { OLD_FORMAT_MARKERS, SECTIONS, TABLE_IDS, type TableId } from '../format/standard';
 import type { ProseBlock, ReadTable, Report, SectionRead, Span, TitleRead } from '../model/report';
 import { matchSectionHeading } from './labels';
 import { readLines, type Line } from './lines';
-import { isTable2Of2019, readTable2, readTable3, readTable4 } from './tables';
+import { isTable2Of2019, readTable2, readTable3, readTable4 } from './tables/index';
 import { LineIndex, normalizeLabel } from './text';
 
 const TABLE_READERS: Record<TableId, (lines: Line[], index: LineIndex) => ReadTable | undefined> = {
@@ -14,7 +14,19 @@ const TABLE_READERS: Record<TableId, (lines: Line[], index: LineIndex) => ReadTa
   t4: readTable4,
 };
 
-export function parseReport(text: string): Report {
+/**
+ * A reading copy of the text: the same length and line breaks, with what
+ * Markdown would drop or choke on made harmless, so that every offset the
+ * reader keeps is an offset of the document. A byte order mark (one starts
+ * every report of `cat a.md b.md` of BOM-saved drafts) becomes a space: remark
+ * drops a leading one and would shift every position by one.
+ */
+export function readingCopy(text: string): string {
+  return text.includes('\uFEFF') ? text.replace(/\uFEFF/g, ' ') : text;
+}
+
+export function parseReport(source: string): Report {
+  const text = readingCopy(source);
   const index = new LineIndex(text);
   const lines = readLines(text, index);
   const sections = findSections(lines, index, text.length);
@@ -30,7 +42,7 @@ export function parseReport(text: string): Report {
   }
   // A table pasted without its section heading is still read, from the whole text.
   if (sections.length === 0) {
-    for (const id of ['t2', 't3', 't4'] as TableId[]) {
+    for (const id of TABLE_IDS) {
       if (id === 't4') continue; // bare numbers alone are too weak a sign of Table 4
       const table = TABLE_READERS[id](lines, index);
       if (table && table.rows.size >= 2) tables[id] = table;
@@ -51,8 +63,11 @@ export function parseReport(text: string): Report {
     prose,
     format,
     oldFormatMarkers,
+    eol: index.eol,
     positionAt: (offset) => index.positionAt(offset),
     offsetAt: (position) => index.offsetAt(position),
+    lineEnd: (line) => index.lineEndPosition(line),
+    lineText: (line) => index.lineText(line),
   };
 }
 

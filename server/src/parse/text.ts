@@ -1,19 +1,32 @@
 /** Text utilities shared by the reader: positions, normalisation, numbers, similarity. */
 import type { Position, Range, Span } from '../model/report';
 
-/** Offsets ↔ LSP positions for one text. */
+/**
+ * Offsets ↔ LSP positions for one text. Line breaks are counted as LSP counts
+ * them: `\r\n`, `\n` and a lone `\r` each end a line, and a position never
+ * falls between the `\r` and the `\n` of one break.
+ */
 export class LineIndex {
   private readonly lineStarts: number[] = [0];
+  /** The line break the text uses first (\n when it has none). */
+  readonly eol: '\n' | '\r\n' | '\r' = '\n';
 
   constructor(readonly text: string) {
+    let eol: '\n' | '\r\n' | '\r' | undefined;
     for (let i = 0; i < text.length; i++) {
       const ch = text.charCodeAt(i);
-      if (ch === 10 /* \n */) this.lineStarts.push(i + 1);
-      else if (ch === 13 /* \r */) {
-        if (text.charCodeAt(i + 1) === 10) i++;
+      if (ch === 10 /* \n */) {
+        eol ??= '\n';
+        this.lineStarts.push(i + 1);
+      } else if (ch === 13 /* \r */) {
+        if (text.charCodeAt(i + 1) === 10) {
+          eol ??= '\r\n';
+          i++;
+        } else eol ??= '\r';
         this.lineStarts.push(i + 1);
       }
     }
+    if (eol) this.eol = eol;
   }
 
   get lineCount(): number {
@@ -22,6 +35,24 @@ export class LineIndex {
 
   lineStart(line: number): number {
     return this.lineStarts[Math.max(0, Math.min(line, this.lineStarts.length - 1))];
+  }
+
+  /** Where a line's content ends: before its line break. */
+  lineEnd(line: number): number {
+    if (line >= this.lineStarts.length - 1) return this.text.length;
+    let end = this.lineStarts[line + 1] - 1;
+    if (this.text.charCodeAt(end) === 10 && this.text.charCodeAt(end - 1) === 13 && end - 1 >= this.lineStart(line)) end--;
+    return end;
+  }
+
+  lineEndPosition(line: number): Position {
+    const l = Math.max(0, Math.min(line, this.lineStarts.length - 1));
+    return { line: l, character: this.lineEnd(l) - this.lineStarts[l] };
+  }
+
+  /** A line's text, without its line break. */
+  lineText(line: number): string {
+    return this.text.slice(this.lineStart(line), this.lineEnd(line));
   }
 
   positionAt(offset: number): Position {
@@ -33,15 +64,16 @@ export class LineIndex {
       if (this.lineStarts[mid] <= offset) lo = mid;
       else hi = mid - 1;
     }
-    return { line: lo, character: offset - this.lineStarts[lo] };
+    // Between the \r and the \n of a break is the end of the line, as LSP has it.
+    const end = this.lineEnd(lo);
+    return { line: lo, character: Math.min(offset, end) - this.lineStarts[lo] };
   }
 
   offsetAt(position: Position): number {
     if (position.line >= this.lineStarts.length) return this.text.length;
     if (position.line < 0) return 0;
     const start = this.lineStarts[position.line];
-    const next = position.line + 1 < this.lineStarts.length ? this.lineStarts[position.line + 1] : this.text.length;
-    return Math.min(start + Math.max(0, position.character), next);
+    return Math.min(start + Math.max(0, position.character), this.lineEnd(position.line));
   }
 
   range(start: number, end: number): Range {
@@ -51,6 +83,11 @@ export class LineIndex {
   span(start: number, end: number): Span {
     return { text: this.text.slice(start, end), start, end, range: this.range(start, end) };
   }
+}
+
+/** The lines of a text as LSP counts them (\r\n, \n and a lone \r end a line), without their breaks. */
+export function splitLines(text: string): string[] {
+  return text.split(/\r\n|\r|\n/);
 }
 
 const QUOTES = /[“”„‟"「」『』〝〞]/g;
@@ -80,9 +117,12 @@ export function stripNumbering(normalized: string): string {
 }
 
 export type NumberRead =
-  | { kind: 'number'; value: number; fraction: boolean; negative: boolean }
+  | { kind: 'number'; value: number; fraction: boolean; negative: boolean; tooLarge: boolean }
   | { kind: 'blank' }
   | { kind: 'text' };
+
+/** The most digits a cell's number may have: a trillion is far above any count, and sums of 200 such stay exact in a double. */
+export const MAX_DIGITS = 12;
 
 const PLACEHOLDERS = new Set(['', '/', '／', '—', '——', '-', '－', '–', '无', '空', 'null', 'N/A', 'n/a']);
 
@@ -98,7 +138,9 @@ export function readNumber(raw: string): NumberRead {
   const negative = m[1] === '-' || m[1] === '−';
   const digits = m[2].replace(/[,，]/g, '');
   const value = Number(`${negative ? '-' : ''}${digits}${m[3] ? '.' + m[3] : ''}`);
-  return { kind: 'number', value, fraction: !!m[3] && /[1-9]/.test(m[3]), negative };
+  // Sums of such numbers must stay exact: a cell of more digits than any count or amount has is not read as one.
+  const tooLarge = digits.replace(/^0+/, '').length > MAX_DIGITS;
+  return { kind: 'number', value, fraction: !!m[3] && /[1-9]/.test(m[3]), negative, tooLarge };
 }
 
 /** True for a token that reads as a number (possibly invalid: negative, fraction). */
@@ -140,3 +182,29 @@ export function isPageFooter(line: string): boolean {
 }
 
 export const CHINESE_NUMERALS = '一二三四五六七八九十';
+
+const CN_DIGITS: Record<string, number> = { 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+const CN_UNITS: Record<string, number> = { 十: 10, 百: 100, 千: 1000 };
+
+/** 8, 3,119, 十五, 一百零二 → the number; undefined when unreadable. */
+export function readCount(raw: string): number | undefined {
+  const text = raw.replace(/[\s,，]/g, '');
+  if (/^\d+$/.test(text)) return Number(text);
+  if (!/^[零〇一二两三四五六七八九十百千]+$/.test(text)) return undefined;
+  let total = 0;
+  let digit = -1;
+  for (const ch of text) {
+    if (ch in CN_DIGITS) digit = CN_DIGITS[ch];
+    else {
+      total += (digit < 0 ? 1 : digit) * CN_UNITS[ch];
+      digit = -1;
+    }
+  }
+  return total + (digit > 0 ? digit : 0);
+}
+
+/** A whole number as the report writes it; other numbers to 4 decimals; never Infinity or NaN. */
+export function formatNumber(value: number): string {
+  if (!Number.isFinite(value)) return '?';
+  return Number.isInteger(value) ? String(value) : String(Math.round(value * 10000) / 10000);
+}

@@ -1,153 +1,20 @@
 /**
- * narrative-mismatch: numbers the prose states, compared with the table cell or
- * sum they refer to (正文称收到申请 8 件，表三“一、本年新收”总计为 15), and the
- * claims 均获维持 / 全部办结 checked against Tables 4 and 3.
+ * The figures the prose states, read as claims about the tables: "收到申请 8
+ * 件" refers to Table 3 一、本年新收 总计, "行政复议 1 件" to Table 4's 复议
+ * total, and so on. The sentence patterns are data (CLAIM_PATTERNS): each names
+ * the quantity, the wording that introduces it, and the cell or sum it refers
+ * to. A pattern only matches when the number stands right after (or right
+ * before) the words that name it, with a unit of count (件, not 条): dates,
+ * counts of web posts, phone numbers, postcodes and document numbers never
+ * match. Claims without a number (均获维持, 全部办结) are read too.
  *
- * The prose is read as "compact" text: whitespace removed (PDF line breaks fall
- * in the middle of words), full-width digits made half-width, Markdown emphasis
- * dropped, with a map back to the document offsets so a finding sits exactly on
- * the digits. The sentence patterns are data (CLAIM_PATTERNS): each names the
- * quantity, the wording that introduces it, and the cell or sum it refers to.
- * A pattern only matches when the number stands right after (or right before)
- * the words that name it, with a unit of count (件, not 条): dates, counts of web
- * posts, phone numbers, postcodes and document numbers never match.
+ * Read once per report; the narrative-mismatch check and the hover on a prose
+ * number both consume it.
  */
-import { T3_COLUMNS, T3_GROUPS, T3_ROWS, T3_TOTAL_COLUMN, T4_COLUMNS, T4_GROUPS, T4_TOTAL_COLUMN, TABLE2, type Text } from '../format/standard';
-import type { Cell, Finding, ProseBlock, Range, RelatedInfo, Report } from '../model/report';
-import { finding, formatNumber, type Check } from './check';
-
-// ---------------------------------------------------------------------------
-// Prose as compact text
-// ---------------------------------------------------------------------------
-
-export interface CompactText {
-  /** The text without whitespace (one space kept between two digits), half-width digits, no `*`. */
-  text: string;
-  /** Document offset of each character of `text`. */
-  offsets: number[];
-}
-
-const WHITESPACE = /[\s\u00a0\u3000]/;
-
-/** Whitespace out, full-width ASCII (０-９, ：…) half-width, Markdown emphasis out; offsets kept. */
-export function compactText(source: string, base: number): CompactText {
-  let text = '';
-  const offsets: number[] = [];
-  let pendingSpace = false;
-  for (let i = 0; i < source.length; i++) {
-    let ch = source[i];
-    if (WHITESPACE.test(ch)) {
-      pendingSpace = true;
-      continue;
-    }
-    if (ch === '*' || ch === '`') continue;
-    const code = ch.charCodeAt(0);
-    if (code >= 0xff01 && code <= 0xff5e && !'（）；：，！？'.includes(ch)) ch = String.fromCharCode(code - 0xfee0);
-    if (pendingSpace && /\d/.test(ch) && /\d$/.test(text)) {
-      text += ' ';
-      offsets.push(base + i - 1);
-    }
-    pendingSpace = false;
-    text += ch;
-    offsets.push(base + i);
-  }
-  return { text, offsets };
-}
-
-/** A sentence of the prose, in compact text: up to 。！？ or ；. */
-export interface Sentence {
-  block: ProseBlock;
-  compact: CompactText;
-  /** [start, end) in compact.text, the end punctuation excluded. */
-  start: number;
-  end: number;
-  text: string;
-  /** The whole sentence up to 。！？ (a ；-clause's sentence), for the words a quantity needs around it. */
-  full: string;
-  /** Where `full` starts in compact.text. */
-  fullStart: number;
-  /** The sentence opens a paragraph: the block starts here, or a line break precedes it. */
-  paragraphStart: boolean;
-}
-
-const CLAUSE_END = /[；;]/;
-const SENTENCE_END = /[。！？!?]/;
-const sentenceMemo = new WeakMap<Report, Sentence[]>();
-
-/** The sentences (；-clauses) of every prose block of a report, in document order. */
-export function sentencesOf(report: Report): Sentence[] {
-  const cached = sentenceMemo.get(report);
-  if (cached) return cached;
-  const sentences: Sentence[] = [];
-  for (const block of report.prose) {
-    const compact = compactText(block.span.text, block.span.start);
-    const text = compact.text;
-    let start = 0;
-    let fullStart = 0;
-    let pending: Sentence[] = [];
-    const push = (end: number, strong: boolean) => {
-      if (end > start) {
-        const before = start === 0 ? '' : report.text.slice(compact.offsets[start - 1] + 1, compact.offsets[start]);
-        pending.push({ block, compact, start, end, text: text.slice(start, end), full: '', fullStart: 0, paragraphStart: start === 0 || before.includes('\n') });
-      }
-      start = end + 1;
-      if (strong) {
-        for (const s of pending) {
-          s.full = text.slice(fullStart, end);
-          s.fullStart = fullStart;
-        }
-        sentences.push(...pending);
-        pending = [];
-        fullStart = end + 1;
-      }
-    };
-    for (let i = 0; i < text.length; i++) {
-      if (SENTENCE_END.test(text[i])) push(i, true);
-      else if (CLAUSE_END.test(text[i])) push(i, false);
-    }
-    push(text.length, true);
-  }
-  sentenceMemo.set(report, sentences);
-  return sentences;
-}
-
-/** Document offsets of [a, b) of a compact text. */
-export function documentSpan(compact: CompactText, a: number, b: number): { start: number; end: number } {
-  return { start: compact.offsets[a], end: compact.offsets[b - 1] + 1 };
-}
-
-export function rangeOf(report: Report, compact: CompactText, a: number, b: number): Range {
-  const { start, end } = documentSpan(compact, a, b);
-  return { start: report.positionAt(start), end: report.positionAt(end) };
-}
-
-// ---------------------------------------------------------------------------
-// Numbers
-// ---------------------------------------------------------------------------
-
-const CN_DIGITS: Record<string, number> = { 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
-const CN_UNITS: Record<string, number> = { 十: 10, 百: 100, 千: 1000 };
-
-/** 8, 3,119, 十五, 一百零二 → the number; undefined when unreadable. */
-export function readCount(raw: string): number | undefined {
-  const text = raw.replace(/[\s,，]/g, '');
-  if (/^\d+$/.test(text)) return Number(text);
-  if (!/^[零〇一二两三四五六七八九十百千]+$/.test(text)) return undefined;
-  let total = 0;
-  let digit = -1;
-  for (const ch of text) {
-    if (ch in CN_DIGITS) digit = CN_DIGITS[ch];
-    else {
-      total += (digit < 0 ? 1 : digit) * CN_UNITS[ch];
-      digit = -1;
-    }
-  }
-  return total + (digit > 0 ? digit : 0);
-}
-
-// ---------------------------------------------------------------------------
-// What a number refers to
-// ---------------------------------------------------------------------------
+import { T3_GROUPS, T3_ROWS, T3_TOTAL_COLUMN, T4_GROUPS, T4_TOTAL_COLUMN, TABLE2, type Text } from '../format/standard';
+import { isNumberCell as isNumber, type Cell, type Range, type Report } from '../model/report';
+import { documentSpan, sentencesOf, type Sentence } from './prose';
+import { formatNumber, readCount } from './text';
 
 /** A cell or a sum of cells of the standard tables. */
 export type Ref =
@@ -376,19 +243,19 @@ function compile(source: string): RegExp {
 // Table values
 // ---------------------------------------------------------------------------
 
-const t3Label = (key: string) => {
+export const t3Label = (key: string) => {
   const row = T3_ROWS.find((r) => r.key === key);
   if (row) return row.label.replace(/政府信息公开申请数量$/, '').replace(/（区分处理.*$/, '');
   return T3_GROUPS.find((g) => g.key === key)?.label ?? key;
 };
-const t3En = (key: string) => T3_ROWS.find((r) => r.key === key)?.en ?? T3_GROUPS.find((g) => g.key === key)?.en ?? key;
-const t4Group = (key: string) => T4_GROUPS.find((g) => g.key === key)!;
+export const t3En = (key: string) => T3_ROWS.find((r) => r.key === key)?.en ?? T3_GROUPS.find((g) => g.key === key)?.en ?? key;
+export const t4Group = (key: string) => T4_GROUPS.find((g) => g.key === key)!;
 /** The Table 2 rows whose counts the prose may state. */
-const T2_COUNT_ROWS = ['rules', 'normative', 'licensing', 'penalty', 'coercion'];
-const t2Row = (key: string) => TABLE2.blocks.flatMap((b) => b.rows.map((r) => ({ row: r, block: b }))).find((x) => x.row.key === key);
+export const T2_COUNT_ROWS = ['rules', 'normative', 'licensing', 'penalty', 'coercion'];
+export const t2Row = (key: string) => TABLE2.blocks.flatMap((b) => b.rows.map((r) => ({ row: r, block: b }))).find((x) => x.row.key === key);
 
 /** The rows whose 总计 make up a Table 3 key: the key itself, or a group's items. */
-function t3Rows(key: string): string[] {
+export function t3Rows(key: string): string[] {
   const items = T3_ROWS.filter((r) => r.group === key).map((r) => r.key);
   return items.length ? items : [key];
 }
@@ -418,7 +285,6 @@ function sumOf(cells: (Cell | undefined)[]): number | undefined {
 const partsOrUndefined = (parts: (number | undefined)[], value: number) =>
   parts.every((p) => p !== undefined) && parts.reduce((a, p) => a! + p!, 0) !== value ? (parts.reduce((a, p) => a! + p!, 0) as number) : undefined;
 
-const isNumber = (cell: Cell | undefined): cell is Cell & { value: number } => !!cell && cell.state === 'number' && cell.value !== null;
 
 /** The value of a reference in a report; undefined when a cell is missing or not a number. */
 export function resolve(report: Report, ref: Ref, doc?: string): Resolved | undefined {
@@ -441,11 +307,13 @@ export function resolve(report: Report, ref: Ref, doc?: string): Resolved | unde
     const value = cells.reduce((a, c) => a + (c.cell.value ?? 0), 0);
     const names = ref.rows.map((k) => `“${t3Label(k)}”`);
     const single = ref.rows.length === 1 && t3Rows(ref.rows[0]).length === 1;
+    // （七）总计 is a total already: “（七）总计”, not “（七）总计”总计.
+    const ofTotal = single && t3Label(ref.rows[0]).endsWith('总计');
     const label: Text =
       ref.rows.length > 1
         ? { zh: `表三${names.join('与')}总计之和`, en: `the sum of Table 3 ${names.join(' and ')} totals` }
         : single
-          ? { zh: `表三${names[0]}总计`, en: `Table 3 ${names[0]} total` }
+          ? { zh: `表三${names[0]}${ofTotal ? '' : '总计'}`, en: `Table 3 ${names[0]}${ofTotal ? '' : ' total'}` }
           : { zh: `表三${names[0]}各项总计之和`, en: `the sum of the Table 3 ${names[0]} items` };
     return { value, cells, label, parts: partsOrUndefined(parts, value) };
   }
@@ -595,214 +463,8 @@ export function readClaims(report: Report): { claims: Claim[]; statements: State
   return result;
 }
 
-// ---------------------------------------------------------------------------
-// What a wrong number is instead
-// ---------------------------------------------------------------------------
-
-interface Candidate {
-  value: number;
-  what: Text;
-}
-
-const columnName = (i: number) => T3_COLUMNS[i].label;
-
-/** Figures of the tables a stated number may have been taken from, most telling first. */
-function candidates(report: Report, ref: Ref, doc: string | undefined): Candidate[] {
-  const out: Candidate[] = [];
-  const add = (value: number | undefined, what: Text) => {
-    if (value !== undefined) out.push({ value, what });
-  };
-  const t3 = report.tables.t3;
-  const total = (key: string) => resolve(report, { table: 't3', rows: [key] })?.value;
-  if (ref.table === 't3' && t3) {
-    // One applicant column of the same row.
-    if (ref.rows.length === 1 && t3Rows(ref.rows[0]).length === 1) {
-      const row = t3.rows.get(ref.rows[0]);
-      row?.cells.slice(0, T3_TOTAL_COLUMN).forEach((cell, i) => {
-        if (isNumber(cell)) add(cell.value, { zh: `“${columnName(i)}”一列的数`, en: `the ${T3_COLUMNS[i].en} column alone` });
-      });
-    }
-    // One item of a group.
-    for (const key of ref.rows)
-      if (t3Rows(key).length > 1)
-        for (const item of t3Rows(key)) add(total(item), { zh: `其中“${t3Label(item)}”一项的数`, en: `the item “${t3Label(item)}” alone` });
-    const refKey = ref.rows.join('+');
-    const named: [string, Text][] = [
-      ['new+carried', { zh: '一+二之和（含上年结转）', en: 'new + carried over (一+二)' }],
-      ['resultTotal', { zh: '“（七）总计”', en: '（七）总计' }],
-      ['new', { zh: '“一、本年新收”总计', en: 'the 一、本年新收 total' }],
-      ['carried', { zh: '“二、上年结转”总计', en: 'the 二、上年结转 total' }],
-      ['carryNext', { zh: '“四、结转下年度继续办理”总计', en: 'the 四、结转下年度 total' }],
-      ['disclosed', { zh: '“（一）予以公开”总计', en: 'the （一）予以公开 total' }],
-    ];
-    for (const [key, what] of named) {
-      if (key === refKey) continue;
-      add(resolve(report, { table: 't3', rows: key.split('+') })?.value, what);
-    }
-    for (const row of T3_ROWS)
-      if (row.role === 'result' && row.key !== refKey && !ref.rows.includes(row.group ?? ''))
-        add(total(row.key), { zh: `“${row.group ? `${t3Label(row.group)}${row.label}` : t3Label(row.key)}”一行的总计`, en: `the total of row “${row.label}”` });
-  }
-  if (ref.table === 't4') {
-    const key = ref.groups.join('+');
-    for (const g of T4_GROUPS)
-      if (g.key !== key) add(resolve(report, { table: 't4', groups: [g.key] })?.value, { zh: `表四“${g.label}”总计`, en: `the Table 4 “${g.label}” total` });
-    if (ref.groups.length > 1)
-      for (const g of ref.groups) {
-        const row = report.tables.t4?.rows.get(g);
-        row?.cells.slice(0, T4_TOTAL_COLUMN).forEach((cell, i) => {
-          if (isNumber(cell)) add(cell.value, { zh: `表四“${t4Group(g).label}”的“${T4_COLUMNS[i].label}”`, en: `Table 4 “${t4Group(g).label}”, ${T4_COLUMNS[i].en}` });
-        });
-      }
-  }
-  if (ref.table === 't2') {
-    const rowKey = ref.row === '@doc' ? doc : ref.row;
-    for (const key of T2_COUNT_ROWS) {
-      const spec = t2Row(key);
-      if (!spec) continue;
-      spec.block.columns.forEach((column, i) => {
-        if (key === rowKey && i === ref.column) return;
-        add(resolve(report, { table: 't2', row: key, column: i })?.value, {
-          zh: spec.block.columns.length > 1 ? `表二“${spec.row.label}”的“${column.label}”` : `表二“${spec.row.label}”的数`,
-          en: `Table 2 “${spec.row.label}”, ${column.en}`,
-        });
-      });
-    }
-  }
-  return out;
-}
-
-/** What the stated number equals instead, if anything telling (never for 0). */
-export function explain(report: Report, claim: Claim): Candidate | undefined {
-  if (claim.stated === 0) return undefined;
-  return candidates(report, claim.pattern.refers, claim.doc).find((c) => c.value === claim.stated);
-}
-
-// ---------------------------------------------------------------------------
-// The check
-// ---------------------------------------------------------------------------
-
 /** A claim whose number differs from its figure. */
 export function isMismatch(claim: Claim): boolean {
   const expected = claim.expected;
   return !!expected && expected.value !== claim.stated && expected.parts !== claim.stated && !claim.acceptedAs;
 }
-
-function related(resolved: Resolved): RelatedInfo[] {
-  return resolved.cells.filter((c) => c.cell.span).map((c) => ({ range: c.cell.span!.range, message: c.label }));
-}
-
-/** The Table 4 groups a 均获维持 sentence is about. */
-function upheldGroups(sentence: Sentence): string[] {
-  for (const text of [sentence.text, sentence.full]) {
-    const review = /复议/.test(text.replace(/未经复议|复议后/g, ''));
-    const suits = /诉讼|起诉/.test(text);
-    if (review && !suits) return ['review'];
-    if (suits && !review) return ['suitDirect', 'suitAfterReview'];
-    if (review && suits) break;
-  }
-  return ['review', 'suitDirect', 'suitAfterReview'];
-}
-
-export const narrativeMismatch: Check = {
-  code: 'narrative-mismatch',
-  severity: 'warning',
-  tag: 'heuristic',
-  title: { zh: '正文数字与表格不符', en: 'Prose contradicts the tables' },
-  docs: {
-    zh:
-      '核对正文里明确点名的数字与它所指的表格数据：收到申请（表三“一、本年新收”总计；句中写明含上年结转时也可为一+二）、上年结转、予以公开、部分公开、不予公开、无法提供、不予处理、办结/答复（（七）总计）、结转下年度、行政复议 N 件（表四行政复议总计）、行政诉讼 N 件（两项行政诉讼总计之和）、未经复议直接起诉/复议后起诉、行政许可/行政处罚/行政强制 N 件（表二）、规范性文件制发/废止/现行有效 N 件（表二）。' +
-      '提示标在正文的数字上，消息给出正文的数和表格的数；若正文的数恰好等于另一个格或另一种合计（只计了自然人一列、只计了一项、一+二、（七）总计），一并指出。“均获维持”“全部维持”对照表四的纠正、其他结果和尚未审结；“全部办结”“均已办结”对照表三“四、结转下年度继续办理”（应为 0）。' +
-      '只在句子清楚点名数量时才核对：日期、网站发布信息条数、电话、邮编、文号（〔2021〕30号、国务院令第711号）、会议和培训次数、百分比都不会被当作表格数据。把鼠标停在核对过的数字上可看到对应的表格数据。',
-    en:
-      'Numbers the prose names explicitly are compared with the table figure they refer to: requests received (Table 3 一 total, or 一+二 when the sentence says it includes carried-over requests), carried over, disclosed, partly disclosed, refused, unable to provide, not processed, answered (（七）总计), carried to next year, reconsiderations (Table 4), lawsuits (sum of both litigation totals), licensing/penalty/coercion decisions and normative documents issued/repealed/in force (Table 2). ' +
-      'The finding sits on the number in the prose and gives both figures; when the stated number equals another cell or sum (only the natural-person column, one item, 一+二, （七）总计) it says which. “均获维持” is checked against Table 4 (corrected, other, pending) and “全部办结” against 四、结转下年度继续办理 (must be 0). ' +
-      'Only sentences that clearly name the quantity are compared: dates, counts of web posts, phone numbers, postcodes, document numbers, meetings and percentages are never read as table figures. Hovering a checked number shows the table figure.',
-  },
-  run(report) {
-    const findings: Finding[] = [];
-    const { claims, statements } = readClaims(report);
-    for (const claim of claims) {
-      if (!isMismatch(claim)) continue;
-      const expected = claim.expected!;
-      const other = explain(report, claim);
-      const n = formatNumber(claim.stated);
-      const v = formatNumber(expected.value);
-      findings.push(
-        finding(
-          this,
-          claim.range,
-          {
-            zh: `正文称${claim.pattern.name.zh} ${n} 件，${expected.label.zh}为 ${v}${other ? `；${n} 恰是${other.what.zh}` : ''}`,
-            en: `The text says ${n} (${claim.pattern.name.en}); ${expected.label.en} is ${v}${other ? `; ${n} is ${other.what.en}` : ''}`,
-          },
-          {
-            related: related(expected),
-            data: { claim: claim.pattern.id, stated: claim.stated, expected: expected.value, ...(other ? { equals: other.what.zh } : {}) },
-            fixes: [
-              {
-                title: { zh: `将正文的 ${n} 改为 ${v}`, en: `Change ${n} in the text to ${v}` },
-                kind: 'quickfix',
-                edits: [{ range: claim.range, newText: v }],
-              },
-            ],
-          },
-        ),
-      );
-    }
-    for (const statement of statements) {
-      if (statement.pattern.id === 'all-closed') {
-        const next = resolve(report, { table: 't3', rows: ['carryNext'] });
-        if (!next || next.value === 0) continue;
-        findings.push(
-          finding(
-            this,
-            statement.range,
-            {
-              zh: `正文称“${statement.text}”，但表三“四、结转下年度继续办理”总计为 ${formatNumber(next.value)}`,
-              en: `The text says all requests were closed (“${statement.text}”), but Table 3 四、结转下年度继续办理 total is ${formatNumber(next.value)}`,
-            },
-            { related: related(next), data: { claim: 'all-closed', expected: 0, actual: next.value } },
-          ),
-        );
-        continue;
-      }
-      const t4 = report.tables.t4;
-      if (!t4) continue;
-      const groups = upheldGroups(statement.sentence);
-      const problems: { zh: string; en: string; cell: Cell }[] = [];
-      let total = 0;
-      for (const key of groups) {
-        const row = t4.rows.get(key);
-        if (!row) continue;
-        const totalCell = row.cells[T4_TOTAL_COLUMN];
-        if (isNumber(totalCell)) total += totalCell.value;
-        for (const i of [1, 2, 3]) {
-          const cell = row.cells[i];
-          if (isNumber(cell) && cell.value > 0)
-            problems.push({
-              zh: `${t4Group(key).label}${T4_COLUMNS[i].label} ${formatNumber(cell.value)} 件`,
-              en: `${t4Group(key).en}: ${T4_COLUMNS[i].en} ${formatNumber(cell.value)}`,
-              cell,
-            });
-        }
-      }
-      if (problems.length === 0 || total === 0) continue;
-      findings.push(
-        finding(
-          this,
-          statement.range,
-          {
-            zh: `正文称“${statement.text}”，但表四有${problems.map((p) => p.zh).join('、')}`,
-            en: `The text says all were upheld (“${statement.text}”), but Table 4 has ${problems.map((p) => p.en).join(', ')}`,
-          },
-          {
-            related: problems.filter((p) => p.cell.span).map((p) => ({ range: p.cell.span!.range, message: { zh: p.zh, en: p.en } })),
-            data: { claim: 'all-upheld' },
-          },
-        ),
-      );
-    }
-    return findings;
-  },
-};

@@ -1,0 +1,91 @@
+/**
+ * Reading drafts from disk, for the CLI and the language server alike: regular
+ * files only (a FIFO or a device put where a draft should be is skipped, never
+ * waited on), at most a size, decoded by files/encoding.ts.
+ */
+import { constants, promises as fs } from 'node:fs';
+import { decode, NotTextError, type Decoded } from './encoding';
+
+/** Larger files are not read: no report is a hundred megabytes. */
+export const MAX_FILE_BYTES = 64 * 1024 * 1024;
+
+export type ReadFailure = 'not-found' | 'not-regular' | 'too-large' | 'not-text' | 'denied' | 'unreadable';
+
+export class FileReadError extends Error {
+  constructor(
+    readonly path: string,
+    readonly reason: ReadFailure,
+    readonly detail?: string,
+  ) {
+    super(`${path}: ${reason}${detail ? ` (${detail})` : ''}`);
+  }
+}
+
+export interface TextFile extends Decoded {
+  path: string;
+  size: number;
+  mtimeMs: number;
+  /** True when only the first `limit` bytes were read. */
+  truncated: boolean;
+}
+
+const failure = (error: unknown): ReadFailure => {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === 'ENOENT' || code === 'ENOTDIR') return 'not-found';
+  if (code === 'EACCES' || code === 'EPERM') return 'denied';
+  return 'unreadable';
+};
+
+/**
+ * A text file's contents, or its first `limit` bytes. Opened non-blocking, so
+ * that a FIFO cannot stall the caller; anything but a regular file is refused.
+ */
+export async function readTextFile(path: string, options: { limit?: number; maxBytes?: number } = {}): Promise<TextFile> {
+  const maxBytes = options.maxBytes ?? MAX_FILE_BYTES;
+  let handle: fs.FileHandle | undefined;
+  try {
+    try {
+      handle = await fs.open(path, constants.O_RDONLY | (process.platform === 'win32' ? 0 : (constants.O_NONBLOCK ?? 0)));
+    } catch (error) {
+      throw new FileReadError(path, failure(error), (error as NodeJS.ErrnoException).code);
+    }
+    const stat = await handle.stat();
+    if (!stat.isFile()) throw new FileReadError(path, 'not-regular');
+    if (options.limit === undefined && stat.size > maxBytes) throw new FileReadError(path, 'too-large', `${stat.size} bytes`);
+    const size = options.limit === undefined ? stat.size : Math.min(stat.size, options.limit);
+    const buffer = Buffer.alloc(size);
+    let read = 0;
+    while (read < size) {
+      const { bytesRead } = await handle.read(buffer, read, size - read, read);
+      if (bytesRead === 0) break;
+      read += bytesRead;
+    }
+    const truncated = read < stat.size;
+    // A cut in the middle of a character must not make the whole read look like another encoding.
+    const bytes = truncated ? buffer.subarray(0, completeUtf8Prefix(buffer.subarray(0, read))) : buffer.subarray(0, read);
+    let decoded: Decoded;
+    try {
+      decoded = decode(bytes);
+    } catch (error) {
+      if (error instanceof NotTextError) throw new FileReadError(path, 'not-text');
+      throw error;
+    }
+    return { ...decoded, path, size: stat.size, mtimeMs: stat.mtimeMs, truncated };
+  } catch (error) {
+    if (error instanceof FileReadError) throw error;
+    throw new FileReadError(path, failure(error), (error as Error).message);
+  } finally {
+    await handle?.close().catch(() => undefined);
+  }
+}
+
+/** The length of the longest prefix that does not end inside a UTF-8 sequence. */
+function completeUtf8Prefix(bytes: Uint8Array): number {
+  let end = bytes.length;
+  let back = 0;
+  while (end - back - 1 >= 0 && back < 4 && (bytes[end - back - 1] & 0xc0) === 0x80) back++;
+  const lead = bytes[end - back - 1];
+  if (lead === undefined) return end;
+  const need = lead >= 0xf0 ? 4 : lead >= 0xe0 ? 3 : lead >= 0xc0 ? 2 : 1;
+  return need > back + 1 ? end - back - 1 : end;
+}

@@ -1,0 +1,79 @@
+/**
+ * Writing a draft back (`check --fix`): in the encoding it was read in, with
+ * its byte order mark, atomically — the new text goes to a temporary file
+ * beside the original, is flushed, and replaces the original by a rename, so
+ * that a full disk, a crash or a kill half way never leaves a truncated draft.
+ * The line endings are the text's own: fixes write the line breaks the draft uses.
+ */
+import { constants, promises as fs } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import iconv from 'iconv-lite';
+import type { Encoding } from './encoding';
+
+export type WriteFailure = 'unencodable' | 'denied' | 'no-space' | 'failed';
+
+export class FileWriteError extends Error {
+  constructor(
+    readonly path: string,
+    readonly reason: WriteFailure,
+    readonly detail?: string,
+  ) {
+    super(`${path}: ${reason}${detail ? ` (${detail})` : ''}`);
+  }
+}
+
+const BOMS: Record<Encoding, number[]> = { 'utf-8': [0xef, 0xbb, 0xbf], 'utf-16le': [0xff, 0xfe], 'utf-16be': [0xfe, 0xff], gb18030: [] };
+
+/** A text as bytes in an encoding; refused when a character cannot be written in it. */
+export function encode(text: string, encoding: Encoding, bom: boolean): Buffer {
+  let body: Buffer;
+  if (encoding === 'utf-8') body = Buffer.from(text, 'utf8');
+  else if (encoding === 'utf-16le') body = Buffer.from(text, 'utf16le');
+  else body = iconv.encode(text, encoding);
+  // iconv writes '?' for what the encoding lacks: read back to make sure nothing was lost.
+  if (encoding !== 'utf-8' && encoding !== 'utf-16le' && new TextDecoder(encoding).decode(body) !== text) {
+    throw new FileWriteError('', 'unencodable', encoding);
+  }
+  return bom ? Buffer.concat([Buffer.from(BOMS[encoding]), body]) : body;
+}
+
+const failure = (error: unknown): WriteFailure => {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') return 'denied';
+  if (code === 'ENOSPC' || code === 'EDQUOT') return 'no-space';
+  return 'failed';
+};
+
+/** Replace a file's contents atomically, keeping its permissions. */
+export async function writeTextFile(path: string, text: string, encoding: Encoding, bom: boolean): Promise<void> {
+  let bytes: Buffer;
+  try {
+    bytes = encode(text, encoding, bom);
+  } catch (error) {
+    if (error instanceof FileWriteError) throw new FileWriteError(path, error.reason, error.detail);
+    throw error;
+  }
+  let mode: number | undefined;
+  try {
+    const stat = await fs.stat(path);
+    mode = stat.mode & 0o7777;
+    // A file that may not be written is not replaced behind its owner's back by a rename.
+    await fs.access(path, constants.W_OK);
+  } catch (error) {
+    throw new FileWriteError(path, failure(error), (error as NodeJS.ErrnoException).code);
+  }
+  const temp = join(dirname(path), `.${basename(path)}.nianbao-${process.pid}-${Date.now()}.tmp`);
+  let handle: fs.FileHandle | undefined;
+  try {
+    handle = await fs.open(temp, 'wx', mode);
+    await handle.writeFile(bytes);
+    await handle.sync();
+    await handle.close();
+    handle = undefined;
+    await fs.rename(temp, path);
+  } catch (error) {
+    await handle?.close().catch(() => undefined);
+    await fs.rm(temp, { force: true }).catch(() => undefined);
+    throw new FileWriteError(path, failure(error), (error as NodeJS.ErrnoException).code ?? (error as Error).message);
+  }
+}

@@ -1,0 +1,42 @@
+/**
+ * What the cell checks share: the cells of a table with their row and column
+ * words, and the value the table's rules force on a cell that holds none.
+ */
+import { cellWords, type Text } from '../format/standard';
+import { arithmetic, breaksARule } from './arithmetic';
+import type { Cell, ReadTable, Report, TableRow } from './report';
+
+export interface TableCell {
+  table: ReadTable;
+  row: TableRow;
+  column: number;
+  cell: Cell;
+  words: { row: Text; column: Text };
+}
+
+export function cellsOf(table: ReadTable): TableCell[] {
+  return [...table.rows.values()].flatMap((row) =>
+    row.cells.map((cell, column) => ({ table, row, column, cell, words: cellWords(table.id, row.key, column, table.format) })),
+  );
+}
+
+/** A table whose every cell is blank was left unfilled: one finding, not one per cell. */
+export function isUnfilled(table: ReadTable): boolean {
+  const cells = cellsOf(table).filter((c) => c.cell.state !== 'missing');
+  return cells.length > 0 && cells.every((c) => c.cell.state === 'blank');
+}
+
+/**
+ * What the rules say of a cell without a valid number: the value they force
+ * (`forced`), or whether 0 would break a rule that holds (`zeroBreaks`).
+ * Table 2 has no rules: nothing is forced and 0 breaks nothing.
+ */
+export function ruleValue(report: Report, cell: Cell): { forced?: number; zeroBreaks: boolean } {
+  const a = arithmetic(report);
+  for (const t of [a.t3, a.t4]) {
+    const c = t?.of(cell);
+    if (!t || !c) continue;
+    return { forced: t.derived.get(c), zeroBreaks: breaksARule(t, c, 0) };
+  }
+  return { zeroBreaks: false };
+}

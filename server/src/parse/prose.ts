@@ -1,0 +1,109 @@
+/**
+ * Prose as "compact" text: whitespace removed (PDF line breaks fall in the
+ * middle of words), full-width digits made half-width, Markdown emphasis
+ * dropped, with a map back to the document offsets so a finding sits exactly
+ * on the characters it is about. The prose is cut into sentences (；-clauses
+ * within 。！？-sentences), read once per report.
+ */
+import type { ProseBlock, Range, Report } from '../model/report';
+
+export interface CompactText {
+  /** The text without whitespace (one space kept between two digits), half-width digits, no `*`. */
+  text: string;
+  /** Document offset of each character of `text`. */
+  offsets: number[];
+}
+
+const WHITESPACE = /[\s\u00a0\u3000]/;
+
+/** Whitespace out, full-width ASCII (０-９, ：…) half-width, Markdown emphasis out; offsets kept. */
+export function compactText(source: string, base: number): CompactText {
+  let text = '';
+  const offsets: number[] = [];
+  let pendingSpace = false;
+  for (let i = 0; i < source.length; i++) {
+    let ch = source[i];
+    if (WHITESPACE.test(ch)) {
+      pendingSpace = true;
+      continue;
+    }
+    if (ch === '*' || ch === '`') continue;
+    const code = ch.charCodeAt(0);
+    if (code >= 0xff01 && code <= 0xff5e && !'（）；：，！？'.includes(ch)) ch = String.fromCharCode(code - 0xfee0);
+    if (pendingSpace && /\d/.test(ch) && /\d$/.test(text)) {
+      text += ' ';
+      offsets.push(base + i - 1);
+    }
+    pendingSpace = false;
+    text += ch;
+    offsets.push(base + i);
+  }
+  return { text, offsets };
+}
+
+/** A sentence of the prose, in compact text: up to 。！？ or ；. */
+export interface Sentence {
+  block: ProseBlock;
+  compact: CompactText;
+  /** [start, end) in compact.text, the end punctuation excluded. */
+  start: number;
+  end: number;
+  text: string;
+  /** The whole sentence up to 。！？ (a ；-clause's sentence), for the words a quantity needs around it. */
+  full: string;
+  /** Where `full` starts in compact.text. */
+  fullStart: number;
+  /** The sentence opens a paragraph: the block starts here, or a line break precedes it. */
+  paragraphStart: boolean;
+}
+
+const CLAUSE_END = /[；;]/;
+const SENTENCE_END = /[。！？!?]/;
+const sentenceMemo = new WeakMap<Report, Sentence[]>();
+
+/** The sentences (；-clauses) of every prose block of a report, in document order. */
+export function sentencesOf(report: Report): Sentence[] {
+  const cached = sentenceMemo.get(report);
+  if (cached) return cached;
+  const sentences: Sentence[] = [];
+  for (const block of report.prose) {
+    const compact = compactText(block.span.text, block.span.start);
+    const text = compact.text;
+    let start = 0;
+    let fullStart = 0;
+    let pending: Sentence[] = [];
+    const push = (end: number, strong: boolean) => {
+      if (end > start) {
+        const before = start === 0 ? '' : report.text.slice(compact.offsets[start - 1] + 1, compact.offsets[start]);
+        pending.push({ block, compact, start, end, text: text.slice(start, end), full: '', fullStart: 0, paragraphStart: start === 0 || before.includes('\n') });
+      }
+      start = end + 1;
+      if (strong) {
+        for (const s of pending) {
+          s.full = text.slice(fullStart, end);
+          s.fullStart = fullStart;
+        }
+        sentences.push(...pending);
+        pending = [];
+        fullStart = end + 1;
+      }
+    };
+    for (let i = 0; i < text.length; i++) {
+      if (SENTENCE_END.test(text[i])) push(i, true);
+      else if (CLAUSE_END.test(text[i])) push(i, false);
+    }
+    push(text.length, true);
+  }
+  sentenceMemo.set(report, sentences);
+  return sentences;
+}
+
+/** Document offsets of [a, b) of a compact text. */
+export function documentSpan(compact: CompactText, a: number, b: number): { start: number; end: number } {
+  return { start: compact.offsets[a], end: compact.offsets[b - 1] + 1 };
+}
+
+export function rangeOf(report: Report, compact: CompactText, a: number, b: number): Range {
+  const { start, end } = documentSpan(compact, a, b);
+  return { start: report.positionAt(start), end: report.positionAt(end) };
+}
