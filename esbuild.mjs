@@ -2,7 +2,6 @@
 // so the packaged extension needs no node_modules. `--production` minifies;
 // `--watch` rebuilds on change.
 import * as esbuild from 'esbuild';
-import { createRequire } from 'node:module';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
@@ -31,7 +30,7 @@ if (watch) {
 } else {
   await Promise.all(contexts.map((c) => c.rebuild()));
   await Promise.all(contexts.map((c) => c.dispose()));
-  // Snippets and the grammar are generated from the format data (scripts/generate.ts).
-  await esbuild.build({ ...common, sourcemap: false, minify: false, entryPoints: ['scripts/generate.ts'], outfile: 'dist/generate.cjs' });
-  createRequire(import.meta.url)('./dist/generate.cjs').generate();
 }
+// The snippets, the grammar and the docs are generated from the format data by
+// `npm run generate` (scripts/generate.ts), not by the build: a test compares the
+// committed copies with what the generator makes, so a stale copy fails it.

@@ -1,5 +1,5 @@
 /**
- * Build-time generation from the format data (run by esbuild.mjs):
+ * Generation from the format data (`npm run generate`; a test fails when a committed copy is stale):
  *  - snippets/markdown.json: the same snippets the server completes, for contributes.snippets;
  *  - syntaxes/nianbao.injection.tmLanguage.json: highlighting of section headings,
  *    table block labels and document numbers in Markdown;
@@ -105,3 +105,6 @@ function checksDoc(): string {
   }
   return lines.join('\n');
 }
+
+// `npm run generate` (tsx scripts/generate.ts): write the files into the repository.
+if (require.main === module) generate();

@@ -5,8 +5,8 @@
  */
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -354,5 +354,97 @@ describe('nianbao check examples (npm run check:examples)', () => {
     const { errors, warnings, notes } = count(lines);
     assert.equal(summaryLine(r.stdout), `6 个文件，${errors} 个错误，${warnings} 个警告${notes ? `，${notes} 个提示` : ''}（另有 1 个文件不像年度报告，已跳过）`);
     assert.equal(r.status, errors ? 1 : 0);
+  });
+});
+
+describe('files as clerks save them, and files that are not drafts', () => {
+  const utf16 = (text: string, endian: 'le' | 'be', bom: boolean) => {
+    const le = Buffer.from(text, 'utf16le');
+    const body = endian === 'le' ? le : Buffer.from(le.map((_, i) => le[i % 2 === 0 ? i + 1 : i - 1]));
+    return Buffer.concat([bom ? Buffer.from(endian === 'le' ? [0xff, 0xfe] : [0xfe, 0xff]) : Buffer.alloc(0), body]);
+  };
+  const utf8 = cli(['check', '--format', 'json', tempFile('enc/utf8.md', wrong)]);
+  const findingsOf = (r: Run) => (JSON.parse(r.stdout) as JsonFile[])[0].findings.map((f) => [f.code, f.range]);
+
+  for (const [name, bytes] of [
+    ['UTF-16LE with BOM', utf16(wrong, 'le', true)],
+    ['UTF-16LE without BOM', utf16(wrong, 'le', false)],
+    ['UTF-16BE with BOM', utf16(wrong, 'be', true)],
+    ['UTF-16BE without BOM', utf16(wrong, 'be', false)],
+    ['GBK', encodeGbk(wrong)],
+  ] as const) {
+    test(`${name}: the same findings as UTF-8, and --fix writes it back as it was saved`, () => {
+      const file = tempFile(`enc/${name.replace(/\W+/g, '-')}.md`, bytes);
+      assert.deepEqual(findingsOf(cli(['check', '--format', 'json', file])), findingsOf(utf8));
+      const fixed = cli(['check', '--fix', file]);
+      assert.equal(fixed.status, 0, fixed.stdout + fixed.stderr);
+      const expected = name.startsWith('GBK') ? encodeGbk(clean) : utf16(clean, name.includes('LE') ? 'le' : 'be', name.includes('with BOM'));
+      assert.deepEqual(readFileSync(file), expected);
+    });
+  }
+
+  test('a FIFO in a folder is skipped with a note, never waited on; named, it is refused', () => {
+    const dir = join(tmp, 'fifo');
+    mkdirSync(dir, { recursive: true });
+    tempFile('fifo/report.md', clean);
+    spawnSync('mkfifo', [join(dir, 'pipe.md')]);
+    const r = cli(['check', dir]);
+    assert.equal(r.status, 2, r.stdout + r.stderr);
+    assert.match(r.stdout, /pipe\.md 不是普通文件（管道、设备等），未读取/);
+    const named = cli(['check', join(dir, 'pipe.md')]);
+    assert.equal(named.status, 2);
+    assert.match(named.stderr, /不是普通文件/);
+  });
+
+  test('a Word document named .md is said to be no text file, exit 2', () => {
+    const file = tempFile('word.md', Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x14, 0, 0x06, 0, 0x08, 0, 0, 0, 0x21, 0]));
+    const r = cli(['check', file]);
+    assert.equal(r.status, 2);
+    assert.match(r.stdout, /不是文本文件/);
+  });
+});
+
+describe('nianbao check --fix when writing fails', () => {
+  const asNobody = (args: string[]) => {
+    const r = spawnSync('setpriv', ['--reuid=65534', '--regid=65534', '--clear-groups', process.execPath, CLI, ...args], { encoding: 'utf8' });
+    return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+  };
+
+  test('a file that may not be written: one line, exit 2, the file as it was', () => {
+    const dir = join(tmp, 'readonly');
+    const file = tempFile('readonly/wrong.md', wrong);
+    chmodSync(tmp, 0o755);
+    chmodSync(dir, 0o755);
+    chmodSync(file, 0o444);
+    // Root may write anything: the run is made as nobody when the tests run as root.
+    const r = process.getuid?.() === 0 ? asNobody(['check', '--fix', file]) : cli(['check', '--fix', file]);
+    assert.equal(r.status, 2, r.stdout + r.stderr);
+    assert.match(r.stdout, /无法写回 .*wrong\.md：没有写入权限；原文件未改动/);
+    assert.doesNotMatch(r.stdout + r.stderr, /\n\s+at /, 'no stack trace');
+    assert.equal(readFileSync(file, 'utf8'), wrong);
+  });
+
+  test('a write that fails half way (a file size limit) leaves the draft whole', () => {
+    // A 2 MB document of reports with a wrong total; the shell's file size limit stops the write at 500 KB.
+    const big = Array.from({ length: 160 }, () => wrong).join('\n');
+    const file = tempFile('big/reports.md', big);
+    const r = spawnSync('sh', ['-c', `ulimit -f 1000; exec "${process.execPath}" "${CLI}" check --fix --format json "${file}"`], { encoding: 'utf8' });
+    assert.equal(r.status, 2, r.stderr);
+    assert.match((JSON.parse(r.stdout) as { error?: string }[])[0].error ?? '', /无法写回.*原文件未改动/);
+    assert.equal(readFileSync(file, 'utf8'), big);
+    assert.deepEqual(readdirSync(dirname(file)), ['reports.md'], 'no temporary file left behind');
+  });
+
+  test('output into a closed pipe: one line on stderr, the exit code of the results', async () => {
+    const big = Array.from({ length: 60 }, () => readFileSync(join(ROOT, 'examples', 'seed-001.md'), 'utf8')).join('\n');
+    const file = tempFile('pipe/reports.md', big);
+    const child = spawn(process.execPath, [CLI, 'check', file], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (d) => (stderr += d));
+    await new Promise<void>((done) => child.stdout.once('data', () => (child.stdout.destroy(), done())));
+    const code = await new Promise<number | null>((done) => child.on('close', done));
+    assert.match(stderr, /输出被提前关闭/);
+    assert.doesNotMatch(stderr, /\n\s+at /, 'no stack trace');
+    assert.equal(code, 0, stderr);
   });
 });

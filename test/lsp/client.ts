@@ -252,6 +252,13 @@ export class TestClient {
     return code;
   }
 
+  /** The server's exit code, once it exits; an error when it has not within `ms`. */
+  exitCode(ms = 10_000): Promise<number | null> {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const timeout = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`the server did not exit within ${ms} ms`)), ms)));
+    return Promise.race([this.exited, timeout]).finally(() => clearTimeout(timer));
+  }
+
   kill(): void {
     if (this.process.exitCode === null) this.process.kill();
     this.connection.dispose();

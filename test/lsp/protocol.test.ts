@@ -417,3 +417,28 @@ describe('language server for a client without workspace/configuration', () => {
     assert.equal(await client.stop(), 0);
   });
 });
+
+describe('bad protocol input', () => {
+  it('a request before initialize is answered with ServerNotInitialized (-32002)', async () => {
+    const client = await TestClient.start();
+    try {
+      await assert.rejects(
+        client.request('textDocument/hover', { textDocument: { uri: REPORT_URI }, position: { line: 0, character: 0 } }),
+        (error: { code?: number }) => error.code === -32002,
+      );
+    } finally {
+      client.kill();
+    }
+  });
+
+  it('a broken message frame makes the server exit, so the editor restarts it, instead of going deaf', async () => {
+    const client = await TestClient.start();
+    await client.initialize({});
+    await client.initialized();
+    // A frame whose Content-Length says less than its body: the rest of the body is read as the next header.
+    const body = JSON.stringify({ jsonrpc: '2.0', method: 'workspace/didChangeConfiguration', params: { settings: {} } });
+    client.process.stdin!.write(`Content-Length: ${body.length - 10}\r\n\r\n${body}`);
+    assert.equal(await client.exitCode(), 1);
+    assert.match(client.stderr, /unreadable message from the client/);
+  });
+});

@@ -6,14 +6,14 @@
  */
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { parseReport } from '../../server/src/parse/report';
 import { csvColumns, csvField, extractReport, toCsv, toJson, type Extract } from '../../server/src/extract';
 import { spawnSync } from 'node:child_process';
 import { extractText } from '../../server/src/cli/extract';
-import { ORIGINALS } from '../helpers';
+import { encodeGbk, ORIGINALS } from '../helpers';
 import { T3_ROWS, T4_GROUPS } from '../../server/src/format/standard';
 
 const ROOT = resolve(__dirname, '..', '..');
@@ -194,10 +194,22 @@ describe('nianbao extract (CLI)', () => {
     }
   });
 
-  test('a folder gives its Markdown and text files', async () => {
+  test('a folder gives its Markdown and text files, and leaves out what is not a report', async () => {
+    writeFileSync(join(dir, 'README.md'), '# 说明\n\n本文件夹存放年报草稿。\n');
     const r = await run([dir]);
     assert.equal(r.code, 0);
-    assert.equal(JSON.parse(r.stdout).length, 2);
+    assert.deepEqual(JSON.parse(r.stdout).map((e: Extract) => e.file), [a, b]);
+    rmSync(join(dir, 'README.md'));
+  });
+
+  test('a GBK-saved draft is read as check reads it', async () => {
+    const gbk = join(dir, 'gbk', 'draft.md');
+    mkdirSync(dirname(gbk), { recursive: true });
+    writeFileSync(gbk, encodeGbk(readFileSync(join(LAYOUTS, 'gfm-canonical.md'), 'utf8')));
+    const [utf8] = JSON.parse((await run([a])).stdout) as Extract[];
+    const [fromGbk] = JSON.parse((await run([gbk])).stdout) as Extract[];
+    assert.deepEqual({ ...fromGbk, file: a }, utf8);
+    rmSync(dirname(gbk), { recursive: true });
   });
 
   test('bad usage: exit 2 with a bilingual message', async () => {

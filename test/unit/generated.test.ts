@@ -17,7 +17,7 @@ test('committed snippets, grammar and docs are what the generator makes', () => 
   const dir = mkdtempSync(join(tmpdir(), 'nianbao-gen-'));
   generate(dir);
   for (const file of ['snippets/markdown.json', 'syntaxes/nianbao.injection.tmLanguage.json', 'docs/checks.md', 'README.md']) {
-    assert.equal(readFileSync(join(ROOT, file), 'utf8'), readFileSync(join(dir, file), 'utf8'), `${file} is stale: run npm run build`);
+    assert.equal(readFileSync(join(ROOT, file), 'utf8'), readFileSync(join(dir, file), 'utf8'), `${file} is stale: run npm run generate`);
   }
 });
 

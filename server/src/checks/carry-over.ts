@@ -37,6 +37,7 @@ export const carryOver = defineCheck({
     en: `This year’s Table 3 “${CARRIED.label}” equals last year’s “${CARRY_NEXT.label}”, column by column. Checked when last year’s report of the same unit is in the workspace (names match when one ends with the other). The finding sits on this year’s first differing cell; related information points at last year’s cells. A fix, correcting the whole row, is offered only when this year’s table still adds up afterwards.`,
   },
   messages: MESSAGES,
+  fixes: ['setLastYear'],
   run(report, context) {
     const last = lastYearReport(report, context.others);
     const row = report.tables.t3?.rows.get(CARRIED.key);

@@ -3,6 +3,7 @@ import { tableTitle } from '../format/standard';
 import type { Finding } from '../model/report';
 import { defineCheck, finding, fix, setCellEdit } from './check';
 import { cellsOf, isUnfilled, ruleValue } from '../model/cells';
+import { claimsBrokenBy, claimsOn } from '../parse/claims';
 import { defineMessages, say } from './messages';
 
 const MESSAGES = defineMessages({
@@ -19,6 +20,7 @@ const MESSAGES = defineMessages({
   blank: { zh: '空白', en: 'blank' },
   placeholder: { zh: '“{text}”', en: '“{text}”' },
   fillValue: { zh: '填入 {value}', en: 'Fill in {value}' },
+  fillStated: { zh: '填入正文所述的 {value}', en: 'Fill in {value}, as the text says' },
   fillAll: { zh: '全部填 0', en: 'Fill every cell with 0' },
 });
 
@@ -32,6 +34,7 @@ export const cellBlank = defineCheck({
     en: 'A number cell is never left blank, nor filled with /, —, - or 无. When the table’s other numbers determine the cell (the row’s cells add up to its blank total, say), the message gives that number and the quick fix and fix-all fill it in; otherwise, when 0 breaks no sum, the quick fix fills in 0; when 0 would break a sum, the message asks for the actual number. A table left entirely unfilled gets one finding on the table.',
   },
   messages: MESSAGES,
+  fixes: ['fillValue', 'fillStated', 'fillAll'],
   run(report) {
     const findings: Finding[] = [];
     for (const table of Object.values(report.tables)) {
@@ -54,14 +57,24 @@ export const cellBlank = defineCheck({
         const data = { table: table.id, row: row.key, column, ...(forced !== undefined ? { expected: forced } : {}) };
         const args = { ...words, what };
         if (forced !== undefined) {
+          // A value the rules force is right; prose that says otherwise is then compared, and found wrong.
+          const leaves = claimsBrokenBy(report, new Map([[cell, forced]])).length ? ['narrative-mismatch'] : [];
           findings.push(
             finding(this, cell.span.range, 'forced', { ...args, value: forced }, {
               data,
-              fixes: [fix(this, 'fillValue', { value: forced }, [setCellEdit(cell, forced)], { preferred: true, fixAll: true })],
+              fixes: [fix(this, 'fillValue', { value: forced }, [setCellEdit(cell, forced)], { preferred: true, fixAll: true, leaves })],
             }),
           );
         } else if (!zeroBreaks) {
-          findings.push(finding(this, cell.span.range, 'zero', args, { data, fixes: [fix(this, 'fillValue', { value: 0 }, [setCellEdit(cell, 0)], { preferred: true })] }));
+          // 0 is offered unless the text states another figure for the cell: then that figure.
+          const stated = claimsOn(report, cell).find((c) => c.cells.length === 1)?.claim.stated;
+          const zeroContradicts = claimsBrokenBy(report, new Map([[cell, 0]])).length > 0;
+          const offer = zeroContradicts
+            ? stated !== undefined && stated !== 0
+              ? fix(this, 'fillStated', { value: stated }, [setCellEdit(cell, stated)])
+              : undefined
+            : fix(this, 'fillValue', { value: 0 }, [setCellEdit(cell, 0)], { preferred: true });
+          findings.push(finding(this, cell.span.range, 'zero', args, { data, fixes: [offer] }));
         } else {
           findings.push(finding(this, cell.span.range, 'unknown', args, { data }));
         }

@@ -2,6 +2,7 @@
 import type { Finding } from '../model/report';
 import { defineCheck, finding, fix, setCellEdit } from './check';
 import { cellsOf, ruleValue } from '../model/cells';
+import { claimsBrokenBy } from '../parse/claims';
 import { defineMessages, say } from './messages';
 
 const MESSAGES = defineMessages({
@@ -27,6 +28,7 @@ export const cellInvalid = defineCheck({
     en: 'Counts are non-negative whole numbers; the fee in 万元 may have decimals. Full-width digits and thousands separators are valid. When the table’s other numbers determine the cell, the message gives that number, and the quick fix and fix-all write it.',
   },
   messages: MESSAGES,
+  fixes: ['setValue'],
   run(report) {
     const findings: Finding[] = [];
     for (const table of Object.values(report.tables)) {
@@ -40,7 +42,13 @@ export const cellInvalid = defineCheck({
           forced !== undefined
             ? finding(this, cell.span.range, 'forced', { ...args, value: forced }, {
                 data,
-                fixes: [fix(this, 'setValue', { value: forced }, [setCellEdit(cell, forced)], { preferred: true, fixAll: true })],
+                fixes: [
+                  fix(this, 'setValue', { value: forced }, [setCellEdit(cell, forced)], {
+                    preferred: true,
+                    fixAll: true,
+                    leaves: claimsBrokenBy(report, new Map([[cell, forced]])).length ? ['narrative-mismatch'] : [],
+                  }),
+                ],
               })
             : finding(this, cell.span.range, 'invalid', args, { data }),
         );

@@ -28,11 +28,13 @@ export interface Check<C extends Catalog = Catalog> {
   docs: Text;
   /** Every sentence the check says, findings and fix titles: id → zh-CN and en. */
   messages: C;
+  /** The fixes it offers, as the ids of their titles in the catalog (none: it only reports). */
+  fixes: readonly string[];
   run(report: Report, context: CheckContext): Finding[];
 }
 
-/** Declare a check; its catalog's ids are then checked where findings are made. */
-export const defineCheck = <C extends Catalog>(check: Check<C>): Check<C> => check;
+/** Declare a check; its catalog's ids are then checked where findings are made, and its fixes are ids of its catalog. */
+export const defineCheck = <C extends Catalog, F extends keyof C & string>(check: Check<C> & { fixes: readonly F[] }): Check<C> => check;
 
 export interface FindingExtras {
   related?: RelatedInfo[];
@@ -64,6 +66,7 @@ export function fix<C extends Catalog>(
   edits: (TextEdit | undefined)[],
   options: FixOptions = {},
 ): Fix | undefined {
+  if (!check.fixes.includes(id)) throw new Error(`${check.code} offers a fix “${id}” it does not declare`);
   const real = edits.filter((e): e is TextEdit => !!e);
   if (real.length === 0 || real.length !== edits.length) return undefined;
   return { title: say(check.messages[id], args), kind: options.kind ?? 'quickfix', ...strip(options), edits: real };
@@ -72,7 +75,7 @@ export function fix<C extends Catalog>(
 type FixOptions = Partial<Pick<Fix, 'preferred' | 'fixAll' | 'leaves' | 'kind'>>;
 
 const strip = ({ kind: _kind, ...rest }: FixOptions) =>
-  Object.fromEntries(Object.entries(rest).filter(([, v]) => v !== undefined && v !== false)) as Omit<Fix, 'title' | 'kind' | 'edits'>;
+  Object.fromEntries(Object.entries(rest).filter(([, v]) => v !== undefined && v !== false && !(Array.isArray(v) && v.length === 0))) as Omit<Fix, 'title' | 'kind' | 'edits'>;
 
 /** An edit that sets a cell to a value, keeping a GFM cell's padding. */
 export function setCellEdit(cell: Cell, value: number): TextEdit | undefined {

@@ -49,6 +49,7 @@ export const copiedParagraph = defineCheck({
     en: `Marks paragraphs or runs of sentences identical, word for word, to last year’s report of the same unit (at least ${COPY_MIN_LENGTH} characters, whitespace removed), linking the source. Text copied from last year tends to keep stale facts and figures. The front matter before section I (basis, period, contacts) is not considered.`,
   },
   messages: MESSAGES,
+  fixes: [],
   run(report, context) {
     const last = lastYearReport(report, context.others);
     if (!last) return [];

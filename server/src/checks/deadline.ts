@@ -40,6 +40,7 @@ export const deadline = defineCheck({
       'The setting nianbao.publisher decides who publishes: department, government, or auto (default), which reads the unit in the title: a name ending in 人民政府 (not an office, not a township) or a bare place name (文水县) is a government, anything else a department.',
   },
   messages: MESSAGES,
+  fixes: [],
   run(report, context) {
     const year = reportYear(report);
     const issued = findIssueDate(report);

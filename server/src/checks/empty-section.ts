@@ -1,6 +1,7 @@
 /** empty-section: section 五 or 六 left empty, or holding only 无. */
 import type { Finding, ProseBlock, Report } from '../model/report';
 import { findIssueDate } from '../parse/dates';
+import { linesAt } from '../parse/text';
 import { defineCheck, finding } from './check';
 import { defineMessages, say } from './messages';
 
@@ -25,14 +26,7 @@ function bodyText(report: Report, blocks: ProseBlock[]): string {
   const issued = findIssueDate(report);
   let text = '';
   for (const block of blocks) {
-    let offset = block.span.start;
-    const lines = block.span.text.split(/\r\n|\r|\n/);
-    let rest = block.span.text;
-    lines.forEach((line, i) => {
-      const start = offset;
-      const eol = rest.slice(line.length).match(/^(\r\n|\r|\n)?/)![0].length;
-      offset += line.length + eol;
-      rest = rest.slice(line.length + eol);
+    linesAt(block.span.text, block.span.start).forEach(({ text: line, start }, i) => {
       if (issued && start <= issued.span.start && issued.span.start <= start + line.length) return;
       // The issuing body's line just above the date.
       if (issued && start < issued.span.start) {
@@ -57,6 +51,7 @@ export const emptySection = defineCheck({
     en: 'Sections V (problems and improvements) and VI (other matters) are never left empty or just 无: section V names problems and remedies, section VI at least states whether fees were charged (“本年度无其他需要报告的事项” when there is nothing else). The issuing body and date at the end do not count. The finding sits on the heading.',
   },
   messages: MESSAGES,
+  fixes: [],
   run(report) {
     const findings: Finding[] = [];
     for (const section of report.sections) {

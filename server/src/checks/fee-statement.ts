@@ -45,6 +45,7 @@ export const feeStatement = defineCheck({
       'A Table 3 （六）2 total (fee notice not paid) above 0 means fee notices were issued, so prose saying none were charged or no fee notice was sent contradicts the table; the finding sits on that text.',
   },
   messages: MESSAGES,
+  fixes: [],
   run(report) {
     const findings: Finding[] = [];
     const six = sectionSix(report);

@@ -30,6 +30,7 @@ export const inForceCount = defineCheck({
     en: 'Table 2 in-force counts (规章, 行政规范性文件) normally equal last year’s in-force count + issued − repealed this year. Checked when last year’s report of the same unit is at hand; documents expiring or a clean-up can explain a difference, so this is a warning to explain it in the text.',
   },
   messages: MESSAGES,
+  fixes: [],
   run(report, context) {
     const last = lastYearReport(report, context.others);
     const t2 = report.tables.t2;

@@ -79,6 +79,7 @@ export const labelDeviation = defineCheck({
     en: 'A section heading or a table label departs from the standard wording: a typo, or an older or variant wording. It is still read as the nearest standard label and its numbers are read and checked; a standard row that is absent, with a row of a close label in its place, is that row with a typo. The message names the differing characters first; the quick fix rewrites the label only, never the numbers.',
   },
   messages: MESSAGES,
+  fixes: ['change'],
   run(report) {
     const labels: LabelRead[] = [...report.sections.map((s) => s.heading), ...Object.values(report.tables).flatMap((t) => t?.labels ?? [])];
     const seen = new Set<number>();

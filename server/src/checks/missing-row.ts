@@ -30,6 +30,7 @@ export const missingRow = defineCheck({
     en: 'Every standard row of Tables 2 and 3 is looked up by its label (never by position). Width of brackets, spaces and numbering style do not matter; typos are matched to the nearest label and reported separately. A missing row is marked where it belongs: on the label of the row that should follow it (or, at the end, the one before).',
   },
   messages: MESSAGES,
+  fixes: [],
   run(report) {
     const findings: Finding[] = [];
     for (const id of ['t2', 't3'] as TableId[]) {

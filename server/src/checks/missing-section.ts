@@ -48,6 +48,7 @@ export const missingSection = defineCheck({
     en: 'A report has six sections, in order. Headings are recognised by number and key words, so variant wording never counts as missing. The quick fix inserts the heading at its standard place, with its standard table (to be filled in) for sections II–IV. A file without any section gets one finding.',
   },
   messages: MESSAGES,
+  fixes: ['insert', 'insertWithTable'],
   run(report) {
     const found = new Set(report.sections.map((s) => s.spec.number));
     if (found.size === 0) return [finding(this, { start: { line: 0, character: 0 }, end: report.positionAt(report.text.search(/\r|\n|$/)) }, 'noSections', {}, { data: { sections: 0 } })];

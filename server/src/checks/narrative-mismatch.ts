@@ -148,6 +148,7 @@ export const narrativeMismatch = defineCheck({
       'Only sentences that clearly name the quantity are compared: dates, counts of web posts, phone numbers, postcodes, document numbers, meetings and percentages are never read as table figures. Hovering a checked number shows the table figure.',
   },
   messages: MESSAGES,
+  fixes: ['setProse'],
   run(report) {
     const findings: Finding[] = [];
     const { claims, statements } = readClaims(report);

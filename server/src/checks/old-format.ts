@@ -24,6 +24,7 @@ export const oldFormat = defineCheck({
     en: 'Reports for 2021 onwards use the 2021 format. A report laid out in the 2019 trial format is flagged, listing the markers found. A 2019 or 2020 report in that format is read with the 2019 rows and checked, not flagged.',
   },
   messages: MESSAGES,
+  fixes: [],
   run(report) {
     const markers: (string | { zh: string; en: string })[] = report.oldFormatMarkers.map((m) => m.text);
     const singleOther = report.tables.t3?.rows.get('otherHandling');

@@ -40,6 +40,7 @@ export const sectionOrder = defineCheck({
     en: 'The six sections appear once each, in order. A heading out of order, or a section that appears twice, is marked.',
   },
   messages: MESSAGES,
+  fixes: [],
   run(report) {
     const findings: Finding[] = [];
     const seen = new Map<number, SectionRead>();

@@ -100,6 +100,7 @@ export const tableRead = defineCheck({
     en: 'Pasted tables sometimes lose or gain cells, glue neighbouring digits together (713000074), or separate labels from their numbers (PDF copies). Where the table’s own arithmetic makes the reading unique it is used and reported as information, with the numbers; otherwise the row is reported as unreadable (a warning) and not read — never guessed. “Convert to the standard table” writes out what was read.',
   },
   messages: MESSAGES,
+  fixes: [],
   run(report) {
     return Object.values(report.tables).flatMap((table) =>
       (table?.problems ?? []).map((p) =>

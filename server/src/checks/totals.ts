@@ -24,6 +24,7 @@ import {
   type TableArithmetic,
 } from '../model/arithmetic';
 import type { Finding, RelatedInfo, Report } from '../model/report';
+import { claimsBrokenBy } from '../parse/claims';
 import { defineCheck, finding, fix, formatNumber, setCellEdit, type Check } from './check';
 import { defineMessages, list, say } from './messages';
 
@@ -37,14 +38,16 @@ const MESSAGES = defineMessages({
   also: { zh: '；改正后{rules}也成立', en: '; correcting it also makes {rules} hold' },
   // Any cell the diagnosis found wrong.
   wrongCell: {
-    zh: '“{row}”一行“{column}”列填的是 {actual}；若为 {value}，{rules}都成立{together}',
+    zh: '“{row}”一行“{column}”列填的是 {actual}；若为 {value}，{rules}{all}成立{together}',
     en: 'Row “{row}”, column {column} is {actual} in the table; with {value}, {rules} all hold{together}',
   },
   together: { zh: '（与{others}一并改正）', en: ' (together with {others})' },
+  disputed: { zh: '{together}；但正文写的是表中现有的数，请核对是哪一处有误', en: '{together}; but the text states the figures as written, so check which is wrong' },
   cellAt: { zh: '“{row}”一行“{column}”列', en: 'row “{row}”, column {column}' },
   rowColumn: { zh: '{row}·{column}', en: '{row} · {column}' },
   rowOf: { zh: '“{row}”一行', en: 'row “{row}”' },
-  changeTo: { zh: '{cell}改为 {value}', en: '{cell} to {value}' },
+  columnTo: { zh: '“{column}”列改为 {value}', en: '{column} to {value}' },
+  rowChanges: { zh: '“{row}”一行{columns}', en: 'row “{row}”: {columns}' },
   // A rule that does not hold, when the data cannot tell which cell is wrong.
   totalOff: {
     zh: '{where}填的是 {actual}，而 {terms} = {expected}：{why}',
@@ -118,15 +121,19 @@ function where(b: BoundInstance) {
 // Findings of a diagnosis
 // ---------------------------------------------------------------------------
 
-function correctionFindings(check: Check<Messages>, t: TableArithmetic, corrections: Correction[]): Finding[] {
+function correctionFindings(check: Check<Messages>, report: Report, t: TableArithmetic, corrections: Correction[]): Finding[] {
   const out: Finding[] = [];
+  // Prose that states the figures as they are written speaks for them: the correction is then not made unseen.
+  const disputed = claimsBrokenBy(report, new Map(corrections.filter((c) => c.cell.cell).map((c) => [c.cell.cell!, c.value]))).length > 0;
   for (const correction of corrections) {
     const { cell } = correction;
     if (ownerOf(t, cell) !== check.code || !cell.cell?.span) continue;
     const broken = instancesOf(t, cell).filter((b) => b.state === 'broken');
     const ownBroken = broken.find((b) => b.total === cell && b.instance.rule === check.code);
     const edit = setCellEdit(cell.cell, correction.value);
-    const setIt = fix(check, 'setCell', { value: correction.value }, [edit], { preferred: true, fixAll: true });
+    const setIt = disputed
+      ? fix(check, 'setCell', { value: correction.value }, [edit], { leaves: ['narrative-mismatch'] })
+      : fix(check, 'setCell', { value: correction.value }, [edit], { preferred: true, fixAll: true });
     const data = { table: t.table, row: cell.ref.row, column: cell.ref.column, actual: cell.value, expected: correction.value, rules: broken.map((b) => b.instance.rule) };
     const others = corrections.filter((c) => c !== correction);
     const together = others.length ? say(MESSAGES.together, { others: list(others.map((c) => say(MESSAGES.cellAt, wordsOf(t, c.cell)))) }) : '';
@@ -145,7 +152,7 @@ function correctionFindings(check: Check<Messages>, t: TableArithmetic, correcti
             expected: correction.value,
             terms: terms.map(value).join(' + '),
             also: rest.length ? say(MESSAGES.also, { rules: list(rest.map((b) => instanceName(b, cell))) }) : '',
-            together,
+            together: disputed ? say(MESSAGES.disputed, { together }) : together,
           },
           { related: termsRelated(t, ownBroken, terms), data, fixes: [setIt] },
         ),
@@ -164,7 +171,8 @@ function correctionFindings(check: Check<Messages>, t: TableArithmetic, correcti
           actual: cell.value!,
           value: correction.value,
           rules: list(broken.map((b) => instanceName(b, cell))),
-          together,
+          all: broken.length > 1 ? { zh: '都', en: '' } : '',
+          together: disputed ? say(MESSAGES.disputed, { together }) : together,
         },
         {
           related: broken
@@ -188,15 +196,23 @@ function alternativeWords(t: TableArithmetic, alternative: Correction[]) {
   return list(alternative.map((c) => say(MESSAGES.cellAt, wordsOf(t, c.cell))));
 }
 
-/** A fix that applies one alternative correction (several cells at once). */
+/** A fix that applies one alternative correction (several cells at once), named row by row. */
 function alternativeFix(check: Check<Messages>, t: TableArithmetic, b: BoundInstance, alternative: Correction[]) {
   const edits = alternative.map((c) => (c.cell.cell ? setCellEdit(c.cell.cell, c.value) : undefined));
   if (alternative.length === 1 && alternative[0].cell === b.total) return fix(check, 'setTotal', { value: alternative[0].value }, edits);
-  const changes = list(alternative.map((c) => say(MESSAGES.changeTo, { cell: say(MESSAGES.cellAt, wordsOf(t, c.cell)), value: c.value })));
+  const rows = [...new Set(alternative.map((c) => c.cell.ref.row))];
+  const changes = list(
+    rows.map((row) => {
+      const cells = alternative.filter((c) => c.cell.ref.row === row).sort((x, y) => x.cell.ref.column - y.cell.ref.column);
+      const columns = list(cells.map((c) => say(MESSAGES.columnTo, { column: wordsOf(t, c.cell).column, value: c.value })), { zh: '、', en: ', ' });
+      return say(MESSAGES.rowChanges, { row: wordsOf(t, cells[0].cell).row, columns });
+    }),
+    { zh: '；', en: '; ' },
+  );
   return fix(check, 'setCells', { changes }, edits);
 }
 
-function undecidedFindings(check: Check<Messages>, t: TableArithmetic): Finding[] {
+function undecidedFindings(check: Check<Messages>, report: Report, t: TableArithmetic): Finding[] {
   const diagnosis = t.diagnosis;
   const alternatives = diagnosis.kind === 'ambiguous' ? diagnosis.alternatives : [];
   const out: Finding[] = [];
@@ -204,13 +220,16 @@ function undecidedFindings(check: Check<Messages>, t: TableArithmetic): Finding[
     if (b.instance.rule !== check.code || !b.total.cell?.span) continue;
     const cells = new Set([...b.left, ...b.right]);
     const touching = alternatives.filter((a) => a.some((c) => cells.has(c.cell)));
+    // An alternative the prose contradicts (it states the figure as written) is not offered as a fix.
+    const undisputed = (a: Correction[]) => claimsBrokenBy(report, new Map(a.filter((c) => c.cell.cell).map((c) => [c.cell.cell!, c.value]))).length === 0;
     // Few alternatives: each is a fix to choose from; many: only setting the total itself.
-    const offered = touching.length <= 3 ? touching : touching.filter((a) => a.length === 1 && a[0].cell === b.total);
+    const offered = (touching.length <= 3 ? touching : touching.filter((a) => a.length === 1 && a[0].cell === b.total)).filter(undisputed);
     const fixes = offered.map((a) => alternativeFix(check, t, b, a));
     if (diagnosis.kind === 'unexplained') {
       // Nothing explains the table; setting this total is offered when it breaks no rule that holds.
       const computed = computedTotal(b);
-      if (computed !== undefined && computed >= 0 && !breaksARule(t, b.total, computed)) fixes.push(fix(check, 'setTotal', { value: computed }, [setCellEdit(b.total.cell, computed)]));
+      if (computed !== undefined && computed >= 0 && !breaksARule(t, b.total, computed) && undisputed([{ cell: b.total, value: computed }]))
+        fixes.push(fix(check, 'setTotal', { value: computed }, [setCellEdit(b.total.cell, computed)]));
     }
     const options = list(touching.slice(0, 3).map((a) => alternativeWords(t, a)), MESSAGES.or);
     const data: Record<string, unknown> = { table: t.table, rule: b.instance.rule, row: b.instance.row, column: b.instance.column, left: b.leftSum, right: b.rightSum, alternatives: touching.length };
@@ -261,12 +280,12 @@ function undecidedFindings(check: Check<Messages>, t: TableArithmetic): Finding[
   return out;
 }
 
-function findingsOf(check: Check<Messages>, t: TableArithmetic | undefined): Finding[] {
+function findingsOf(check: Check<Messages>, report: Report, t: TableArithmetic | undefined): Finding[] {
   if (!t) return [];
   const d = t.diagnosis;
   if (d.kind === 'consistent') return [];
-  if (d.kind === 'unique') return correctionFindings(check, t, d.corrections);
-  return undecidedFindings(check, t);
+  if (d.kind === 'unique') return correctionFindings(check, report, t, d.corrections);
+  return undecidedFindings(check, report, t);
 }
 
 function arithmeticCheck(code: RuleId | 'cell-mistyped', table: RuleTable, title: { zh: string; en: string }, docs: { zh: string; en: string }): Check<Messages> {
@@ -278,11 +297,12 @@ function arithmeticCheck(code: RuleId | 'cell-mistyped', table: RuleTable, title
     title,
     docs,
     messages: MESSAGES,
+    fixes: ['setCell', 'setTotal', 'setCells'],
     run(report: Report) {
       const a = arithmetic(report);
       // cell-mistyped covers both tables: a number that is not a total can be the mistake in either.
-      if (code === 'cell-mistyped') return [...findingsOf(check, a.t3), ...findingsOf(check, a.t4)];
-      return findingsOf(check, a[table]);
+      if (code === 'cell-mistyped') return [...findingsOf(check, report, a.t3), ...findingsOf(check, report, a.t4)];
+      return findingsOf(check, report, a[table]);
     },
   });
   return check;

@@ -70,16 +70,20 @@ function numbers(analysis: DocumentAnalysis): Map<string, { value: number | null
 
 const shift = (r: Range, lines: number): Range => ({ start: { line: r.start.line + lines, character: r.start.character }, end: { line: r.end.line + lines, character: r.end.character } });
 
-/** The numbers that changed although the edits do not touch their cells. */
+/**
+ * The numbers that changed although the edits do not touch their cells. A
+ * cell that held no number and is read now (a glued row the fix made
+ * resolvable) loses nothing: only a number that changes or goes counts.
+ */
 function numbersMoved(before: DocumentAnalysis, after: DocumentAnalysis, edits: readonly TextEdit[]): string[] {
   const was = numbers(before);
   const now = numbers(after);
   const moved: string[] = [];
   for (const [key, b] of was) {
     const a = now.get(key);
-    if (!a || a.value === b.value) continue;
+    if (b.value === null || (a && a.value === b.value)) continue;
     const edited = b.range && edits.some((e) => overlaps(e, { range: b.range!, newText: '' }));
-    if (!edited) moved.push(`${key}: ${b.value} → ${a.value}`);
+    if (!edited) moved.push(`${key}: ${b.value} → ${a?.value ?? 'gone'}`);
   }
   return moved;
 }
@@ -101,52 +105,65 @@ export interface FixAllResult {
 }
 
 /** Fix-all stops after this many rounds (each round re-reads the text). */
-const MAX_ROUNDS = 6;
+const MAX_ROUNDS = 50;
 
 /** The safe fixes of a set of findings, the first of each finding, none overlapping another. */
-function safeFixes(findings: readonly Finding[]): { finding: Finding; fix: Fix }[] {
+function safeFixes(findings: readonly Finding[], refused: ReadonlySet<string>): { finding: Finding; fix: Fix }[] {
   const chosen: { finding: Finding; fix: Fix }[] = [];
   for (const finding of findings) {
     const fix = finding.fixes?.find((f) => f.fixAll);
-    if (!fix) continue;
+    if (!fix || refused.has(fixKey(finding, fix))) continue;
     if (chosen.some((c) => c.fix.edits.some((a) => fix.edits.some((b) => overlaps(a, b))))) continue;
     chosen.push({ finding, fix });
   }
   return chosen;
 }
 
+/** A fix by what it is for and what it writes, not by where (edits elsewhere move it). */
+const fixKey = (finding: Finding, fix: Fix) => `${findingKey(finding)}→${fix.edits.map((e) => e.newText).join('|')}`;
+
 /**
  * Apply every safe fix, check again, repeat while anything changes. Never
  * leaves more findings than it found, and a second run changes nothing.
+ * The safe fixes of a round are applied together when that makes nothing
+ * worse; otherwise one at a time, each proven, the text read again after each.
  */
 export function fixAll(text: string, options: AnalyzeOptions = {}, analyzer: Analyzer = new Analyzer()): FixAllResult {
   const before = analyzer.analyze(text, options);
   let analysis = before;
   const applied: AppliedFix[] = [];
+  /** Safe fixes that failed their proof: not tried again. */
+  const refused = new Set<string>();
   let rounds = 0;
   while (rounds < MAX_ROUNDS && analysis.isReport) {
-    const fixes = safeFixes(analysis.findings);
+    const fixes = safeFixes(analysis.findings, refused);
     if (fixes.length === 0) break;
     rounds++;
-    const together: Fix = {
-      title: { zh: '', en: '' },
-      kind: 'quickfix',
-      edits: fixes.flatMap((f) => f.fix.edits),
-      leaves: fixes.flatMap((f) => f.fix.leaves ?? []),
-    };
-    const next = applyFix(analysis.text, together);
-    const nextAnalysis = analyzer.analyze(next, options);
-    const worse = addedFindings(analysis.findings, nextAnalysis.findings, together.leaves).length > 0 || nextAnalysis.findings.length > analysis.findings.length;
-    if (!worse && next !== analysis.text) {
-      applied.push(...fixes.map(({ finding, fix }) => ({ code: finding.code, title: fix.title, range: finding.range })));
-      analysis = nextAnalysis;
-      continue;
+    if (fixes.length > 1) {
+      const together: Fix = { title: { zh: '', en: '' }, kind: 'quickfix', edits: fixes.flatMap((f) => f.fix.edits), leaves: fixes.flatMap((f) => f.fix.leaves ?? []) };
+      const next = applyFix(analysis.text, together);
+      const nextAnalysis = analyzer.analyze(next, options);
+      const worse = addedFindings(analysis.findings, nextAnalysis.findings, together.leaves).length > 0 || nextAnalysis.findings.length > analysis.findings.length;
+      if (!worse && next !== analysis.text) {
+        applied.push(...fixes.map(({ finding, fix }) => ({ code: finding.code, title: fix.title, range: finding.range })));
+        analysis = nextAnalysis;
+        continue;
+      }
     }
-    // Together they make it worse: one at a time, each proven, and the round read again after the first that holds.
-    const proven = fixes.map((f) => ({ ...f, proof: proveFix(analysis, f.finding, f.fix, options, analyzer) })).find((f) => f.proof.ok);
-    if (!proven) break;
-    applied.push({ code: proven.finding.code, title: proven.fix.title, range: proven.finding.range });
-    analysis = proven.proof.after;
+    // One at a time: the first that proves itself, then the text is read again.
+    let progressed = false;
+    for (const { finding, fix } of fixes) {
+      const proof = proveFix(analysis, finding, fix, options, analyzer);
+      if (!proof.ok || proof.after.findings.length > analysis.findings.length) {
+        refused.add(fixKey(finding, fix));
+        continue;
+      }
+      applied.push({ code: finding.code, title: fix.title, range: finding.range });
+      analysis = proof.after;
+      progressed = true;
+      break;
+    }
+    if (!progressed) break;
   }
   return { text: analysis.text, before, after: analysis, applied, rounds };
 }

@@ -7,7 +7,7 @@
 import type { Finding } from '../model/report';
 
 /** The data fields that say what a finding is about. */
-const ABOUT = ['table', 'row', 'column', 'section', 'claim', 'stated', 'where', 'year', 'canonical', 'written', 'kind', 'reason', 'rule', 'unfilled', 'missing', 'duplicate', 'problem', 'glued', 'sections'] as const;
+const ABOUT = ['table', 'row', 'column', 'section', 'claim', 'stated', 'where', 'year', 'canonical', 'written', 'kind', 'rule', 'unfilled', 'missing', 'duplicate', 'problem', 'glued', 'sections'] as const;
 
 export function findingKey(finding: Finding): string {
   const about = ABOUT.filter((k) => finding.data?.[k] !== undefined).map((k) => `${k}=${JSON.stringify(finding.data![k])}`);
@@ -21,6 +21,13 @@ export function countKeys(findings: readonly Finding[]): Map<string, number> {
   return counts;
 }
 
+/**
+ * A note that the reader now reads what it could not before (a glued row split,
+ * a displaced row put back, by the table's arithmetic): an edit elsewhere may make
+ * that possible, and it loses nothing, so it never counts against the edit.
+ */
+const isReadingNote = (f: Finding) => f.code === 'table-read' && f.severity === 'information';
+
 /** The findings of `after` that `before` did not have (beyond its count of the same key), except those of `allowed` codes. */
 export function addedFindings(before: readonly Finding[], after: readonly Finding[], allowed: readonly string[] = []): Finding[] {
   const left = countKeys(before);
@@ -29,7 +36,7 @@ export function addedFindings(before: readonly Finding[], after: readonly Findin
     const key = findingKey(f);
     const n = left.get(key) ?? 0;
     if (n > 0) left.set(key, n - 1);
-    else if (!allowed.includes(f.code)) added.push(f);
+    else if (!allowed.includes(f.code) && !isReadingNote(f)) added.push(f);
   }
   return added;
 }

@@ -30,10 +30,35 @@ function utf16WithoutBom(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | undefined
     if (bytes[i] === 0) even++;
     if (bytes[i + 1] === 0) odd++;
   }
-  const pairs = n / 2;
-  if (odd > pairs * 0.1 && even < pairs * 0.01) return 'utf-16le';
-  if (even > pairs * 0.1 && odd < pairs * 0.01) return 'utf-16be';
+  // Text in UTF-8 or GBK has no zero byte at all; a binary file has them on both sides.
+  if (odd > 0 && even === 0) return 'utf-16le';
+  if (even > 0 && odd === 0) return 'utf-16be';
   return undefined;
+}
+
+/** How much of a decoded text is what drafts are made of: Chinese, its punctuation, ASCII. */
+function plausibility(text: string): number {
+  let good = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if ((c >= 0x20 && c < 0x7f) || c === 9 || c === 10 || c === 13 || (c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3000 && c <= 0x303f) || (c >= 0xff00 && c <= 0xffef) || c === 0x201c || c === 0x201d) good++;
+  }
+  return text.length ? good / text.length : 0;
+}
+
+/** Not UTF-8 and no BOM: GBK, or UTF-16 of Chinese alone (no ASCII, so no zero bytes), whichever reads as a draft. */
+function likeliest(bytes: Uint8Array): Encoding {
+  const candidates: Encoding[] = bytes.length % 2 === 0 ? ['gb18030', 'utf-16le', 'utf-16be'] : ['gb18030'];
+  let best: Encoding = 'gb18030';
+  let score = -1;
+  for (const encoding of candidates) {
+    const s = plausibility(new TextDecoder(encoding).decode(bytes.subarray(0, 65536)));
+    if (s > score + 0.05) {
+      best = encoding;
+      score = s;
+    }
+  }
+  return best;
 }
 
 /** A text that holds NUL or other control characters no draft has is a binary file read as text. */
@@ -56,7 +81,7 @@ export function decode(bytes: Uint8Array): Decoded {
     bom = true;
     body = bytes.subarray(2);
   } else {
-    encoding = utf16WithoutBom(bytes) ?? (isUtf8(bytes) ? 'utf-8' : 'gb18030');
+    encoding = utf16WithoutBom(bytes) ?? (isUtf8(bytes) ? 'utf-8' : likeliest(bytes));
   }
   const text = new TextDecoder(encoding, { ignoreBOM: true }).decode(body);
   if (BINARY.test(text.slice(0, 65536))) throw new NotTextError();

@@ -468,3 +468,54 @@ export function isMismatch(claim: Claim): boolean {
   const expected = claim.expected;
   return !!expected && expected.value !== claim.stated && expected.parts !== claim.stated && !claim.acceptedAs;
 }
+
+/** The cells a reference adds up, whatever they hold (blank, invalid): what a claim is about. */
+export function referencedCells(report: Report, ref: Ref, doc?: string): Cell[] {
+  if (ref.table === 't3') {
+    const table = report.tables.t3;
+    if (!table) return [];
+    return ref.rows.flatMap((key) => {
+      let rows = t3Rows(key).map((k) => table.rows.get(k));
+      if (key === 'otherHandling' && rows.every((r) => !r)) rows = [table.rows.get('otherHandling')];
+      return rows.flatMap((row) => (row ? [row.cells[T3_TOTAL_COLUMN]] : []));
+    });
+  }
+  if (ref.table === 't4') return ref.groups.flatMap((key) => report.tables.t4?.rows.get(key)?.cells[T4_TOTAL_COLUMN] ?? []);
+  const rowKey = ref.row === '@doc' ? doc : ref.row;
+  const cell = rowKey ? report.tables.t2?.rows.get(rowKey)?.cells[ref.column] : undefined;
+  return cell ? [cell] : [];
+}
+
+/** A claim of the prose about a cell: what it states, and the other cells its figure adds up. */
+export interface ClaimOnCell {
+  claim: Claim;
+  /** The cells the claim's figure is the sum of (the cell among them). */
+  cells: Cell[];
+}
+
+/** The prose's claims whose figure includes this cell. */
+export function claimsOn(report: Report, cell: Cell): ClaimOnCell[] {
+  return readClaims(report)
+    .claims.map((claim) => ({ claim, cells: referencedCells(report, claim.pattern.refers, claim.doc) }))
+    .filter((c) => c.cells.includes(cell));
+}
+
+/**
+ * Would giving these cells these values make a claim of the prose that holds
+ * now contradict the table, or leave one that does not? The claims that would
+ * newly disagree.
+ */
+export function claimsBrokenBy(report: Report, values: ReadonlyMap<Cell, number>): Claim[] {
+  const broken: Claim[] = [];
+  const seen = new Set<Claim>();
+  for (const cell of values.keys())
+    for (const { claim, cells } of claimsOn(report, cell)) {
+      if (seen.has(claim)) continue;
+      seen.add(claim);
+      const figure = (v: (c: Cell) => number | null) => cells.reduce<number | null>((sum, c) => (sum === null || v(c) === null ? null : sum + v(c)!), 0);
+      const now = figure((c) => (isNumber(c) ? c.value : null));
+      const then = figure((c) => (values.has(c) ? values.get(c)! : isNumber(c) ? c.value : null));
+      if (then !== null && then !== claim.stated && (now === null || now === claim.stated || !isMismatch(claim))) broken.push(claim);
+    }
+  return broken;
+}

@@ -6,7 +6,7 @@
  */
 import type { Range, Report, SectionRead, Span } from '../model/report';
 import { documentSpan, rangeOf, sentencesOf, type Sentence } from './prose';
-import { readCount } from './text';
+import { linesAt, readCount } from './text';
 
 // ---------------------------------------------------------------------------
 // The statistics period
@@ -154,8 +154,7 @@ export function findIssueDate(report: Report): IssueDate | undefined {
   let previousLine = '';
   for (const block of report.prose) {
     if (block.span.start < section.start) continue;
-    let offset = block.span.start;
-    for (const raw of block.span.text.split('\n')) {
+    for (const { text: raw, start: offset } of linesAt(block.span.text, block.span.start)) {
       const line = halfWidthDigits(raw);
       const m = DATE_LINE.exec(line);
       if (m) {
@@ -179,7 +178,6 @@ export function findIssueDate(report: Report): IssueDate | undefined {
         }
       }
       if (raw.trim()) previousLine = raw;
-      offset += raw.length + 1;
     }
   }
   return found;

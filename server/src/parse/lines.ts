@@ -141,7 +141,10 @@ function cellToken(text: string, start: number, end: number, index: LineIndex, r
   let s = start;
   let e = end;
   if (text[s] === '|') s++;
-  if (e > s && text[e - 1] === '|' && text[e - 2] !== '\\') e--;
+  // The last cell's position may take in the blanks after the row's closing pipe (`| 3 | `).
+  let last = e;
+  while (last > s && /[ \t]/.test(text[last - 1])) last--;
+  if (last > s && text[last - 1] === '|' && text[last - 2] !== '\\') e = last - 1;
   return { ...makeToken(text, s, e, index, row), gfm: true };
 }
 

@@ -75,7 +75,7 @@ export function sentencesOf(report: Report): Sentence[] {
     const push = (end: number, strong: boolean) => {
       if (end > start) {
         const before = start === 0 ? '' : report.text.slice(compact.offsets[start - 1] + 1, compact.offsets[start]);
-        pending.push({ block, compact, start, end, text: text.slice(start, end), full: '', fullStart: 0, paragraphStart: start === 0 || before.includes('\n') });
+        pending.push({ block, compact, start, end, text: text.slice(start, end), full: '', fullStart: 0, paragraphStart: start === 0 || /[\r\n]/.test(before) });
       }
       start = end + 1;
       if (strong) {

@@ -17,13 +17,30 @@ const TABLE_READERS: Record<TableId, (lines: Line[], index: LineIndex) => ReadTa
 /**
  * A reading copy of the text: the same length and line breaks, with what
  * Markdown would drop or choke on made harmless, so that every offset the
- * reader keeps is an offset of the document. A byte order mark (one starts
- * every report of `cat a.md b.md` of BOM-saved drafts) becomes a space: remark
- * drops a leading one and would shift every position by one.
+ * reader keeps is an offset of the document.
+ *  - A byte order mark (one starts every report of `cat a.md b.md` of
+ *    BOM-saved drafts) becomes a space: remark drops a leading one and would
+ *    shift every position by one.
+ *  - Nesting deeper than any report needs (a line opening with hundreds of `>`
+ *    or list markers, runs of hundreds of `[`, `*`, `` ` ``) is flattened: remark
+ *    takes quadratic time on it, and a report never has it.
  */
 export function readingCopy(text: string): string {
-  return text.includes('\uFEFF') ? text.replace(/\uFEFF/g, ' ') : text;
+  let copy = text.includes('\uFEFF') ? text.replace(/\uFEFF/g, ' ') : text;
+  if (DEEP_PREFIX.test(copy)) copy = copy.replace(DEEP_PREFIX_G, (m) => m.replace(/[^\s]/g, NEUTRAL));
+  if (LONG_RUN.test(copy)) copy = copy.replace(LONG_RUN_G, (m) => m.slice(0, MAX_RUN) + NEUTRAL.repeat(m.length - MAX_RUN));
+  return copy;
 }
+
+/** What a flattened marker becomes: one UTF-16 unit, no Markdown meaning. */
+const NEUTRAL = '\u00b7';
+/** A line opening with more block markers (quotes, list bullets) than any report nests. */
+const DEEP_PREFIX = /^[ \t]*(?:[>*+-][ \t]*){16,}/m;
+const DEEP_PREFIX_G = new RegExp(DEEP_PREFIX.source, 'gm');
+/** A run of one inline marker longer than any report writes. */
+const MAX_RUN = 32;
+const LONG_RUN = /([[\]()*_`~<>])\1{32,}/;
+const LONG_RUN_G = new RegExp(LONG_RUN.source, 'g');
 
 export function parseReport(source: string): Report {
   const text = readingCopy(source);

@@ -90,6 +90,19 @@ export function splitLines(text: string): string[] {
   return text.split(/\r\n|\r|\n/);
 }
 
+/** The lines of a piece of text that starts at `base`, each with the offset it starts at. */
+export function linesAt(text: string, base: number): { text: string; start: number }[] {
+  const out: { text: string; start: number }[] = [];
+  const re = /\r\n|\r|\n/g;
+  let from = 0;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    out.push({ text: text.slice(from, m.index), start: base + from });
+    from = m.index + m[0].length;
+  }
+  out.push({ text: text.slice(from), start: base + from });
+  return out;
+}
+
 const QUOTES = /[“”„‟"「」『』〝〞]/g;
 const APOSTROPHES = /[‘’‚‛']/g;
 

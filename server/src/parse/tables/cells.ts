@@ -23,6 +23,8 @@ export const missingCells = (width: number): Cell[] => Array.from({ length: widt
 export function trimEnds(tokens: Token[], width: number): void {
   while (tokens.length > width && tokens[tokens.length - 1].text === '') tokens.pop();
   while (tokens.length > width && tokens[0].text === '') tokens.shift();
+  // A row of nothing but as many empty cells as it needs (a blank table pasted as text) is a row of blanks.
+  if (tokens.length === width && tokens.every((t) => t.text === '')) return;
   while (tokens.length > 0 && tokens[0].text === '' && !tokens[0].gfm) tokens.shift();
 }
 
