@@ -1,64 +1,108 @@
 /**
  * The long run of the mutation fuzzer, before a release:
- *   npm run fuzz -- [--cases 100000] [--seed 1] [--line-endings]
+ *   npm run fuzz -- [--cases 100000] [--seed 1] [--line-endings] [--workers N]
  * Mutates the example drafts and the test fixtures (test/fuzz/mutate.ts),
- * checks every invariant on each (test/fuzz/invariants.ts), and prints the
- * figures: cases, violations by kind, fixes proven, slowest cases. Exit 1 when
- * anything was violated; the first cases of each kind are printed to reproduce.
+ * checks every invariant on each (test/fuzz/invariants.ts), on every core,
+ * and prints the figures: cases, violations by kind with a case to reproduce
+ * each, fixes proven, the slowest cases. Exit 1 when anything was violated.
  */
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { fork } from 'node:child_process';
+import { cpus } from 'node:os';
 import { parseArgs } from 'node:util';
-import { mutate } from '../test/fuzz/mutate';
+import { baseTexts } from '../test/fuzz/corpus';
 import { checkText } from '../test/fuzz/invariants';
+import { mutate } from '../test/fuzz/mutate';
 
-export const ROOT = join(__dirname, '..');
-
-/** The texts mutations start from: the examples, the layout and cross drafts, the originals. */
-export function baseTexts(): { name: string; text: string }[] {
-  const dir = (d: string, ext: RegExp) =>
-    readdirSync(join(ROOT, d))
-      .filter((f) => ext.test(f) && f !== 'README.md')
-      .sort()
-      .map((f) => ({ name: `${d}/${f}`, text: readFileSync(join(ROOT, d, f), 'utf8') }));
-  return [
-    ...dir('examples', /\.md$/),
-    ...dir('test/fixtures/drafts/layouts', /\.md$/),
-    ...dir('test/fixtures/drafts/cross', /\.md$/),
-    ...dir('test/fixtures/originals/seeds', /\.txt$/),
-    ...dir('test/fixtures/originals/corpus', /\.txt$/),
-  ];
+interface Summary {
+  cases: number;
+  fixes: number;
+  kinds: Record<string, { count: number; example: string }>;
+  slow: { ms: number; label: string }[];
 }
 
-if (require.main === module) {
-  const { values } = parseArgs({ options: { cases: { type: 'string' }, seed: { type: 'string' }, 'line-endings': { type: 'boolean' } } });
-  const cases = Number(values.cases ?? 100_000);
-  const seed = Number(values.seed ?? 1);
+const { values } = parseArgs({
+  options: {
+    cases: { type: 'string' },
+    seed: { type: 'string' },
+    'line-endings': { type: 'boolean' },
+    workers: { type: 'string' },
+    shard: { type: 'string' },
+  },
+});
+const cases = Number(values.cases ?? 100_000);
+const seed = Number(values.seed ?? 1);
+
+/** Run the cases of one shard (every `of`-th case from `shard`). */
+function run(shard: number, of: number): Summary {
   const bases = baseTexts();
-  const kinds = new Map<string, { count: number; example: string }>();
-  let fixes = 0;
-  const slow: { ms: number; label: string }[] = [];
-  const started = Date.now();
-  for (let i = 0; i < cases; i++) {
+  const summary: Summary = { cases: 0, fixes: 0, kinds: {}, slow: [] };
+  for (let i = shard; i < cases; i += of) {
     const base = bases[i % bases.length];
-    const { text, applied } = mutate(base.text, seed * 1_000_003 + i);
-    const label = `case ${i}: ${base.name} + ${applied.join(' + ')} (seed ${seed * 1_000_003 + i})`;
+    const caseSeed = seed * 1_000_003 + i;
+    const { text, applied } = mutate(base.text, caseSeed);
+    const label = `case ${i}: ${base.name} + ${applied.join(' + ')} (seed ${caseSeed})`;
     const result = checkText(text, { lineEndings: !!values['line-endings'] });
-    fixes += result.fixes;
-    slow.push({ ms: result.ms, label });
-    slow.sort((a, b) => b.ms - a.ms).splice(5);
+    summary.cases++;
+    summary.fixes += result.fixes;
+    summary.slow.push({ ms: result.ms, label });
+    summary.slow.sort((a, b) => b.ms - a.ms).splice(5);
     for (const v of result.violations) {
       const kind = v.replace(/\d+/g, 'N').replace(/“[^”]*”/g, '“…”').slice(0, 90);
-      const k = kinds.get(kind) ?? { count: 0, example: `${label}\n    ${v}` };
-      k.count++;
-      kinds.set(kind, k);
+      summary.kinds[kind] ??= { count: 0, example: `${label}\n      ${v.slice(0, 400)}` };
+      summary.kinds[kind].count++;
     }
-    if ((i + 1) % 1000 === 0) process.stderr.write(`${i + 1} cases, ${[...kinds.values()].reduce((n, k) => n + k.count, 0)} violations, ${Math.round((Date.now() - started) / 1000)} s\n`);
+    if (summary.cases % 500 === 0) process.stderr.write(`shard ${shard}: ${summary.cases} cases\n`);
   }
-  console.log(`${cases} cases from ${bases.length} drafts in ${Math.round((Date.now() - started) / 1000)} s; ${fixes} fixes proven one by one`);
-  console.log(kinds.size === 0 ? 'no violation' : `${[...kinds.values()].reduce((n, k) => n + k.count, 0)} violations of ${kinds.size} kinds:`);
-  for (const [kind, k] of [...kinds].sort((a, b) => b[1].count - a[1].count)) console.log(`  ${k.count}× ${kind}\n    e.g. ${k.example}`);
+  return summary;
+}
+
+function merge(parts: Summary[]): Summary {
+  const out: Summary = { cases: 0, fixes: 0, kinds: {}, slow: [] };
+  for (const p of parts) {
+    out.cases += p.cases;
+    out.fixes += p.fixes;
+    for (const [k, v] of Object.entries(p.kinds)) {
+      out.kinds[k] ??= { count: 0, example: v.example };
+      out.kinds[k].count += v.count;
+    }
+    out.slow.push(...p.slow);
+  }
+  out.slow.sort((a, b) => b.ms - a.ms).splice(5);
+  return out;
+}
+
+function report(s: Summary, seconds: number): number {
+  const violations = Object.values(s.kinds).reduce((n, k) => n + k.count, 0);
+  console.log(`${s.cases} cases from ${baseTexts().length} drafts in ${seconds} s; ${s.fixes} fixes proven one by one`);
+  console.log(violations === 0 ? 'no violation' : `${violations} violations of ${Object.keys(s.kinds).length} kinds:`);
+  for (const [kind, k] of Object.entries(s.kinds).sort((a, b) => b[1].count - a[1].count)) console.log(`  ${k.count}× ${kind}\n    e.g. ${k.example}`);
   console.log('slowest cases:');
-  for (const s of slow) console.log(`  ${Math.round(s.ms)} ms  ${s.label}`);
-  process.exitCode = kinds.size ? 1 : 0;
+  for (const c of s.slow) console.log(`  ${Math.round(c.ms)} ms  ${c.label}`);
+  return violations ? 1 : 0;
+}
+
+if (values.shard !== undefined) {
+  const [shard, of] = values.shard.split('/').map(Number);
+  process.send!(run(shard, of));
+} else {
+  const workers = Number(values.workers ?? cpus().length);
+  const started = Date.now();
+  const args = process.argv.slice(2).filter((a, i, all) => a !== '--workers' && all[i - 1] !== '--workers');
+  Promise.all(
+    Array.from(
+      { length: workers },
+      (_, shard) =>
+        new Promise<Summary>((resolve, reject) => {
+          const child = fork(__filename, [...args, '--shard', `${shard}/${workers}`], { execArgv: process.execArgv });
+          child.once('message', (m) => resolve(m as Summary));
+          child.once('exit', (code) => code !== 0 && reject(new Error(`shard ${shard} exited with ${code}`)));
+        }),
+    ),
+  ).then(
+    (parts) => (process.exitCode = report(merge(parts), Math.round((Date.now() - started) / 1000))),
+    (error) => {
+      console.error(error);
+      process.exitCode = 2;
+    },
+  );
 }

@@ -41,10 +41,13 @@ export const cellBlank = defineCheck({
       if (!table) continue;
       if (isUnfilled(table)) {
         const line = table.range.start.line;
+        const blanks = cellsOf(table).filter((c) => c.cell.state === 'blank');
+        // All 0 says nothing was received or decided: the prose that says otherwise is then compared, and found wrong.
+        const contradicted = claimsBrokenBy(report, new Map(blanks.map((c) => [c.cell, 0]))).length > 0;
         findings.push(
           finding(this, { start: { line, character: 0 }, end: report.lineEnd(line) }, 'unfilled', { table: tableTitle(table.id) }, {
             data: { table: table.id, unfilled: true },
-            fixes: [fix(this, 'fillAll', {}, cellsOf(table).filter((c) => c.cell.state === 'blank').map((c) => setCellEdit(c.cell, 0)))],
+            fixes: [fix(this, 'fillAll', {}, blanks.map((c) => setCellEdit(c.cell, 0)), { leaves: contradicted ? ['narrative-mismatch'] : [] })],
           }),
         );
         continue;

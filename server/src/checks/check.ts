@@ -66,16 +66,15 @@ export function fix<C extends Catalog>(
   edits: (TextEdit | undefined)[],
   options: FixOptions = {},
 ): Fix | undefined {
-  if (!check.fixes.includes(id)) throw new Error(`${check.code} offers a fix “${id}” it does not declare`);
   const real = edits.filter((e): e is TextEdit => !!e);
   if (real.length === 0 || real.length !== edits.length) return undefined;
-  return { title: say(check.messages[id], args), kind: options.kind ?? 'quickfix', ...strip(options), edits: real };
+  return { id, title: say(check.messages[id], args), kind: options.kind ?? 'quickfix', ...strip(options), edits: real };
 }
 
 type FixOptions = Partial<Pick<Fix, 'preferred' | 'fixAll' | 'leaves' | 'kind'>>;
 
 const strip = ({ kind: _kind, ...rest }: FixOptions) =>
-  Object.fromEntries(Object.entries(rest).filter(([, v]) => v !== undefined && v !== false && !(Array.isArray(v) && v.length === 0))) as Omit<Fix, 'title' | 'kind' | 'edits'>;
+  Object.fromEntries(Object.entries(rest).filter(([, v]) => v !== undefined && v !== false && !(Array.isArray(v) && v.length === 0))) as Pick<Fix, 'preferred' | 'fixAll' | 'leaves'>;
 
 /** An edit that sets a cell to a value, keeping a GFM cell's padding. */
 export function setCellEdit(cell: Cell, value: number): TextEdit | undefined {

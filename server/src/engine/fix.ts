@@ -140,7 +140,7 @@ export function fixAll(text: string, options: AnalyzeOptions = {}, analyzer: Ana
     if (fixes.length === 0) break;
     rounds++;
     if (fixes.length > 1) {
-      const together: Fix = { title: { zh: '', en: '' }, kind: 'quickfix', edits: fixes.flatMap((f) => f.fix.edits), leaves: fixes.flatMap((f) => f.fix.leaves ?? []) };
+      const together: Fix = { id: 'fixAll', title: { zh: '', en: '' }, kind: 'quickfix', edits: fixes.flatMap((f) => f.fix.edits), leaves: fixes.flatMap((f) => f.fix.leaves ?? []) };
       const next = applyFix(analysis.text, together);
       const nextAnalysis = analyzer.analyze(next, options);
       const worse = addedFindings(analysis.findings, nextAnalysis.findings, together.leaves).length > 0 || nextAnalysis.findings.length > analysis.findings.length;

@@ -171,6 +171,8 @@ export interface TextEdit {
 }
 
 export interface Fix {
+  /** The id of the title in the check's catalog: which of the check's fixes this is. */
+  id: string;
   title: Text;
   kind: 'quickfix' | 'refactor.rewrite';
   /** The fix the light bulb offers first. */

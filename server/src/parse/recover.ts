@@ -43,6 +43,8 @@ export function splitDigits(
   width: number,
   accept: (values: number[]) => boolean,
   partial: (values: number[]) => boolean = () => true,
+  /** How many numbers each string must give, when the layout says (a GFM cell and the blank cells after it). */
+  counts?: readonly number[],
 ): SplitResult {
   const total = strings.reduce((n, s) => n + s.length, 0);
   const out = new Map<string, number[]>();
@@ -50,7 +52,7 @@ export function splitDigits(
   let exhausted = false;
   const values: number[] = [];
   // Parts still to cut from strings[i] onward: at least one per string.
-  const walk = (i: number, pos: number): void => {
+  const walk = (i: number, pos: number, pieces = 0): void => {
     if (exhausted) return;
     if (++steps > SEARCH_LIMIT) {
       exhausted = true;
@@ -73,9 +75,11 @@ export function splitDigits(
       const piece = s.slice(pos, end);
       if (piece.length > 1 && piece[0] === '0') break;
       values.push(Number(piece));
+      const cut = pieces + 1;
       if (partial(values)) {
-        if (end === s.length) walk(i + 1, 0);
-        else if (values.length < width - remainingStrings) walk(i, end);
+        if (end === s.length) {
+          if (!counts || cut === counts[i]) walk(i + 1, 0);
+        } else if (values.length < width - remainingStrings && (!counts || cut < counts[i])) walk(i, end, cut);
       }
       values.pop();
       if (exhausted) return;

@@ -80,9 +80,34 @@ function gluedRow(draft: RowDraft, width: number): GluedRow | undefined {
   if (count < width) return undefined;
   // A run of more digits than seven numbers hold is not searched at all: reported as it is.
   if (count > width * MAX_DIGITS) return { draft, tokens, digits: digits as string[], candidates: [], exhausted: false, tooLong: true };
-  const split = splitDigits(digits as string[], width, t3RowHolds);
+  const split = splitDigits(digits as string[], width, t3RowHolds, undefined, gfmPieces(draft, width));
   if (split.candidates.length === 0 && !split.exhausted && (tokens.length > 1 || blanks > 0)) return undefined;
   return { draft, tokens, digits: digits as string[], candidates: split.candidates, exhausted: split.exhausted, tooLong: false };
+}
+
+/**
+ * In a GFM row the cells stand where they stand: a glued number can only have
+ * spilled into the blank cells right after it. How many numbers each filled
+ * cell must give (itself and the blanks after it), or undefined outside GFM
+ * or when the blanks cannot account for the missing cells.
+ */
+function gfmPieces(draft: RowDraft, width: number): number[] | undefined {
+  if (!draft.tokens.every((t) => t.gfm)) return undefined;
+  const tokens = [...draft.tokens];
+  while (tokens.length && tokens[0].text === '') tokens.shift();
+  const counts: number[] = [];
+  for (const t of tokens) {
+    if (t.text !== '') counts.push(1);
+    else if (counts.length) counts[counts.length - 1]++;
+  }
+  // Blanks beyond the row's last cell (an edge pipe's empty cell) are no cells of it.
+  let extra = counts.reduce((a, b) => a + b, 0) - width;
+  for (let i = counts.length - 1; i >= 0 && extra > 0; i--) {
+    const take = Math.min(extra, counts[i] - 1);
+    counts[i] -= take;
+    extra -= take;
+  }
+  return extra === 0 && counts.reduce((a, b) => a + b, 0) === width ? counts : undefined;
 }
 
 /**
