@@ -7,12 +7,6 @@ export const ROOT = join(__dirname, '..');
 export const example = (name: string) => readFileSync(join(ROOT, 'examples', name), 'utf8');
 /** The real reports the tests read, copied into the repository (never edited): seeds/ and corpus/. */
 export const ORIGINALS_DIR = join(ROOT, 'test', 'fixtures', 'originals');
-export const seed = (prefix: string) => {
-  const dir = join(ORIGINALS_DIR, 'seeds');
-  const file = readdirSync(dir).find((f) => f.startsWith(prefix));
-  if (!file) throw new Error(`no seed ${prefix}`);
-  return readFileSync(join(dir, file), 'utf8');
-};
 
 /**
  * Change one cell of a GFM table row, as a clerk would retype it: the row is

@@ -1,7 +1,7 @@
 /** The engine's public surface: what the tests use. */
 export * from './engine/analyze';
 export { applyEdits } from './engine/edits';
-export { applyFix, fixAll, fixAllEdits, proveFix } from './engine/fix';
+export { fixAll, proveFix } from './engine/fix';
 export { parseReport } from './parse/report';
 export { CHECKS } from './checks';
 export type * from './model/report';

@@ -7,7 +7,7 @@
  */
 
 /** A small deterministic PRNG (mulberry32). */
-export function random(seed: number): () => number {
+function random(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;
@@ -44,7 +44,7 @@ function replaceNumber(text: string, rng: Rng, by: (old: string) => string): str
   return all.join('\n');
 }
 
-export const MUTATIONS: Record<string, (text: string, rng: Rng) => string> = {
+const MUTATIONS: Record<string, (text: string, rng: Rng) => string> = {
   retype: (t, r) => replaceNumber(t, r, (old) => String(Math.max(0, Number(old) + pick(r, [-2, -1, 1, 2, 10, 100])))),
   anyNumber: (t, r) => replaceNumber(t, r, () => String(Math.floor(r() * 100))),
   blank: (t, r) => replaceNumber(t, r, () => pick(r, ['', ' ', '/', '—', '-', '无'])),
@@ -115,7 +115,7 @@ export const MUTATIONS: Record<string, (text: string, rng: Rng) => string> = {
   truncate: (t, r) => t.slice(0, Math.floor(r() * t.length)),
 };
 
-export const MUTATION_NAMES = Object.keys(MUTATIONS);
+const MUTATION_NAMES = Object.keys(MUTATIONS);
 
 /** One to three mutations, chosen by the seed. */
 export function mutate(text: string, seed: number): { text: string; applied: string[] } {

@@ -27,7 +27,7 @@ import {
 import { build } from 'esbuild';
 import { ROOT, applyTextEdits } from './drafts';
 
-export const SERVER = join(ROOT, 'dist', 'server.js');
+const SERVER = join(ROOT, 'dist', 'server.js');
 
 function newest(dir: string): number {
   let t = 0;
@@ -40,7 +40,7 @@ function newest(dir: string): number {
 }
 
 /** The bundle, rebuilt (as esbuild.mjs builds it) when it is missing or older than the sources. */
-export async function ensureBundle(): Promise<string> {
+async function ensureBundle(): Promise<string> {
   if (!existsSync(SERVER) || statSync(SERVER).mtimeMs < newest(join(ROOT, 'server', 'src'))) {
     await build({
       entryPoints: [join(ROOT, 'server', 'src', 'lsp', 'server.ts')],

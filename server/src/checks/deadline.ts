@@ -18,7 +18,7 @@ const MESSAGES = defineMessages({
 const DEADLINES = { government: { month: 3, day: 31 }, department: { month: 1, day: 31 } } as const;
 
 /** Who publishes the report: the option, or in 'auto' the unit name. */
-export function publisherOf(report: Report, options: CheckOptions, issuer?: string): 'department' | 'government' | undefined {
+function publisherOf(report: Report, options: CheckOptions, issuer?: string): 'department' | 'government' | undefined {
   const setting = options.publisher ?? 'auto';
   if (setting !== 'auto') return setting;
   const unit = report.title?.unit ?? issuer;

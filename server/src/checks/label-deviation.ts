@@ -30,7 +30,7 @@ function squash(text: string): { text: string; at: number[] } {
  * one side adds nothing): 只记 / 只计 in （二）部分公开（区分处理的，只记这一情形…）.
  * Undefined when the difference is most of the label (then the whole is named).
  */
-export function difference(written: string, canonical: string): { from: string; to: string } | undefined {
+function difference(written: string, canonical: string): { from: string; to: string } | undefined {
   const a = squash(written);
   const b = squash(canonical);
   let p = 0;

@@ -24,7 +24,7 @@ const inLocale = (arg: MessageArg, locale: keyof Text): string =>
 const innerQuotes = (s: string) => s.replace(/“/g, '‘').replace(/”/g, '’');
 
 /** Fill a template in one language. A placeholder without an argument is an error: it would show as `{x}`. */
-export function fill(template: string, args: MessageArgs, locale: keyof Text): string {
+function fill(template: string, args: MessageArgs, locale: keyof Text): string {
   return template.replace(/(“?)\{(\w+)\}(”?)/g, (_m, open: string, name: string, close: string) => {
     if (!(name in args)) throw new Error(`message argument {${name}} missing in “${template}”`);
     const value = inLocale(args[name], locale);

@@ -38,7 +38,7 @@ import { oneOf, parseCommandLine, usageError, UsageError } from './args';
 import { Output, type Locale } from './io';
 import { CLI, READ_FAILURES, WRITE_FAILURES } from './messages';
 
-export const CHECK_USAGE = `用法 Usage: nianbao check <文件或文件夹…> [选项 options]
+const CHECK_USAGE = `用法 Usage: nianbao check <文件或文件夹…> [选项 options]
 
   文件夹内递归检查 *.md 文件（跳过 node_modules 和以 . 开头的文件夹），不像年度报告的文件跳过；
   直接列出的文件（任何扩展名，如 .txt）一律按年度报告检查。
@@ -62,7 +62,7 @@ export const CHECK_USAGE = `用法 Usage: nianbao check <文件或文件夹…> 
 
 type Format = 'text' | 'json';
 
-export interface Options {
+interface Options {
   paths: string[];
   format: Format;
   locale: Locale;
@@ -73,7 +73,7 @@ export interface Options {
 }
 
 /** Parse the arguments of `nianbao check`; throws UsageError with a bilingual message. */
-export function parseCheckArgs(args: string[]): Options | 'help' {
+function parseCheckArgs(args: string[]): Options | 'help' {
   const { values, positionals } = parseCommandLine(args, {
     format: { type: 'string' },
     locale: { type: 'string' },
@@ -99,13 +99,13 @@ export function parseCheckArgs(args: string[]): Options | 'help' {
 }
 
 /** zh-CN (zh, zh-Hans) or en (en-GB …). */
-export function parseLocale(value: string | undefined): Locale {
+function parseLocale(value: string | undefined): Locale {
   if (value === undefined || /^zh(-cn|-hans)?$/i.test(value)) return 'zh';
   if (/^en(-|$)/i.test(value)) return 'en';
   throw usageError('badValue', { option: '--locale', allowed: 'zh-CN | en', value });
 }
 
-export interface FileResult {
+interface FileResult {
   file: string;
   isReport: boolean;
   findings: Finding[];
@@ -127,7 +127,7 @@ interface Loaded {
  * Check the targets; with fix, write the certain fixes back first. Files are
  * checked together: each is last year's report for the others where it is one.
  */
-export async function checkFiles(
+async function checkFiles(
   targets: readonly Target[],
   options: Pick<Options, 'fix' | 'check' | 'strict'>,
   skipped: readonly Skipped[] = [],
@@ -186,7 +186,7 @@ function colorize(enabled: boolean) {
 const plural = (n: number, word: string) => (n === 1 ? word : `${word}s`);
 
 /** The text report: one line per finding, what --fix changed, then the summary. */
-export function formatText(results: FileResult[], locale: Locale, color: boolean): string {
+function formatText(results: FileResult[], locale: Locale, color: boolean): string {
   const c = colorize(color);
   const paint: Record<Severity, (s: string) => string> = { error: c.red, warning: c.yellow, information: c.blue, hint: c.dim };
   const lines: string[] = [];
@@ -229,7 +229,7 @@ export function formatText(results: FileResult[], locale: Locale, color: boolean
 }
 
 /** The JSON report: 0-based LSP ranges, messages in the chosen language. */
-export function formatJson(results: FileResult[], locale: Locale): string {
+function formatJson(results: FileResult[], locale: Locale): string {
   const out = results.map((r) => ({
     file: r.file,
     isReport: r.isReport,
@@ -242,7 +242,7 @@ export function formatJson(results: FileResult[], locale: Locale): string {
 }
 
 /** The exit code of a run: 2 when a file failed or a check did, 1 when errors were found, else 0. */
-export function exitCode(results: readonly FileResult[]): number {
+function exitCode(results: readonly FileResult[]): number {
   if (results.some((r) => r.error || r.findings.some((f) => f.code === INTERNAL_ERROR))) return 2;
   const worst = results.flatMap((r) => r.findings).reduce((w, f) => Math.min(w, SEVERITY_ORDER.indexOf(f.severity)), SEVERITY_ORDER.length);
   return worst === 0 ? 1 : 0;

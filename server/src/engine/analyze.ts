@@ -57,7 +57,7 @@ export interface DocumentAnalysis {
 export const INTERNAL_ERROR = 'internal-error';
 
 /** A report has a title naming 政府信息公开 and 年度报告/年报, or at least two standard headings. */
-export function looksLikeReport(report: Report): boolean {
+function looksLikeReport(report: Report): boolean {
   if (report.title) return true;
   return new Set(report.sections.map((s) => s.spec.number)).size >= 2;
 }

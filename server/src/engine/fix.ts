@@ -30,7 +30,7 @@ export interface FixProof {
 }
 
 /** Apply a fix's edits to a text. */
-export function applyFix(text: string, fix: Fix): string {
+function applyFix(text: string, fix: Fix): string {
   const index = new LineIndex(text);
   return applyEdits(text, fix.edits, (p) => index.offsetAt(p));
 }
@@ -179,7 +179,7 @@ export function fixAllEdits(analysis: DocumentAnalysis, options: AnalyzeOptions 
  * One edit that turns `from` into `to`: the whole lines between their common
  * beginning and end, so the editor keeps the cursor and the undo step is one.
  */
-export function wholeTextEdit(from: string, to: string): TextEdit {
+function wholeTextEdit(from: string, to: string): TextEdit {
   let prefix = 0;
   while (prefix < from.length && prefix < to.length && from[prefix] === to[prefix]) prefix++;
   let suffix = 0;

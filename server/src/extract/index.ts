@@ -25,7 +25,7 @@ import {
 } from '../format/standard';
 import type { Cell, ReadTable, Report } from '../model/report';
 
-export type Value = number | null;
+type Value = number | null;
 
 export interface Extract {
   file: string;
@@ -40,7 +40,7 @@ export interface Extract {
 }
 
 /** A cell's value: the number read, or null when blank, missing or not a number. */
-export function cellValue(cell: Cell | undefined): Value {
+function cellValue(cell: Cell | undefined): Value {
   if (!cell || cell.value === null || cell.value === undefined) return null;
   if (cell.state === 'number') return cell.value;
   // Negative or fractional counts are invalid, but the number written is still what the draft says.

@@ -29,7 +29,7 @@ export interface PlainCodeAction {
 }
 
 /** A diagnostic as the client sends it back: `data.id` is the finding's identity (toDiagnostic puts it there). */
-export interface DiagnosticRef {
+interface DiagnosticRef {
   code?: string | number;
   source?: string;
   range: Range;
@@ -71,7 +71,7 @@ export function findingIdsOf(analysis: DocumentAnalysis): string[] {
 }
 
 /** The finding a diagnostic was made from: by the identity it carries, else by code and range. */
-export function findingFor(analysis: DocumentAnalysis, diagnostic: DiagnosticRef): Finding | undefined {
+function findingFor(analysis: DocumentAnalysis, diagnostic: DiagnosticRef): Finding | undefined {
   if (diagnostic.source !== undefined && diagnostic.source !== 'nianbao') return undefined;
   const id = (diagnostic.data as { id?: unknown } | undefined)?.id;
   if (typeof id === 'string') {
@@ -168,7 +168,7 @@ export function tableConversions(analysis: DocumentAnalysis, within?: Range): Ta
   return out;
 }
 
-export function convertActions(analysis: DocumentAnalysis, range: Range, locale: Locale): PlainCodeAction[] {
+function convertActions(analysis: DocumentAnalysis, range: Range, locale: Locale): PlainCodeAction[] {
   const title = (id: TableId) => (locale === 'zh' ? `转换为标准表格：${TABLES[id].short.zh}` : `Convert to the standard table: ${TABLES[id].short.en}`);
   const actions: PlainCodeAction[] = tableConversions(analysis, range).map((c) => ({
     title: title(c.id),

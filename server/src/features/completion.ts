@@ -26,7 +26,7 @@ let specs: SnippetSpec[] | undefined;
 const allSpecs = () => (specs ??= snippetSpecs());
 
 /** The words a snippet is found by: its prefix, its Chinese and English names. */
-export function filterWords(spec: SnippetSpec): string[] {
+function filterWords(spec: SnippetSpec): string[] {
   return [spec.prefix, ...spec.name.zh.split(/\s+/), spec.name.en];
 }
 

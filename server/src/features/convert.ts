@@ -66,7 +66,7 @@ function writerFor(table: ReadTable): CellWriter {
  * The canonical Markdown for a table: the standard table of its layout (the
  * 2019 Table 2, the single （六） row), its numbers as read, the rows it lacks left out.
  */
-export function renderStandard(table: ReadTable): string {
+function renderStandard(table: ReadTable): string {
   const layout = table.id === 't2' && table.format === '2019' ? TABLE2_2019 : undefined;
   const all = table.id === 't2' ? (layout ?? TABLE2).blocks.flatMap((b) => b.rows.map((r) => r.key)) : table.id === 't3' ? T3_ROWS.map((r) => r.key) : [];
   const omit = new Set(all.filter((key) => !table.rows.has(key)));
@@ -139,7 +139,7 @@ function lostNumbers(report: Report, table: ReadTable): string[] {
  * pieces of the table's labels (`结果 结果 其他 尚未`, `商业`/`企业`), up to the
  * section heading. Prose (anything else, or any digit) stops the search.
  */
-export function tableLines(report: Report, table: ReadTable): { startLine: number; endLine: number } {
+function tableLines(report: Report, table: ReadTable): { startLine: number; endLine: number } {
   const section = sectionOf(report, table);
   const floor = section ? section.heading.span.range.end.line + 1 : 0;
   let startLine = table.range.start.line;

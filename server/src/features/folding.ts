@@ -33,7 +33,7 @@ export function foldingRanges(analysis: DocumentAnalysis): Fold[] {
     .sort((a, b) => a.startLine - b.startLine || b.endLine - a.endLine);
 }
 
-export function reportFolds(report: Report): Fold[] {
+function reportFolds(report: Report): Fold[] {
   const folds: Fold[] = [];
   for (const section of report.sections) {
     const end = report.positionAt(trimmedEnd(report.text, section.end, section.start));

@@ -35,7 +35,7 @@ export function hoverAt(analysis: DocumentAnalysis, position: Position, locale: 
 }
 
 /** Hover at a position of one report (report coordinates). */
-export function reportHover(report: Report, position: Position, locale: Locale): HoverResult | undefined {
+function reportHover(report: Report, position: Position, locale: Locale): HoverResult | undefined {
   const hit = cellAt(report, position);
   if (hit) {
     const markdown = cellHover(report, hit, locale);
@@ -58,14 +58,14 @@ export function contains(range: Range, p: Position): boolean {
   return afterStart && beforeEnd;
 }
 
-export interface CellHit {
+interface CellHit {
   table: ReadTable;
   row: TableRow;
   column: number;
   cell: Cell;
 }
 
-export function cellAt(report: Report, position: Position): CellHit | undefined {
+function cellAt(report: Report, position: Position): CellHit | undefined {
   for (const table of Object.values(report.tables)) {
     if (!table || !contains(table.range, position)) continue;
     for (const row of table.rows.values()) {
@@ -89,7 +89,7 @@ const ENGLISH: ReadonlyMap<string, string> = new Map<string, string>([
   ...T4_GROUPS.flatMap((g) => [[g.label, g.en] as [string, string], ...('short' in g ? [[g.short, g.en] as [string, string]] : [])]),
 ]);
 
-export function englishName(canonical: string): string | undefined {
+function englishName(canonical: string): string | undefined {
   return ENGLISH.get(canonical);
 }
 

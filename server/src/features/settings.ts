@@ -12,7 +12,7 @@ import type { CheckOptions } from '../checks';
 export type Locale = keyof Text;
 
 export type LocaleSetting = 'zh-CN' | 'en' | 'auto';
-export type PublisherSetting = NonNullable<CheckOptions['publisher']>;
+type PublisherSetting = NonNullable<CheckOptions['publisher']>;
 
 export interface Settings {
   /** 'auto': check documents that look like an annual report; 'always'; 'never'. */
@@ -70,7 +70,6 @@ export function resolveLocale(setting: LocaleSetting, clientLocale?: string): Lo
 }
 
 /** A text in the locale. */
-export const say = (text: Text, locale: Locale): string => text[locale];
 
 /** The check options the settings imply. */
 export function checkOptions(settings: Settings): CheckOptions {

@@ -31,7 +31,7 @@ export function documentSymbols(analysis: DocumentAnalysis, locale: Locale): Out
 }
 
 /** The outline of one report; `ordinal` names an untitled report of several. */
-export function reportSymbols(report: Report, locale: Locale, ordinal?: number): OutlineSymbol[] {
+function reportSymbols(report: Report, locale: Locale, ordinal?: number): OutlineSymbol[] {
   const tables = (Object.entries(report.tables) as [TableId, ReadTable | undefined][]).filter((e): e is [TableId, ReadTable] => !!e[1]);
   const placed = new Set<TableId>();
   const sections: OutlineSymbol[] = report.sections.map((section) => {

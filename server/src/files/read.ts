@@ -7,7 +7,7 @@ import { constants, promises as fs } from 'node:fs';
 import { decode, NotTextError, type Decoded } from './encoding';
 
 /** Larger files are not read: no report is a hundred megabytes. */
-export const MAX_FILE_BYTES = 64 * 1024 * 1024;
+const MAX_FILE_BYTES = 64 * 1024 * 1024;
 
 export type ReadFailure = 'not-found' | 'not-regular' | 'too-large' | 'not-text' | 'denied' | 'unreadable';
 

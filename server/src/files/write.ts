@@ -25,7 +25,7 @@ export class FileWriteError extends Error {
 const BOMS: Record<Encoding, number[]> = { 'utf-8': [0xef, 0xbb, 0xbf], 'utf-16le': [0xff, 0xfe], 'utf-16be': [0xfe, 0xff], gb18030: [] };
 
 /** A text as bytes in an encoding; refused when a character cannot be written in it. */
-export function encode(text: string, encoding: Encoding, bom: boolean): Buffer {
+function encode(text: string, encoding: Encoding, bom: boolean): Buffer {
   let body: Buffer;
   if (encoding === 'utf-8') body = Buffer.from(text, 'utf8');
   else if (encoding === 'utf-16le') body = Buffer.from(text, 'utf16le');

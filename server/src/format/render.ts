@@ -40,10 +40,10 @@ import {
 export type CellWriter = (path: string) => string;
 
 /** Every number left blank: a table inserted for the clerk to fill in. */
-export const blankCells: CellWriter = () => '';
+const blankCells: CellWriter = () => '';
 
 /** A GFM row; an empty cell is written `| |`, as clerks and the examples write it. */
-export const gfmRow = (cells: string[]) => `|${cells.map((c) => (c === '' ? ' ' : ` ${c} `)).join('|')}|`;
+const gfmRow = (cells: string[]) => `|${cells.map((c) => (c === '' ? ' ' : ` ${c} `)).join('|')}|`;
 const delimiter = (n: number) => gfmRow(new Array(n).fill('---'));
 
 export interface RenderOptions {
@@ -138,7 +138,7 @@ export function renderTable(id: TableId, cell: CellWriter = blankCells, options:
   return renderTable4(cell);
 }
 
-export function headingLine(spec: SectionSpec, depth: number | undefined): string {
+function headingLine(spec: SectionSpec, depth: number | undefined): string {
   return depth ? `${'#'.repeat(depth)} ${spec.heading}` : spec.heading;
 }
 

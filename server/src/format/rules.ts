@@ -61,7 +61,7 @@ export interface RuleSpec {
 export type T3Layout = '2021' | '2019';
 
 /** The rows whose values make up （七）总计, in order. */
-export function resultRowKeys(layout: T3Layout): string[] {
+function resultRowKeys(layout: T3Layout): string[] {
   const keys: string[] = [];
   for (const row of T3_ROWS) {
     if (row.role !== 'result') continue;

@@ -19,7 +19,7 @@ export interface Text {
 // Sections
 // ---------------------------------------------------------------------------
 
-export type SectionNumber = 1 | 2 | 3 | 4 | 5 | 6;
+type SectionNumber = 1 | 2 | 3 | 4 | 5 | 6;
 export type TableId = 't2' | 't3' | 't4';
 
 export interface TableSpec {
@@ -113,7 +113,7 @@ export const SECTIONS: readonly SectionSpec[] = [
 // Table 2 — 主动公开政府信息情况 (10 numbers), and its 2019 layout as a difference
 // ---------------------------------------------------------------------------
 
-export interface T2Row {
+interface T2Row {
   key: string;
   label: string;
   en: string;
@@ -121,7 +121,7 @@ export interface T2Row {
   variants?: string[];
 }
 
-export interface T2Column {
+interface T2Column {
   label: string;
   en: string;
   variants?: string[];
@@ -131,7 +131,7 @@ export interface T2Column {
   decimal?: boolean;
 }
 
-export interface T2Block {
+interface T2Block {
   /** 第二十条第（一）项 … */
   article: string;
   columns: T2Column[];
@@ -274,7 +274,7 @@ export const T3_COLUMNS: readonly T3Column[] = [
 export const T3_TOTAL_COLUMN = 6;
 export const T3_APPLICANT_COLUMNS = [0, 1, 2, 3, 4, 5] as const;
 
-export type T3RowRole =
+type T3RowRole =
   | 'new' // 一
   | 'carried' // 二
   | 'result' // a leaf of 三 (counted in （七）)
@@ -402,54 +402,6 @@ export const T4_GROUPS = [
   { key: 'suitDirect', label: '行政诉讼·未经复议直接起诉', short: '未经复议直接起诉', en: 'Litigation without prior reconsideration' },
   { key: 'suitAfterReview', label: '行政诉讼·复议后起诉', short: '复议后起诉', en: 'Litigation after reconsideration' },
 ] as const;
-
-// ---------------------------------------------------------------------------
-// Arithmetic rules
-// ---------------------------------------------------------------------------
-
-export type RuleTag = 'official' | 'derived' | 'heuristic';
-
-export interface RuleSpec {
-  id: string;
-  tag: RuleTag;
-  /** Human statement of the rule, used in docs and hover. */
-  statement: Text;
-}
-
-export const RULES = {
-  t3RowTotal: {
-    id: 't3-row-total',
-    tag: 'derived',
-    statement: {
-      zh: '每一行：总计 = 自然人 + 商业企业 + 科研机构 + 社会公益组织 + 法律服务机构 + 其他',
-      en: 'In every row: 总计 = the sum of the six applicant columns',
-    },
-  },
-  t3ResultTotal: {
-    id: 't3-result-total',
-    tag: 'derived',
-    statement: {
-      zh: '每一列：（七）总计 = （一）+（二）+（三）1–8 +（四）1–3 +（五）1–5 +（六）1–3',
-      en: 'In every column: （七）总计 = the sum of all result rows',
-    },
-  },
-  t3Balance: {
-    id: 't3-balance',
-    tag: 'official',
-    statement: {
-      zh: '每一列：一、本年新收 + 二、上年结转 = （七）总计 + 四、结转下年度继续办理',
-      en: 'In every column: new + carried over = （七）total + carried to next year',
-    },
-  },
-  t4Total: {
-    id: 't4-total',
-    tag: 'derived',
-    statement: {
-      zh: '每一组：总计 = 结果维持 + 结果纠正 + 其他结果 + 尚未审结',
-      en: 'In every group: total = upheld + corrected + other + pending',
-    },
-  },
-} satisfies Record<string, RuleSpec>;
 
 // ---------------------------------------------------------------------------
 // The 2019 trial format (国办公开办函〔2019〕60号)

@@ -8,7 +8,7 @@ import type { Connection, InitializeParams } from 'vscode-languageserver';
 import { DEFAULT_SETTINGS, readSettings, resolveLocale, type Locale, type Settings } from '../features/settings';
 
 /** What initializationOptions may carry: settings for clients that cannot answer workspace/configuration. */
-export interface InitializationOptions {
+interface InitializationOptions {
   /** The nianbao settings: `{ settings: {…} }`, `{ nianbao: {…} }` or the section itself. */
   settings?: Partial<Settings>;
   nianbao?: Partial<Settings>;

@@ -17,8 +17,8 @@ import type { Locale } from '../features/settings';
 import type { OutlineKind, OutlineSymbol } from '../features/symbols';
 import type { SnippetCompletion } from '../features/completion';
 
-export const SOURCE = 'nianbao';
-export const DOCS_URL = 'https://github.com/nianbao/nianbao/blob/main/docs/checks.md';
+const SOURCE = 'nianbao';
+const DOCS_URL = 'https://github.com/nianbao/nianbao/blob/main/docs/checks.md';
 
 const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   error: DiagnosticSeverity.Error,

@@ -27,7 +27,7 @@ import { lastYearReport, sameUnit } from '../parse/units';
 import { reportYear } from '../parse/dates';
 import { readTextFile } from '../files/read';
 
-export const MARKDOWN_FILE = /\.(md|markdown)$/i;
+const MARKDOWN_FILE = /\.(md|markdown)$/i;
 const SKIP_DIRS = new Set(['node_modules']);
 
 export interface WorkspaceReportsOptions {

@@ -16,13 +16,13 @@
  * with one unknown left, in exact integer arithmetic: a value is only ever
  * one the rules leave no choice about.
  */
-import { cellWords, resultRowKeys, t3Instances, t4Instances, type CellRef, type RuleInstance, type RuleTable, type T3Layout } from '../format/rules';
+import { cellWords, t3Instances, t4Instances, type CellRef, type RuleInstance, type RuleTable, type T3Layout } from '../format/rules';
 import { T3_2019_SINGLE_ROW, T3_ROWS } from '../format/standard';
 import type { Text } from '../format/standard';
 import type { Cell, ReadTable, Report } from './report';
 
 /** Corrections of more cells than this are not looked for. */
-export const MAX_CORRECTIONS = 3;
+const MAX_CORRECTIONS = 3;
 /** Candidate sets tried at most per table (keeps a keystroke cheap on a garbled table). */
 const SOLVE_BUDGET = 4000;
 
@@ -56,7 +56,7 @@ export interface Correction {
   value: number;
 }
 
-export type Diagnosis =
+type Diagnosis =
   /** Every rule that can be evaluated holds, and the unknowns contradict nothing. */
   | { kind: 'consistent' }
   /** One smallest set of cells explains every broken rule. */
@@ -106,10 +106,6 @@ export function t3Layout(table: ReadTable): T3Layout {
 }
 
 /** The rows of Table 3 that add up to （七）总计, as read. */
-export function resultRowsOf(table: ReadTable): string[] {
-  return resultRowKeys(t3Layout(table)).filter((key) => table.rows.has(key));
-}
-
 /** A cell can be corrected when it holds a number and its text is in the document. */
 const editable = (c: ArithmeticCell) => c.value !== null && !!c.cell?.span;
 

@@ -24,7 +24,7 @@ export interface Span {
   range: Range;
 }
 
-export type CellState =
+type CellState =
   | 'number' // a readable, valid number
   | 'blank' // empty, or a placeholder: / — - 无
   | 'invalid' // not a number, negative, or a fraction in a count

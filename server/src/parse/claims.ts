@@ -25,7 +25,7 @@ export type Ref =
   /** A Table 2 cell; row '@doc' is 规章 or 行政规范性文件, as the sentence says. */
   | { table: 't2'; row: string; column: number };
 
-export interface ClaimPattern {
+interface ClaimPattern {
   id: string;
   /** What the number counts, as the message names it (正文称收到申请 8 件). */
   name: Text;
@@ -60,7 +60,7 @@ const DISCLOSURE_CASES = { section: 4 };
  * The quantities the prose states, in the order they are tried: a number is
  * claimed by the first pattern that matches it.
  */
-export const CLAIM_PATTERNS: readonly ClaimPattern[] = [
+const CLAIM_PATTERNS: readonly ClaimPattern[] = [
   {
     id: 'carried',
     name: { zh: '上年结转申请', en: 'requests carried over from last year' },
@@ -207,14 +207,14 @@ export const CLAIM_PATTERNS: readonly ClaimPattern[] = [
 ];
 
 /** Claims without a number: 均获维持 against Table 4, 全部办结 against 四、结转下年度. */
-export interface StatementPattern {
+interface StatementPattern {
   id: 'all-upheld' | 'all-closed';
   name: Text;
   pattern: string;
   context: string;
 }
 
-export const STATEMENT_PATTERNS: readonly StatementPattern[] = [
+const STATEMENT_PATTERNS: readonly StatementPattern[] = [
   { id: 'all-upheld', name: { zh: '均获维持', en: 'all upheld' }, pattern: '(?:均|全部|都|皆)(?:已)?(?:被|获|得到|予以)?维持', context: '复议|诉讼' },
   {
     id: 'all-closed',
@@ -248,7 +248,7 @@ export const t3Label = (key: string) => {
   if (row) return row.label.replace(/政府信息公开申请数量$/, '').replace(/（区分处理.*$/, '');
   return T3_GROUPS.find((g) => g.key === key)?.label ?? key;
 };
-export const t3En = (key: string) => T3_ROWS.find((r) => r.key === key)?.en ?? T3_GROUPS.find((g) => g.key === key)?.en ?? key;
+const t3En = (key: string) => T3_ROWS.find((r) => r.key === key)?.en ?? T3_GROUPS.find((g) => g.key === key)?.en ?? key;
 export const t4Group = (key: string) => T4_GROUPS.find((g) => g.key === key)!;
 /** The Table 2 rows whose counts the prose may state. */
 export const T2_COUNT_ROWS = ['rules', 'normative', 'licensing', 'penalty', 'coercion'];
@@ -470,7 +470,7 @@ export function isMismatch(claim: Claim): boolean {
 }
 
 /** The cells a reference adds up, whatever they hold (blank, invalid): what a claim is about. */
-export function referencedCells(report: Report, ref: Ref, doc?: string): Cell[] {
+function referencedCells(report: Report, ref: Ref, doc?: string): Cell[] {
   if (ref.table === 't3') {
     const table = report.tables.t3;
     if (!table) return [];

@@ -12,7 +12,7 @@ import { linesAt, readCount } from './text';
 // The statistics period
 // ---------------------------------------------------------------------------
 
-export interface PeriodDate {
+interface PeriodDate {
   year: number;
   month?: number;
   day?: number;

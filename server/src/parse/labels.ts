@@ -25,7 +25,7 @@ import {
 } from '../format/standard';
 import { editDistance, normalizeLabel, similarity, stripNumbering } from './text';
 
-export type LabelRole = 'row' | 'group' | 'column' | 'article' | 'header' | 'note';
+type LabelRole = 'row' | 'group' | 'column' | 'article' | 'header' | 'note';
 
 export interface LabelCandidate {
   role: LabelRole;

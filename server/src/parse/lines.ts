@@ -27,7 +27,7 @@ export interface Token {
   block?: number;
 }
 
-export type LineKind = 'heading' | 'text' | 'table-row';
+type LineKind = 'heading' | 'text' | 'table-row';
 
 export interface Line {
   kind: LineKind;
@@ -158,7 +158,7 @@ function stripInlineMarks(text: string): string {
  * it is a pipe row, otherwise by spaces, keeping runs of words together as one
  * label (labels wrapped in a PDF carry single spaces: `只计这一情 形`).
  */
-export function tokenizeText(span: Span, index: LineIndex, row: number): Token[] {
+function tokenizeText(span: Span, index: LineIndex, row: number): Token[] {
   const text = index.text;
   const { start, end } = span;
   const body = span.text;

@@ -17,7 +17,7 @@ export interface CompactText {
 const WHITESPACE = /[\s\u00a0\u3000]/;
 
 /** Whitespace out, full-width ASCII (０-９, ：…) half-width, Markdown emphasis out; offsets kept. */
-export function compactText(source: string, base: number): CompactText {
+function compactText(source: string, base: number): CompactText {
   let text = '';
   const offsets: number[] = [];
   let pendingSpace = false;

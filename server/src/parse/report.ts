@@ -1,7 +1,7 @@
 /**
  * parseReport: a Markdown draft → the report model (title, sections, tables, prose).
  */
-import { OLD_FORMAT_MARKERS, SECTIONS, TABLE_IDS, type TableId } from '../format/standard';
+import { OLD_FORMAT_MARKERS, TABLE_IDS, type TableId } from '../format/standard';
 import type { ProseBlock, ReadTable, Report, SectionRead, Span, TitleRead } from '../model/report';
 import { matchSectionHeading } from './labels';
 import { readLines, type Line } from './lines';
@@ -25,7 +25,7 @@ const TABLE_READERS: Record<TableId, (lines: Line[], index: LineIndex) => ReadTa
  *    or list markers, runs of hundreds of `[`, `*`, `` ` ``) is flattened: remark
  *    takes quadratic time on it, and a report never has it.
  */
-export function readingCopy(text: string): string {
+function readingCopy(text: string): string {
   let copy = text.includes('\uFEFF') ? text.replace(/\uFEFF/g, ' ') : text;
   if (DEEP_PREFIX.test(copy)) copy = copy.replace(DEEP_PREFIX_G, (m) => m.replace(/[^\s]/g, NEUTRAL));
   if (LONG_RUN.test(copy)) copy = copy.replace(LONG_RUN_G, (m) => m.slice(0, MAX_RUN) + NEUTRAL.repeat(m.length - MAX_RUN));
@@ -190,7 +190,7 @@ function collectProse(
   return prose;
 }
 
-export function sectionAt(sections: SectionRead[], offset: number): SectionRead | undefined {
+function sectionAt(sections: SectionRead[], offset: number): SectionRead | undefined {
   let found: SectionRead | undefined;
   for (const s of sections) if (s.start <= offset && offset <= s.end) found = s;
   return found;
@@ -210,4 +210,3 @@ function findOldFormatMarkers(text: string, index: LineIndex): Span[] {
   return spans.sort((a, b) => a.start - b.start);
 }
 
-export { SECTIONS };

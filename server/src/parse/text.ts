@@ -85,11 +85,6 @@ export class LineIndex {
   }
 }
 
-/** The lines of a text as LSP counts them (\r\n, \n and a lone \r end a line), without their breaks. */
-export function splitLines(text: string): string[] {
-  return text.split(/\r\n|\r|\n/);
-}
-
 /** The lines of a piece of text that starts at `base`, each with the offset it starts at. */
 export function linesAt(text: string, base: number): { text: string; start: number }[] {
   const out: { text: string; start: number }[] = [];
@@ -156,11 +151,6 @@ export function readNumber(raw: string): NumberRead {
   return { kind: 'number', value, fraction: !!m[3] && /[1-9]/.test(m[3]), negative, tooLarge };
 }
 
-/** True for a token that reads as a number (possibly invalid: negative, fraction). */
-export function isNumeric(raw: string): boolean {
-  return readNumber(raw).kind === 'number';
-}
-
 /** Levenshtein distance, bounded: returns max+1 as soon as it must exceed max. */
 export function editDistance(a: string, b: string, max = Infinity): number {
   if (a === b) return 0;
@@ -193,8 +183,6 @@ export function similarity(a: string, b: string): number {
 export function isPageFooter(line: string): boolean {
   return /^\s*[-－—]\s*\d{1,3}\s*[-－—]\s*$/.test(line);
 }
-
-export const CHINESE_NUMERALS = '一二三四五六七八九十';
 
 const CN_DIGITS: Record<string, number> = { 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
 const CN_UNITS: Record<string, number> = { 十: 10, 百: 100, 千: 1000 };
