@@ -43,7 +43,7 @@ export const EXPECT = {
     {
       file: WRONG_TOTAL.name,
       problems: [
-        { code: 't3-row-total', line: WRONG_TOTAL.line, col: WRONG_TOTAL.col, severity: 'error', source: 'nianbao', message: `总计应为 ${WRONG_TOTAL.right}，实为 ${WRONG_TOTAL.wrong}` },
+        { code: 't3-row-total', line: WRONG_TOTAL.line, col: WRONG_TOTAL.col, severity: 'error', source: 'nianbao', message: `总计填的是 ${WRONG_TOTAL.wrong}，应为 ${WRONG_TOTAL.right}` },
       ],
       squiggle: { line: WRONG_TOTAL.line, col: WRONG_TOTAL.col, severity: 'error' },
     },
@@ -75,7 +75,7 @@ export const EXPECT = {
     command: ['Nianbao: Fix all problems in document', 'Nianbao: 修复文档中的所有问题'],
     // Codes that have a fix: none may remain after the command.
     // Fix-all recomputes the totals (source.fixAll.nianbao); other fixes are one by one.
-    fixableCodes: ['t3-row-total', 't3-result-total', 't4-total'],
+    fixableCodes: ['t3-row-total', 't3-result-total', 't3-balance', 'cell-mistyped'],
     lineAfter: { line: WRONG_TOTAL.line, text: WRONG_TOTAL.originalLine },
   },
 

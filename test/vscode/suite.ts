@@ -2,7 +2,7 @@
  * The extension in a desktop VS Code (@vscode/test-electron). Started by
  * scripts/vscode-test.mjs, which bundles this file to .vscode-test/suite/suite.js
  * and opens a temporary workspace holding:
- *   report.md   clean-2024.md with the 总计 of row 一 (line 41) written as 48, not 47
+ *   report.md   clean-2024.md with the 总计 of row 一 (line 43) written as 48, not 47
  *   outline.md  clean-2024.md with the six section headings as plain lines (no ##),
  *               so the built-in Markdown outline has none of them: they come from Nianbao
  *   README.md   an ordinary README
@@ -17,8 +17,8 @@ import type { NianbaoApi } from '../../client/src/extension';
 
 const EXTENSION_ID = 'nianbao.nianbao';
 const TIMEOUT_MS = 60_000;
-const WRONG_LINE = 40; // 0-based: line 41
-const WRONG_CHARACTER = 48; // the 48 in `… | 1 | 48 |`
+const WRONG_LINE = 42; // 0-based: line 43
+const WRONG_CHARACTER = 50; // 0-based: the 48 in `… | 1 | 48 |`
 
 function workspaceFile(name: string): vscode.Uri {
   const folder = vscode.workspace.workspaceFolders?.[0];
@@ -115,7 +115,7 @@ const scenarios: [string, () => Promise<void>][] = [
       assert.deepEqual([wrong.range.start.line, wrong.range.start.character], [WRONG_LINE, WRONG_CHARACTER]);
       assert.equal(report.getText(wrong.range), '48');
       assert.match(wrong.message, /[\u4e00-\u9fff]/, 'the message is Chinese');
-      assert.match(wrong.message, /应为 47，实为 48/);
+      assert.match(wrong.message, /总计填的是 48，应为 47/);
       // Only the one wrong total: the rest of clean-2024.md is clean.
       assert.equal(diagnostics.filter((d) => d.severity === vscode.DiagnosticSeverity.Error).length, 1, describe(diagnostics));
     },
