@@ -1,12 +1,14 @@
 /**
  * The long run of the mutation fuzzer, before a release:
  *   npm run fuzz -- [--cases 100000] [--seed 1] [--line-endings] [--workers N]
+ *   npm run fuzz -- --seed 1 --case 4145 [--save case.md]   (one case again: its text and violations)
  * Mutates the example drafts and the test fixtures (test/fuzz/mutate.ts),
  * checks every invariant on each (test/fuzz/invariants.ts), on every core,
  * and prints the figures: cases, violations by kind with a case to reproduce
  * each, fixes proven, the slowest cases. Exit 1 when anything was violated.
  */
 import { fork } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { parseArgs } from 'node:util';
 import { baseTexts } from '../test/fuzz/corpus';
@@ -27,20 +29,27 @@ const { values } = parseArgs({
     'line-endings': { type: 'boolean' },
     workers: { type: 'string' },
     shard: { type: 'string' },
+    case: { type: 'string' },
+    save: { type: 'string' },
   },
 });
 const cases = Number(values.cases ?? 100_000);
 const seed = Number(values.seed ?? 1);
+
+/** Case `i` of the run: which draft, mutated how. */
+function fuzzCase(i: number, bases = baseTexts()) {
+  const base = bases[i % bases.length];
+  const caseSeed = seed * 1_000_003 + i;
+  const { text, applied } = mutate(base.text, caseSeed);
+  return { text, label: `case ${i}: ${base.name} + ${applied.join(' + ')} (seed ${caseSeed})` };
+}
 
 /** Run the cases of one shard (every `of`-th case from `shard`). */
 function run(shard: number, of: number): Summary {
   const bases = baseTexts();
   const summary: Summary = { cases: 0, fixes: 0, kinds: {}, slow: [] };
   for (let i = shard; i < cases; i += of) {
-    const base = bases[i % bases.length];
-    const caseSeed = seed * 1_000_003 + i;
-    const { text, applied } = mutate(base.text, caseSeed);
-    const label = `case ${i}: ${base.name} + ${applied.join(' + ')} (seed ${caseSeed})`;
+    const { text, label } = fuzzCase(i, bases);
     const result = checkText(text, { lineEndings: !!values['line-endings'] });
     summary.cases++;
     summary.fixes += result.fixes;
@@ -81,7 +90,14 @@ function report(s: Summary, seconds: number): number {
   return violations ? 1 : 0;
 }
 
-if (values.shard !== undefined) {
+if (values.case !== undefined) {
+  const { text, label } = fuzzCase(Number(values.case));
+  if (values.save) writeFileSync(values.save, text);
+  const result = checkText(text, { lineEndings: !!values['line-endings'] });
+  console.log(`${label}: ${Math.round(result.ms)} ms, ${result.fixes} fixes proven`);
+  for (const v of result.violations) console.log(`  ${v}`);
+  process.exitCode = result.violations.length ? 1 : 0;
+} else if (values.shard !== undefined) {
   const [shard, of] = values.shard.split('/').map(Number);
   process.send!(run(shard, of));
 } else {

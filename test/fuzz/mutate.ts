@@ -45,7 +45,11 @@ function replaceNumber(text: string, rng: Rng, by: (old: string) => string): str
 }
 
 const MUTATIONS: Record<string, (text: string, rng: Rng) => string> = {
-  retype: (t, r) => replaceNumber(t, r, (old) => String(Math.max(0, Number(old) + pick(r, [-2, -1, 1, 2, 10, 100])))),
+  // BigInt: a retyped 300-digit run stays digits (Number would print “Infinity”).
+  retype: (t, r) => replaceNumber(t, r, (old) => {
+    const value = BigInt(old) + BigInt(pick(r, [-2, -1, 1, 2, 10, 100]));
+    return String(value < 0n ? 0n : value);
+  }),
   anyNumber: (t, r) => replaceNumber(t, r, () => String(Math.floor(r() * 100))),
   blank: (t, r) => replaceNumber(t, r, () => pick(r, ['', ' ', '/', '—', '-', '无'])),
   huge: (t, r) => replaceNumber(t, r, () => '9'.repeat(13 + Math.floor(r() * 10))),
