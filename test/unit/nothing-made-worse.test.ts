@@ -242,3 +242,51 @@ describe('fix-all never makes it worse, and runs twice to the same text', () => 
     });
   }
 });
+
+describe('found by the fuzzer (npm run fuzz)', () => {
+  test('a row read short of cells: its cells are not edited, since an edit changes how the row is read', () => {
+    const text = clean.replace('| | | 2.其他法律行政法规禁止公开 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |', '| | | 2.其他法律行政法规禁止公开 | 10 |  | 0001 |');
+    assert.notEqual(text, clean);
+    const a = analyze(text);
+    assert.ok(codes(a).includes('table-read'), show(a.findings));
+    const rowLine = line(text, '2.其他法律行政法规禁止公开');
+    const onRow = a.findings.filter((f) => f.range.start.line === rowLine && f.code !== 'table-read');
+    assert.ok(onRow.length > 0, show(a.findings));
+    assert.deepEqual(onRow.flatMap((f) => f.fixes ?? []), [], show(onRow));
+  });
+
+  test('section 四’s heading deleted: converting Table 3 keeps Table 4’s header lines', () => {
+    const seed = example('seed-001.md'); // a Table 3 that converting rewrites
+    const text = removeLines(seed, (l) => l.startsWith('## 四、'));
+    assert.notEqual(text, seed);
+    const report = parseReport(text);
+    const edit = convertToStandardTable(report, 't3');
+    assert.ok(edit);
+    const converted = applyEdits(text, [edit]);
+    assert.match(converted, /\| 结果维持 \| 结果纠正 \| 其他结果 \| 尚未审结 \| 总计 \|/);
+    assert.deepEqual(extractReport(parseReport(converted), 'x').table3, extractReport(report, 'x').table3);
+    assert.equal(convertToStandardTable(parseReport(converted), 't3'), undefined, 'converting again changes nothing');
+  });
+
+  test('a placeholder beside a long number stays a placeholder after converting', () => {
+    // 1000001 beside six empty cells would read as the glued row 1 0 0 0 0 0 1.
+    let text = setCell(example('seed-001.md'), '1. 属于国家秘密', 2, '1000001'); // a Table 3 that converting rewrites
+    for (let column = 3; column <= 8; column++) text = setCell(text, '1. 属于国家秘密', column, '无');
+    // Converting rewrites the labels (label-deviation goes); the findings on the numbers stay.
+    const numeric = (t: string) => analyzeText(t).findings.filter((f) => /^(t3-|cell-|table-read$)/.test(f.code)).map((f) => f.code).sort();
+    const before = numeric(text);
+    assert.ok(before.includes('cell-blank'));
+    const report = parseReport(text);
+    const converted = applyEdits(text, [convertToStandardTable(report, 't3')!]);
+    assert.match(converted, /1\.属于国家秘密 \| 1000001 \| 无 \| 无 \| 无 \| 无 \| 无 \| 无 \|/);
+    assert.deepEqual(numeric(converted), before);
+  });
+
+  test('a Table 2 with the 2019 headers is no missing table: no insert that would leave a second one', () => {
+    const text = clean
+      .replace('| 信息内容 | 本年制发件数 | 本年废止件数 | 现行有效件数 |', '| 信息内容 | 本年新制作数量 | 本年新公开数量 | 对外公开总数量 |');
+    assert.notEqual(text, clean);
+    const a = analyze(text);
+    assert.deepEqual(a.findings.filter((f) => f.code === 'missing-table' && f.fixes?.length), [], show(a.findings));
+  });
+});

@@ -30,8 +30,8 @@ export const cellBlank = defineCheck({
   tag: 'official',
   title: { zh: '空白单元格', en: 'Blank cell' },
   docs: {
-    zh: '数字格不能空着，也不能用“/”“—”“-”“无”代替。表中其他数字能推算出这一格时（例如本行各列之和就是空着的总计），给出推算的数，快速修复和“修复全部”填入它；推算不出而填 0 不会使合计对不上时，快速修复填 0；填 0 会使合计对不上时，只提示填入实际的数。整张表都没填时，只在表格上提示一次。',
-    en: 'A number cell is never left blank, nor filled with /, —, - or 无. When the table’s other numbers determine the cell (the row’s cells add up to its blank total, say), the message gives that number and the quick fix and fix-all fill it in; otherwise, when 0 breaks no sum, the quick fix fills in 0; when 0 would break a sum, the message asks for the actual number. A table left entirely unfilled gets one finding on the table.',
+    zh: '数字格不能空着，也不能用“/”“—”“-”“无”代替。表中其他数字能推算出这一格时（例如本行各列之和就是空着的总计），给出推算的数，快速修复和“修复全部”填入它；推算不出而填 0 不会使合计对不上时，快速修复填 0；填 0 会使合计对不上时，只提示填入实际的数。一行读出的数比列少、分不清哪个数在哪一列时，不提供修复，以免改动后这一行被读成另一种样子。整张表都没填时，只在表格上提示一次。',
+    en: 'A number cell is never left blank, nor filled with /, —, - or 无. When the table’s other numbers determine the cell (the row’s cells add up to its blank total, say), the message gives that number and the quick fix and fix-all fill it in; otherwise, when 0 breaks no sum, the quick fix fills in 0; when 0 would break a sum, the message asks for the actual number. In a row read with fewer numbers than columns, where which number is in which column is unsure, no fix is offered, since an edit would change how the row is read. A table left entirely unfilled gets one finding on the table.',
   },
   messages: MESSAGES,
   fixes: ['fillValue', 'fillStated', 'fillAll'],
@@ -56,7 +56,7 @@ export const cellBlank = defineCheck({
         if (cell.state !== 'blank' || !cell.span) continue;
         const shown = cell.span.text.trim();
         const what = shown ? say(MESSAGES.placeholder, { text: shown }) : MESSAGES.blank;
-        const { forced, zeroBreaks } = ruleValue(report, cell);
+        const { forced, zeroBreaks, guessed } = ruleValue(report, cell);
         const data = { table: table.id, row: row.key, column, ...(forced !== undefined ? { expected: forced } : {}) };
         const args = { ...words, what };
         if (forced !== undefined) {
@@ -72,7 +72,9 @@ export const cellBlank = defineCheck({
           // 0 is offered unless the text states another figure for the cell: then that figure.
           const stated = claimsOn(report, cell).find((c) => c.cells.length === 1)?.claim.stated;
           const zeroContradicts = claimsBrokenBy(report, new Map([[cell, 0]])).length > 0;
-          const offer = zeroContradicts
+          const offer = guessed
+            ? undefined // the row was read short: any edit changes which column each number is in
+            : zeroContradicts
             ? stated !== undefined && stated !== 0
               ? fix(this, 'fillStated', { value: stated }, [setCellEdit(cell, stated)])
               : undefined

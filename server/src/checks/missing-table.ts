@@ -2,7 +2,7 @@
 import { TABLES, tableTitle, type TableId } from '../format/standard';
 import { renderTable } from '../format/render';
 import type { Finding } from '../model/report';
-import { TABLE_LABELS, matchLabel } from '../parse/labels';
+import { TABLE_LABELS, TABLE_LABELS_2019, matchLabel } from '../parse/labels';
 import { normalizeLabel } from '../parse/text';
 import { defineCheck, finding, fix } from './check';
 import { defineMessages } from './messages';
@@ -18,11 +18,13 @@ const MESSAGES = defineMessages({
 
 /**
  * Whether a section holds a line of the table's header — its column labels
- * (自然人, 本年制发件数, 结果维持 …) or its corner note — not prose that names them.
+ * (自然人, 本年制发件数, 结果维持 …; Table 2's of 2019 too: 本年新制作数量) or
+ * its corner note — not prose that names them.
  */
 function hasHeader(text: string, id: TableId): boolean {
-  const columns = TABLE_LABELS[id].filter((c) => c.role === 'column' && c.canonical.length >= 3);
-  const headers = TABLE_LABELS[id].filter((c) => c.role === 'column' || c.role === 'header' || c.role === 'note');
+  const labels = id === 't2' ? [...TABLE_LABELS.t2, ...TABLE_LABELS_2019.t2] : TABLE_LABELS[id];
+  const columns = labels.filter((c) => c.role === 'column' && c.canonical.length >= 3);
+  const headers = labels.filter((c) => c.role === 'column' || c.role === 'header' || c.role === 'note');
   return text.split(/\r\n|\r|\n/).some((line) => {
     if (matchLabel(line.trim(), headers)) return true;
     if (!/[|\t]/.test(line) && line.trim().length > 20) return false;

@@ -23,7 +23,7 @@ import {
   type Correction,
   type TableArithmetic,
 } from '../model/arithmetic';
-import type { Finding, RelatedInfo, Report } from '../model/report';
+import type { Cell, Finding, RelatedInfo, Report } from '../model/report';
 import { claimsBrokenBy } from '../parse/claims';
 import { defineCheck, finding, fix, formatNumber, setCellEdit, type Check } from './check';
 import { defineMessages, list, say } from './messages';
@@ -41,6 +41,7 @@ const MESSAGES = defineMessages({
     zh: '“{row}”一行“{column}”列填的是 {actual}；若为 {value}，{rules}{all}成立{together}',
     en: 'Row “{row}”, column {column} is {actual} in the table; with {value}, {rules} all hold{together}',
   },
+  everySum: { zh: '表中各项合计', en: 'the table’s sums' },
   together: { zh: '（与{others}一并改正）', en: ' (together with {others})' },
   disputed: { zh: '{together}；但正文写的是表中现有的数，请核对是哪一处有误', en: '{together}; but the text states the figures as written, so check which is wrong' },
   cellAt: { zh: '“{row}”一行“{column}”列', en: 'row “{row}”, column {column}' },
@@ -121,10 +122,24 @@ function where(b: BoundInstance) {
 // Findings of a diagnosis
 // ---------------------------------------------------------------------------
 
+/**
+ * Does the prose contradict the table as these corrections leave it? Claims on
+ * the corrected cells and on the rest of the rules they take part in (a leaf
+ * corrected leaves its total as written: the prose may state another total).
+ */
+function disputedBy(report: Report, t: TableArithmetic, corrections: Correction[]): boolean {
+  const values = new Map<Cell, number>();
+  for (const c of corrections)
+    for (const b of instancesOf(t, c.cell))
+      for (const other of [...b.left, ...b.right]) if (other.cell && other.value !== null) values.set(other.cell, other.value);
+  for (const c of corrections) if (c.cell.cell) values.set(c.cell.cell, c.value);
+  return claimsBrokenBy(report, values).length > 0;
+}
+
 function correctionFindings(check: Check<Messages>, report: Report, t: TableArithmetic, corrections: Correction[]): Finding[] {
   const out: Finding[] = [];
   // Prose that states the figures as they are written speaks for them: the correction is then not made unseen.
-  const disputed = claimsBrokenBy(report, new Map(corrections.filter((c) => c.cell.cell).map((c) => [c.cell.cell!, c.value]))).length > 0;
+  const disputed = disputedBy(report, t, corrections);
   for (const correction of corrections) {
     const { cell } = correction;
     if (ownerOf(t, cell) !== check.code || !cell.cell?.span) continue;
@@ -170,8 +185,9 @@ function correctionFindings(check: Check<Messages>, report: Report, t: TableArit
           column: words.column,
           actual: cell.value!,
           value: correction.value,
-          rules: list(broken.map((b) => instanceName(b, cell))),
-          all: broken.length > 1 ? { zh: '都', en: '' } : '',
+          // A cell in no broken rule is corrected to keep a rule that the other corrections would break.
+          rules: broken.length ? list(broken.map((b) => instanceName(b, cell))) : MESSAGES.everySum,
+          all: broken.length !== 1 ? { zh: '都', en: '' } : '',
           together: disputed ? say(MESSAGES.disputed, { together }) : together,
         },
         {
@@ -221,7 +237,7 @@ function undecidedFindings(check: Check<Messages>, report: Report, t: TableArith
     const cells = new Set([...b.left, ...b.right]);
     const touching = alternatives.filter((a) => a.some((c) => cells.has(c.cell)));
     // An alternative the prose contradicts (it states the figure as written) is not offered as a fix.
-    const undisputed = (a: Correction[]) => claimsBrokenBy(report, new Map(a.filter((c) => c.cell.cell).map((c) => [c.cell.cell!, c.value]))).length === 0;
+    const undisputed = (a: Correction[]) => !disputedBy(report, t, a);
     // Few alternatives: each is a fix to choose from; many: only setting the total itself.
     const offered = (touching.length <= 3 ? touching : touching.filter((a) => a.length === 1 && a[0].cell === b.total)).filter(undisputed);
     const fixes = offered.map((a) => alternativeFix(check, t, b, a));

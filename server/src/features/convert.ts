@@ -7,9 +7,9 @@
  *   fragments included: `结果 结果 其他 尚未` above the numbers of a PDF copy)
  *   to its last, never the section heading above nor the prose after.
  * - Every number is written as read (full-width digits and 12,608 become plain
- *   digits); a blank cell stays blank and a cell that is not a valid number
- *   keeps its text, so the document's findings on the numbers are the same
- *   after converting as before.
+ *   digits); a blank cell stays blank, with its placeholder (无, /) if it had
+ *   one, and a cell that is not a valid number keeps its text, so the
+ *   document's findings on the numbers are the same after converting as before.
  * - A table in the 2019 layout is written in the 2019 layout (Table 2's 2019
  *   columns, the single （六）其他处理 row): converting never changes what the
  *   numbers mean. A row the table lacks stays lacking.
@@ -47,9 +47,13 @@ export function conversionBlocker(report: Report, id: TableId): Text | undefined
   return undefined;
 }
 
-/** The text a cell is written as: its number, nothing for a blank, its own text when it is not a valid number. */
+/**
+ * The text a cell is written as: its number; its own text when it is not a
+ * valid number or a blank written as a placeholder (无, /, —: an empty cell
+ * instead could let a long number beside it be read as glued digits).
+ */
 function cellText(cell: Cell | undefined): string {
-  if (!cell || cell.state === 'blank' || cell.state === 'missing') return '';
+  if (!cell || cell.state === 'missing') return '';
   if (cell.state === 'number' && cell.value !== null) return formatNumber(cell.value);
   return (cell.span?.text ?? '').replace(/\s+/g, ' ').trim().replace(/(^|[^\\])\|/g, '$1\\|');
 }

@@ -34,6 +34,8 @@ export interface ArithmeticCell {
   cell?: Cell;
   /** Its value when it holds a valid number; null otherwise (an unknown). */
   value: number | null;
+  /** Its row was read short of cells, or split from glued digits: which column each number is in was guessed. */
+  guessed: boolean;
   /** The instances (indexes) it takes part in. */
   instances: number[];
 }
@@ -105,9 +107,8 @@ export function t3Layout(table: ReadTable): T3Layout {
   return table.rows.has(T3_2019_SINGLE_ROW.key) && !items.some((r) => table.rows.has(r.key)) ? '2019' : '2021';
 }
 
-/** The rows of Table 3 that add up to （七）总计, as read. */
-/** A cell can be corrected when it holds a number and its text is in the document. */
-const editable = (c: ArithmeticCell) => c.value !== null && !!c.cell?.span;
+/** A cell can be corrected when it holds a number, its text is in the document and its column is certain. */
+const editable = (c: ArithmeticCell) => c.value !== null && !!c.cell?.span && !c.guessed;
 
 function tableArithmetic(table: RuleTable, read: ReadTable, declared: RuleInstance[]): TableArithmetic {
   const cells: ArithmeticCell[] = [];
@@ -116,8 +117,10 @@ function tableArithmetic(table: RuleTable, read: ReadTable, declared: RuleInstan
     const key = `${ref.row}/${ref.column}`;
     let c = byRef.get(key);
     if (!c) {
-      const cell = read.rows.get(ref.row)?.cells[ref.column];
-      c = { index: cells.length, ref, cell, value: cell?.state === 'number' && cell.value !== null ? cell.value : null, instances: [] };
+      const row = read.rows.get(ref.row);
+      const cell = row?.cells[ref.column];
+      const guessed = !!row && (row.cells.some((x) => x.state === 'missing') || read.problems.some((p) => p.rowKey === row.key));
+      c = { index: cells.length, ref, cell, value: cell?.state === 'number' && cell.value !== null ? cell.value : null, guessed, instances: [] };
       cells.push(c);
       byRef.set(key, c);
     }

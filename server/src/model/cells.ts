@@ -29,13 +29,16 @@ export function isUnfilled(table: ReadTable): boolean {
 /**
  * What the rules say of a cell without a valid number: the value they force
  * (`forced`), or whether 0 would break a rule that holds (`zeroBreaks`).
- * Table 2 has no rules: nothing is forced and 0 breaks nothing.
+ * Table 2 has no rules: nothing is forced and 0 breaks nothing. In a row read
+ * short of cells (`guessed`) the cell's column is a guess: nothing is forced,
+ * and its text must not be edited, since an edit changes how the row is read.
  */
-export function ruleValue(report: Report, cell: Cell): { forced?: number; zeroBreaks: boolean } {
+export function ruleValue(report: Report, cell: Cell): { forced?: number; zeroBreaks: boolean; guessed?: boolean } {
   const a = arithmetic(report);
   for (const t of [a.t3, a.t4]) {
     const c = t?.of(cell);
     if (!t || !c) continue;
+    if (c.guessed) return { zeroBreaks: false, guessed: true };
     return { forced: t.derived.get(c), zeroBreaks: breaksARule(t, c, 0) };
   }
   return { zeroBreaks: false };

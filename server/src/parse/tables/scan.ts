@@ -134,7 +134,23 @@ export function scanLabelledRows(
     }
   }
   adoptUnknowns(unknowns, rows, orphans, used, candidates, options.order);
-  return { rows, labels, used, orphans };
+  const end = tableEnd(tokens, rows, used);
+  const inTable = (span: Span) => span.start < end;
+  return { rows, labels: labels.filter((l) => inTable(l.span)), used: used.filter((t) => inTable(t.span)), orphans };
+}
+
+/**
+ * Where the table ends: lines after its last row that hold only its own
+ * labels (the group headers of rows it lacks) are its; from the first line
+ * with other text on, nothing is — that is the next table (Table 4's header,
+ * whose 总计 is also a Table 3 column, when the heading of section 四 was deleted).
+ */
+function tableEnd(tokens: readonly Token[], rows: readonly RowDraft[], used: readonly Token[]): number {
+  const lastRowEnd = Math.max(...rows.map((r) => Math.max(r.label.span.end, ...r.tokens.map((t) => t.span.end))));
+  const own = new Set(used);
+  const foreign = tokens.find((t) => t.span.start >= lastRowEnd && t.num.kind === 'text' && t.text !== '' && !own.has(t));
+  if (!foreign) return Infinity;
+  return Math.min(...tokens.filter((t) => t.row === foreign.row).map((t) => t.span.start));
 }
 
 /** Short text without sentence punctuation or digits beyond a numbering: a label, maybe mistyped, not prose. */

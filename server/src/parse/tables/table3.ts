@@ -74,6 +74,9 @@ function gluedRow(draft: RowDraft, width: number): GluedRow | undefined {
   const tokens = draft.tokens.filter((t) => t.text !== '');
   const blanks = draft.tokens.length - tokens.length;
   if (tokens.length === 0 || tokens.length >= width) return undefined;
+  // A GFM row with a cell for every column lost no pipe: its cells stand as written (44 beside a blank total is 44),
+  // unless the whole row was pasted into one of them.
+  if (draft.tokens.every((t) => t.gfm) && gfmCellCount(draft.tokens) >= width && tokens.length > 1) return undefined;
   const digits = tokens.map((t) => gluedDigits(t.text));
   if (digits.some((d) => d === undefined) || !digits.some((d) => d!.length > 1)) return undefined;
   const count = digits.reduce((n, d) => n + d!.length, 0);
@@ -85,6 +88,14 @@ function gluedRow(draft: RowDraft, width: number): GluedRow | undefined {
   return { draft, tokens, digits: digits as string[], candidates: split.candidates, exhausted: split.exhausted, tooLong: false };
 }
 
+/** The cells of a GFM row from its first filled one: blanks before it are layout columns (between a group label and its row label). */
+function withoutLayoutBlanks(tokens: readonly Token[]): Token[] {
+  const first = tokens.findIndex((t) => t.text !== '');
+  return first < 0 ? [] : tokens.slice(first);
+}
+
+const gfmCellCount = (tokens: readonly Token[]) => withoutLayoutBlanks(tokens).length;
+
 /**
  * In a GFM row the cells stand where they stand: a glued number can only have
  * spilled into the blank cells right after it. How many numbers each filled
@@ -93,8 +104,7 @@ function gluedRow(draft: RowDraft, width: number): GluedRow | undefined {
  */
 function gfmPieces(draft: RowDraft, width: number): number[] | undefined {
   if (!draft.tokens.every((t) => t.gfm)) return undefined;
-  const tokens = [...draft.tokens];
-  while (tokens.length && tokens[0].text === '') tokens.shift();
+  const tokens = withoutLayoutBlanks(draft.tokens);
   const counts: number[] = [];
   for (const t of tokens) {
     if (t.text !== '') counts.push(1);
