@@ -255,6 +255,16 @@ describe('found by the fuzzer (npm run fuzz)', () => {
     assert.deepEqual(onRow.flatMap((f) => f.fixes ?? []), [], show(onRow));
   });
 
+  test('a total in a row read short is not set to a sum: which column it stands in is a guess', () => {
+    const text = clean.replace('| | （七）总计 | | 37 | 6 | 1 | 0 | 1 | 1 | 46 |', '| | （七）总计 | | 7130035074 |');
+    assert.notEqual(text, clean);
+    const a = analyze(text);
+    const totalLine = line(text, '（七）总计');
+    const onRow = a.findings.filter((f) => f.range.start.line === totalLine && f.code !== 'table-read');
+    assert.ok(onRow.some((f) => f.code.startsWith('t3-')), show(a.findings));
+    assert.deepEqual(onRow.flatMap((f) => f.fixes ?? []), [], show(onRow));
+  });
+
   test('section 四’s heading deleted: converting Table 3 keeps Table 4’s header lines', () => {
     const seed = example('seed-001.md'); // a Table 3 that converting rewrites
     const text = removeLines(seed, (l) => l.startsWith('## 四、'));

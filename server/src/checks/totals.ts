@@ -242,9 +242,10 @@ function undecidedFindings(check: Check<Messages>, report: Report, t: TableArith
     const offered = (touching.length <= 3 ? touching : touching.filter((a) => a.length === 1 && a[0].cell === b.total)).filter(undisputed);
     const fixes = offered.map((a) => alternativeFix(check, t, b, a));
     if (diagnosis.kind === 'unexplained') {
-      // Nothing explains the table; setting this total is offered when it breaks no rule that holds.
+      // Nothing explains the table; setting this total is offered when it breaks no rule that holds
+      // (and its row was read for sure: in a row read short, an edit changes which column each number is in).
       const computed = computedTotal(b);
-      if (computed !== undefined && computed >= 0 && !breaksARule(t, b.total, computed) && undisputed([{ cell: b.total, value: computed }]))
+      if (computed !== undefined && computed >= 0 && !b.total.guessed && !breaksARule(t, b.total, computed) && undisputed([{ cell: b.total, value: computed }]))
         fixes.push(fix(check, 'setTotal', { value: computed }, [setCellEdit(b.total.cell, computed)]));
     }
     const options = list(touching.slice(0, 3).map((a) => alternativeWords(t, a)), MESSAGES.or);
