@@ -186,6 +186,18 @@ export class TestClient {
     return this.connection.sendNotification(method, params);
   }
 
+  /**
+   * Notifications written to the server in one write, as a fast typist's
+   * editor leaves them in the pipe: the server reads them all at once.
+   */
+  notifyAtOnce(notifications: readonly { method: string; params: unknown }[]): Promise<void> {
+    const frames = notifications.map(({ method, params }) => {
+      const body = Buffer.from(JSON.stringify({ jsonrpc: '2.0', method, params }), 'utf8');
+      return Buffer.concat([Buffer.from(`Content-Length: ${body.length}\r\n\r\n`, 'ascii'), body]);
+    });
+    return new Promise((resolve, reject) => this.process.stdin!.write(Buffer.concat(frames), (error) => (error ? reject(error) : resolve())));
+  }
+
   /** The server's registration of `method` (client/registerCapability), when it comes. */
   waitForRegistration(method: string, timeoutMs = 8000): Promise<Registration> {
     const earlier = this.registrations.find((r) => r.method === method);
@@ -288,6 +300,24 @@ export class Doc {
       textDocument: { uri: this.uri, version: this.version },
       contentChanges: sorted.map((e) => ({ range: e.range, text: e.newText })),
     });
+    return this.version;
+  }
+
+  /** Type `typed` one character at a time at `at`, every change sent in one write; the last version. */
+  async typeAtOnce(at: { line: number; character: number }, typed: string): Promise<number> {
+    const changes: { method: string; params: unknown }[] = [];
+    let character = at.character;
+    for (const ch of typed) {
+      const position = { line: at.line, character };
+      this.text = applyTextEdits(this.text, [{ range: { start: position, end: position }, newText: ch }]);
+      this.version++;
+      changes.push({
+        method: 'textDocument/didChange',
+        params: { textDocument: { uri: this.uri, version: this.version }, contentChanges: [{ range: { start: position, end: position }, text: ch }] },
+      });
+      character += ch.length;
+    }
+    await this.client.notifyAtOnce(changes);
     return this.version;
   }
 

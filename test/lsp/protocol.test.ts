@@ -196,6 +196,30 @@ describe('language server over stdio (dist/server.js)', () => {
     assert.deepEqual(arithmetic(published.diagnostics), ['t3-row-total']);
   });
 
+  it('a burst of 200 keystrokes with debounceMs 0: one check, of the last version', async () => {
+    client.config = { nianbao: { locale: 'zh-CN', debounceMs: 0 } };
+    let mark = client.mark();
+    await client.notify('workspace/didChangeConfiguration', { settings: null });
+    await client.waitForDiagnostics(REPORT_URI, (p) => p.version === report.version, mark);
+    const before = report.text;
+    const prose = report.text.split('\n').findIndex((l) => l.startsWith('（三）政府信息管理'));
+    assert.ok(prose > 0);
+    const since = client.mark();
+    const version = await report.typeAtOnce({ line: prose, character: 0 }, '本'.repeat(200));
+    const published = await client.waitForDiagnostics(REPORT_URI, (p) => p.version === version, since);
+    const between = client.diagnostics.slice(since).filter((p) => p.uri === REPORT_URI);
+    assert.deepEqual(between.map((p) => p.version), [version], 'no version but the last was checked');
+    assert.ok(published.diagnostics.length > 0, 'the draft’s findings are published for it');
+    // Back as it was, with the usual debounce.
+    client.config = { nianbao: { locale: 'zh-CN', debounceMs: 40 } };
+    mark = client.mark();
+    await client.notify('workspace/didChangeConfiguration', { settings: null });
+    await client.waitForDiagnostics(REPORT_URI, (p) => p.version === version, mark);
+    mark = client.mark();
+    const restored = await report.replaceAll(before);
+    await client.waitForDiagnostics(REPORT_URI, (p) => p.version === restored, mark);
+  });
+
   it('the command nianbao.server.fixAll applies the fix-all edit through workspace/applyEdit', async () => {
     const before = client.applied.length;
     const result = await client.request<{ applied: boolean; edits: number }>('workspace/executeCommand', { command: 'nianbao.server.fixAll', arguments: [REPORT_URI] });

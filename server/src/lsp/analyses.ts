@@ -2,16 +2,17 @@
  * The analyses of the open documents: one Analyzer (it caches each report's
  * reading by its text), the last analysis of each document by version and
  * settings, and last year's report of each report — among the open documents
- * first (their text, not the file's), then in the workspace folders.
+ * first (their text, not the file's: looked up in an index kept per version),
+ * then in the workspace folders.
  */
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { TextDocuments } from 'vscode-languageserver';
 import { Analyzer, type AnalyzeOptions, type DocumentAnalysis } from '../engine/analyze';
 import { checkOptions, type Locale, type Settings } from '../features/settings';
 import type { Report } from '../model/report';
-import { lastYearReport } from '../parse/units';
 import type { ClientState } from './client';
 import { locate, type LocatedReport } from './others';
+import { OpenReportIndex, reportId, type IndexedReport } from './report-index';
 import type { WorkspaceReports } from './workspace-reports';
 
 const MARKDOWN_PATH = /\.(md|markdown|mdown|mkd|mkdn)$/i;
@@ -33,16 +34,30 @@ function waitFor<T>(promise: Promise<T>, ms: number): Promise<T | undefined> {
 
 interface Others {
   found: LocatedReport[];
-  /** Which documents and files, at which versions: changes when a comparison must be made again. */
+  /** Which reports of which documents and files: changes when a comparison must be made again. */
   key: string;
+  /** The open documents the reports were found in. */
+  uris: string[];
 }
 
 interface Cached {
   version: number;
   settingsKey: string;
   othersKey: string;
+  /** The open documents last year's reports came from: a change there may change this analysis. */
+  othersUris: string[];
   analysis: DocumentAnalysis;
 }
+
+/** What the analyses did, for the tests and the benchmark (request nianbao/stats). */
+export interface AnalysisStats {
+  /** Documents read on their own (a report split and looked up in the Analyzer's cache). */
+  plainAnalyses: number;
+  /** Of those, for the index of another document's check. */
+  indexReads: number;
+}
+
+const settingsKeyOf = (settings: Settings) => `${settings.enable}|${JSON.stringify(checkOptions(settings))}`;
 
 /** What a feature answers from: the document, its analysis, the locale and the options it was analysed with. */
 export interface OpenReport {
@@ -56,6 +71,8 @@ export class Analyses {
   /** It caches each report's reading by text, and its findings by text and check options. */
   readonly analyzer = new Analyzer();
   private readonly cache = new Map<string, Cached>();
+  private readonly index = new OpenReportIndex();
+  readonly stats: AnalysisStats = { plainAnalyses: 0, indexReads: 0 };
   /** Called when the workspace folders were read too late for a check: the open reports are checked again. */
   onLateWorkspace: () => void = () => undefined;
 
@@ -73,7 +90,27 @@ export class Analyses {
 
   /** A document's analysis on its own, without other documents (cheap: the Analyzer caches by text). */
   plain(uri: string, text: string, settings: Settings): DocumentAnalysis {
+    this.stats.plainAnalyses++;
     return this.analyzer.analyze(text, this.options(uri, settings));
+  }
+
+  /** The reports of an open document at its current version: from the index, or read once for it. */
+  reportsOf(document: TextDocument, settings: Settings): IndexedReport[] {
+    const settingsKey = settingsKeyOf(settings);
+    const known = this.index.get(document.uri, document.version, settingsKey);
+    if (known) return known;
+    this.stats.indexReads++;
+    return this.index.set(document.uri, document.version, settingsKey, this.plain(document.uri, document.getText(), settings));
+  }
+
+  /**
+   * The open documents whose analysis may change when `uri` changed or closed:
+   * those that took last year's report from it, and those whose last year's
+   * report it now holds.
+   */
+  neighboursOf(uri: string): string[] {
+    const users = [...this.cache].filter(([other, c]) => other !== uri && c.othersUris.includes(uri)).map(([other]) => other);
+    return [...new Set([...users, ...this.index.nextYearOf(uri)])];
   }
 
   /** The last analysis of a document, whatever its version. */
@@ -83,6 +120,7 @@ export class Analyses {
 
   forget(uri: string): void {
     this.cache.delete(uri);
+    this.index.delete(uri);
   }
 
   /**
@@ -90,23 +128,22 @@ export class Analyses {
    * cross-file checks (carry-over …) compare with it. Either source may hold
    * several reports: the right one is taken, with its start line.
    */
-  async othersFor(uri: string, own: DocumentAnalysis, settings: Settings): Promise<Others> {
+  async othersFor(uri: string, reports: readonly Report[], settings: Settings): Promise<Others> {
     const found: LocatedReport[] = [];
     const keys: string[] = [];
+    const uris = new Set<string>();
     const open = this.documents.all();
-    const matches = (report: Report, other: { uri: string; report: Report }) => !!lastYearReport(report, [other]);
-    let wanted = own.parts.map((p) => p.report);
-    for (const other of open) {
-      if (other.uri === uri || !isMarkdown(other)) continue;
-      const analysis = this.plain(other.uri, other.getText(), settings);
-      if (!analysis.isReport) continue;
-      for (const part of analysis.parts) {
-        const candidate = { uri: other.uri, report: part.report };
-        if (!wanted.some((r) => matches(r, candidate))) continue;
-        wanted = wanted.filter((r) => !matches(r, candidate));
-        found.push({ ...candidate, startLine: part.startLine });
-        keys.push(`${other.uri}#${part.startLine}@${other.version}`);
-      }
+    // Every open document indexed at its current version (read again only when it changed).
+    for (const other of open) if (other.uri !== uri && isMarkdown(other)) this.reportsOf(other, settings);
+    let wanted = [...reports];
+    for (const report of reports) {
+      const last = this.index.lastYearOf(report, uri);
+      if (!last) continue;
+      wanted = wanted.filter((r) => r !== report);
+      if (found.some((f) => f.report === last.report)) continue;
+      found.push({ uri: last.uri, report: last.report, startLine: last.startLine });
+      keys.push(`${last.uri}#${last.startLine}@${reportId(last.report)}`);
+      uris.add(last.uri);
     }
     if (wanted.length && this.workspace.folderPaths.length) {
       const lookup = this.workspace.lastYearReports(wanted, open.map((d) => d.uri));
@@ -120,7 +157,7 @@ export class Analyses {
         keys.push(f.version);
       }
     }
-    return { found, key: keys.join('|') };
+    return { found, key: keys.join('|'), uris: [...uris] };
   }
 
   /**
@@ -131,17 +168,20 @@ export class Analyses {
   async analysisFor(document: TextDocument, settings: Settings, reuse = false): Promise<DocumentAnalysis> {
     const { uri, version } = document;
     const text = document.getText();
-    const settingsKey = `${settings.enable}|${JSON.stringify(checkOptions(settings))}`;
+    const settingsKey = settingsKeyOf(settings);
     const cached = this.cache.get(uri);
     const current = cached?.version === version && cached.settingsKey === settingsKey ? cached : undefined;
     if (current && reuse) return current.analysis;
     const own = this.plain(uri, text, settings);
+    this.index.set(uri, version, settingsKey, own);
     let analysis = own;
     let othersKey = '';
+    let othersUris: string[] = [];
     if (own.isReport && settings.enable !== 'never') {
       try {
-        const { found, key } = await this.othersFor(uri, own, settings);
+        const { found, key, uris } = await this.othersFor(uri, own.parts.map((p) => p.report), settings);
         othersKey = key;
+        othersUris = uris;
         if (current && current.othersKey === key) return current.analysis;
         if (found.length) {
           const located = locate(found);
@@ -153,7 +193,7 @@ export class Analyses {
     }
     // Kept unless the document was closed, or moved on to a version analysed already.
     const latest = this.cache.get(uri);
-    if (this.documents.get(uri) && (!latest || latest.version <= version)) this.cache.set(uri, { version, settingsKey, othersKey, analysis });
+    if (this.documents.get(uri) && (!latest || latest.version <= version)) this.cache.set(uri, { version, settingsKey, othersKey, othersUris, analysis });
     return analysis;
   }
 

@@ -12,8 +12,37 @@ import { isMarkdown, type Analyses } from './analyses';
 import type { ClientState } from './client';
 import { toDiagnostic } from './convert';
 
+/**
+ * Run `fn` once the messages already received are handled. The RPC library
+ * hands the server one message per event-loop turn (each on a setImmediate
+ * queued after the handler of the one before), so a burst of changes already
+ * in the pipe would otherwise be checked one version at a time: waiting two
+ * turns lets the next queued change arrive first, and it schedules anew.
+ * Returns the cancel function.
+ */
+function afterQueuedMessages(fn: () => void): () => void {
+  let inner: ReturnType<typeof setImmediate> | undefined;
+  const outer = setImmediate(() => (inner = setImmediate(fn)));
+  return () => {
+    clearImmediate(outer);
+    if (inner) clearImmediate(inner);
+  };
+}
+
+/** Wait `ms`, then for the messages already received; cancellable. */
+function debounced(ms: number, fn: () => void): () => void {
+  let cancelInner: (() => void) | undefined;
+  const timer = ms > 0 ? setTimeout(() => (cancelInner = afterQueuedMessages(fn)), ms) : undefined;
+  if (!timer) cancelInner = afterQueuedMessages(fn);
+  return () => {
+    if (timer) clearTimeout(timer);
+    cancelInner?.();
+  };
+}
+
 export class DiagnosticsScheduler {
-  private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
+  /** The pending check of each document: its cancel function. */
+  private readonly timers = new Map<string, () => void>();
   /** The version last published, per document: an older one is never published after it. */
   private readonly published = new Map<string, number>();
   /** The last settings a document was checked with (for its debounce delay). */
@@ -37,10 +66,10 @@ export class DiagnosticsScheduler {
     const delay = this.lastSettings.get(uri)?.debounceMs ?? this.client.global.debounceMs;
     this.timers.set(
       uri,
-      setTimeout(() => {
+      debounced(delay, () => {
         this.timers.delete(uri);
         void this.validate(uri);
-      }, delay),
+      }),
     );
   }
 
@@ -58,13 +87,12 @@ export class DiagnosticsScheduler {
   }
 
   stop(): void {
-    for (const timer of this.timers.values()) clearTimeout(timer);
+    for (const cancel of this.timers.values()) cancel();
     this.timers.clear();
   }
 
   private cancel(uri: string): void {
-    const pending = this.timers.get(uri);
-    if (pending) clearTimeout(pending);
+    this.timers.get(uri)?.();
     this.timers.delete(uri);
   }
 
@@ -99,19 +127,27 @@ export class DiagnosticsScheduler {
     }
   }
 
-  /** Open reports whose last year's report changed (opened, edited, closed, or changed on disk): check them again. */
-  async recheckOthers(except?: string): Promise<void> {
-    for (const other of this.documents.all()) {
-      if (other.uri === except) continue;
-      const cached = this.analyses.last(other.uri);
+  /**
+   * Open reports whose last year's report may have changed: those next to
+   * `changed` (opened, edited or closed), or, without it (files changed on
+   * disk, folders added), all. Each is checked again only when what it would
+   * be compared with is no longer what it was compared with.
+   */
+  async recheckOthers(changed?: string): Promise<void> {
+    const candidates = changed ? this.analyses.neighboursOf(changed) : this.documents.all().map((d) => d.uri);
+    for (const uri of candidates) {
+      const other = this.documents.get(uri);
+      if (!other || uri === changed) continue;
+      const cached = this.analyses.last(uri);
       if (!cached || cached.version !== other.version) continue;
-      const settings = this.lastSettings.get(other.uri) ?? this.client.global;
+      const settings = this.lastSettings.get(uri) ?? this.client.global;
+      if (settings.enable === 'never') continue;
       try {
-        const own = this.analyses.plain(other.uri, other.getText(), settings);
-        if (!own.isReport || settings.enable === 'never') continue;
-        const { key } = await this.analyses.othersFor(other.uri, own, settings);
-        const now = this.analyses.last(other.uri);
-        if (this.documents.get(other.uri) && now && key !== now.othersKey) this.schedule(other.uri, false);
+        const reports = this.analyses.reportsOf(other, settings);
+        if (reports.length === 0) continue;
+        const { key } = await this.analyses.othersFor(uri, reports.map((r) => r.report), settings);
+        const now = this.analyses.last(uri);
+        if (this.documents.get(uri) && now && key !== now.othersKey) this.schedule(uri, false);
       } catch (error) {
         this.log('cross-document checks', error);
       }

@@ -138,6 +138,12 @@ export function registerHandlers(ctx: HandlerContext): void {
     }),
   );
 
+  // What the analyses did so far: for tests and benchmarks that speak the protocol (not an editor feature).
+  connection.onRequest(
+    'nianbao/stats',
+    guard('stats', analyses.stats, () => ({ ...analyses.stats, openDocuments: documents.all().length })),
+  );
+
   async function apply(document: TextDocument, edits: TextEdit[], label: string): Promise<{ applied: boolean; edits: number }> {
     const result = await connection.workspace.applyEdit({ label, edit: toWorkspaceEdit(document, edits) });
     return { applied: result.applied, edits: edits.length };

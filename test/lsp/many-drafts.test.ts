@@ -1,0 +1,65 @@
+/**
+ * Many drafts open at once, as a reviewer opens them: a keystroke in one
+ * re-reads that one only (counted by the server: request nianbao/stats), and
+ * re-checks another draft only when it is that draft's last year's report.
+ */
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { Doc, TestClient } from './client';
+import { CLEAN } from './drafts';
+
+interface Stats {
+  plainAnalyses: number;
+  indexReads: number;
+  openDocuments: number;
+}
+
+const DRAFTS = 40;
+/** Another unit's report: the clean draft under its own name. */
+const unitDraft = (i: number) => CLEAN.replace('# 示例县人民政府办公室2024年', `# 第${i}号单位2024年`);
+/** The clean draft's unit, a year earlier: the report the clean draft is compared with. */
+const LAST_YEAR = CLEAN.replaceAll('2024年', '2023年').replace('2025年1月', '2024年1月');
+const uri = (name: string) => `file:///drafts/${encodeURIComponent(name)}.md`;
+
+describe('many drafts open (language server over stdio)', () => {
+  let client: TestClient;
+  const drafts: Doc[] = [];
+  let mine: Doc;
+  let lastYear: Doc;
+  const stats = () => client.request<Stats>('nianbao/stats', null);
+
+  before(async () => {
+    client = await TestClient.start();
+    client.config = { nianbao: { locale: 'zh-CN', debounceMs: 20 } };
+    await client.initialize({});
+    await client.initialized();
+    for (let i = 1; i <= DRAFTS; i++) drafts.push(new Doc(client, uri(`第${i}号单位2024年报`), unitDraft(i)));
+    mine = new Doc(client, uri('示例县2024年报'), CLEAN);
+    lastYear = new Doc(client, uri('示例县2023年报'), LAST_YEAR);
+    const mark = client.mark();
+    for (const d of [...drafts, lastYear, mine]) await d.open();
+    for (const d of [...drafts, lastYear, mine]) await client.waitForDiagnostics(d.uri, (p) => p.version === d.version, mark);
+  });
+  after(() => client?.kill());
+
+  it('a keystroke in one of 42 open drafts reads that draft only, and checks no other', async () => {
+    const before = await stats();
+    assert.equal(before.openDocuments, DRAFTS + 2);
+    const since = client.mark();
+    const typed = drafts[7];
+    const version = await typed.edit([{ range: { start: { line: 2, character: 0 }, end: { line: 2, character: 0 } }, newText: '本' }]);
+    await client.waitForDiagnostics(typed.uri, (p) => p.version === version, since);
+    const now = await stats();
+    assert.equal(now.plainAnalyses - before.plainAnalyses, 1, 'one document read: the one typed in');
+    assert.equal(now.indexReads - before.indexReads, 0, 'no other document read again');
+    assert.deepEqual([...new Set(client.diagnostics.slice(since).map((p) => p.uri))], [typed.uri]);
+  });
+
+  it('a keystroke in last year’s report checks this year’s again, and no other', async () => {
+    const since = client.mark();
+    const version = await lastYear.edit([{ range: { start: { line: 2, character: 0 }, end: { line: 2, character: 0 } }, newText: '本' }]);
+    await client.waitForDiagnostics(lastYear.uri, (p) => p.version === version, since);
+    await client.waitForDiagnostics(mine.uri, () => true, since);
+    assert.deepEqual([...new Set(client.diagnostics.slice(since).map((p) => p.uri))].sort(), [lastYear.uri, mine.uri].sort());
+  });
+});
