@@ -171,6 +171,20 @@ const HEADING_PATTERN = /^([一二三四五六七八九十])\s*[、.．,，]\s*(
  * or a typo never makes a section count as missing.
  */
 export function matchSectionHeading(text: string): HeadingMatch | undefined {
+  if (headingMatches.has(text)) return headingMatches.get(text);
+  const match = matchHeadingUncached(text);
+  // Every line that may be a heading is asked about on every keystroke: remembered by its text.
+  if (headingMatches.size >= MAX_REMEMBERED_HEADINGS) headingMatches.clear();
+  headingMatches.set(text, match);
+  return match;
+}
+
+const headingMatches = new Map<string, HeadingMatch | undefined>();
+const MAX_REMEMBERED_HEADINGS = 5000;
+/** Each section's heading and variants as compared: without numbering, normalised. */
+const HEADING_FORMS = new Map(SECTIONS.map((spec) => [spec, [spec.heading, ...spec.variants].map((h) => stripNumbering(normalizeLabel(h)))]));
+
+function matchHeadingUncached(text: string): HeadingMatch | undefined {
   const norm = normalizeLabel(text).replace(/^#+/, '');
   if (norm.length > 40) return undefined;
   const m = HEADING_PATTERN.exec(norm.replace(/^(\d)\./, '$1、'));
@@ -178,10 +192,13 @@ export function matchSectionHeading(text: string): HeadingMatch | undefined {
   const numeral = m[1];
   const rest = m[2];
   const number = NUMERALS.indexOf(numeral) + 1;
+  // The standard heading under its own number: no need to weigh the others.
+  const own = SECTIONS.find((spec) => spec.number === number);
+  if (own && HEADING_FORMS.get(own)![0] === rest) return { spec: own, deviates: false };
   let best: HeadingMatch | undefined;
   let bestScore = 0;
   for (const spec of SECTIONS) {
-    const forms = [spec.heading, ...spec.variants].map((h) => stripNumbering(normalizeLabel(h)));
+    const forms = HEADING_FORMS.get(spec)!;
     const exact = forms[0] === rest;
     const score = Math.max(...forms.map((f) => similarity(rest, f)));
     const keywords = spec.keywords.every((k) => rest.includes(k));
