@@ -6,13 +6,17 @@
  */
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { analyzeText, applyEdits, LineIndex } from '../../server/src/index';
 import { parseReport } from '../../server/src/parse/report';
 import { readNumber } from '../../server/src/parse/text';
 import { extractReport } from '../../server/src/extract';
 import { renderTable3 } from '../../server/src/format/render';
+import { parseBlocks, type MdNode } from '../../server/src/parse/lines';
+import { unified } from 'unified';
+import remarkParse from 'remark-parse';
+import remarkGfm from 'remark-gfm';
 
 const ROOT = resolve(__dirname, '..', '..');
 const LAYOUTS = join(ROOT, 'test', 'fixtures', 'drafts', 'layouts');
@@ -219,5 +223,43 @@ describe('a table left entirely unfilled', () => {
     const findings = analyzeText(text).findings.filter((f) => f.code === 'cell-blank');
     assert.equal(findings.length, 1);
     assert.equal(findings[0].data?.unfilled, undefined);
+  });
+});
+
+describe('the block structure is remark-gfm’s', () => {
+  // The reader loads only GFM's block extensions (tables, footnote definitions): every
+  // block and every table cell must stand where remark-parse + remark-gfm puts it.
+  const gfm = unified().use(remarkParse).use(remarkGfm);
+  const shape = (tree: MdNode): unknown =>
+    (tree.children ?? []).map((n) => [
+      n.type,
+      n.position?.start.offset,
+      n.position?.end.offset,
+      n.type === 'table' ? (n.children ?? []).map((row) => (row.children ?? []).map((c) => [c.position?.start.offset, c.position?.end.offset])) : n.depth,
+    ]);
+  const SAMPLE = [
+    '# 某县2024年政府信息公开工作年度报告',
+    '',
+    '正文见 https://www.example.gov.cn 与 ~~旧数~~ 新数[^1]。',
+    '',
+    '[^1]: 数据截至 2024 年 12 月 31 日。',
+    '',
+    '- [x] 已公开',
+    '- [ ] 待公开',
+    '',
+    '| 信息内容 | 本年制发件数 |',
+    '| --- | --- |',
+    '| 规章 | 0 |',
+    '',
+    '[链接]: https://www.example.gov.cn',
+  ].join('\n');
+  const files = [
+    ...readdirSync(LAYOUTS).filter((f) => f.endsWith('.md')).map((f) => join(LAYOUTS, f)),
+    ...readdirSync(join(ROOT, 'examples')).filter((f) => f.endsWith('.md')).map((f) => join(ROOT, 'examples', f)),
+  ];
+  test('on a sample with every GFM construct, the layout drafts and the examples', () => {
+    for (const [name, text] of [['sample', SAMPLE], ...files.map((f) => [f, readFileSync(f, 'utf8')])]) {
+      assert.deepEqual(shape(parseBlocks(text)), shape(gfm.parse(text) as MdNode), name);
+    }
   });
 });

@@ -1,15 +1,21 @@
 /**
  * From Markdown to lines of tokens.
  *
- * remark (with GFM) gives the block structure: headings, GFM tables and their
- * cells, and everything else. Pasted tables mostly arrive as paragraphs, code
+ * remark gives the block structure: headings, GFM tables and their cells, and
+ * everything else. Of GFM only the extensions that make blocks are loaded —
+ * tables, and footnote definitions (a block that would otherwise read as a
+ * link definition); autolinks, strikethrough and task lists are inline and
+ * change no block, so remark-gfm's work on them (a fifth of the parse) is saved. Pasted tables mostly arrive as paragraphs, code
  * blocks (a tab-indented line after a blank line) or lists (`4. 保护…`), so all
  * blocks other than headings and GFM tables are read line by line from the
  * source, and each line is cut into cells: by tabs, by pipes, or by spaces.
  */
-import { unified } from 'unified';
+import { unified, type Processor } from 'unified';
 import remarkParse from 'remark-parse';
-import remarkGfm from 'remark-gfm';
+import { gfmTable } from 'micromark-extension-gfm-table';
+import { gfmTableFromMarkdown } from 'mdast-util-gfm-table';
+import { gfmFootnote } from 'micromark-extension-gfm-footnote';
+import { gfmFootnoteFromMarkdown } from 'mdast-util-gfm-footnote';
 import type { Span } from '../model/report';
 import { LineIndex, isPageFooter, readNumber, type NumberRead } from './text';
 
@@ -41,18 +47,30 @@ export interface Line {
   block: number;
 }
 
-interface MdNode {
+export interface MdNode {
   type: string;
   depth?: number;
   children?: MdNode[];
   position?: { start: { offset?: number }; end: { offset?: number } };
 }
 
-const processor = unified().use(remarkParse).use(remarkGfm);
+/** The block-level part of remark-gfm (as remark-gfm itself registers its extensions). */
+function remarkGfmBlocks(this: Processor) {
+  const data = this.data() as { micromarkExtensions?: unknown[]; fromMarkdownExtensions?: unknown[] };
+  (data.micromarkExtensions ??= []).push(gfmTable(), gfmFootnote());
+  (data.fromMarkdownExtensions ??= []).push(gfmTableFromMarkdown(), gfmFootnoteFromMarkdown());
+}
+
+const processor = unified().use(remarkParse).use(remarkGfmBlocks);
+
+/** The Markdown syntax tree of a text, as the reader sees it (blocks as remark-gfm makes them). */
+export function parseBlocks(text: string): MdNode {
+  return processor.parse(text) as MdNode;
+}
 
 /** Parse a Markdown text into lines of tokens. */
 export function readLines(text: string, index: LineIndex): Line[] {
-  const tree = processor.parse(text) as MdNode;
+  const tree = parseBlocks(text);
   const lines: Line[] = [];
   let row = 0;
   let block = 0;
