@@ -280,6 +280,61 @@ describe('nianbao check: folders and files', () => {
   });
 });
 
+describe('nianbao check --jobs: every core, the same output', () => {
+  let dir: string;
+  const units = 12;
+  before(() => {
+    dir = join(tmp, 'many');
+    // A reviewer's folder: a dozen units' reports, one with a wrong total, one unit with last year's too, a file that is no text.
+    for (let i = 1; i <= units; i++) tempFile(`many/unit-${String(i).padStart(2, '0')}.md`, (i === 5 ? wrong : clean).replace('# 示例县人民政府办公室2024年', `# 第${i}号单位2024年`));
+    tempFile('many/示例县2023.md', clean.replace(/2024/g, '2023').replace('2025年1月20日', '2024年1月20日'));
+    tempFile('many/示例县2024.md', clean);
+    mkdirSync(join(dir, 'sub'), { recursive: true });
+    writeFileSync(join(dir, 'sub', 'word.md'), Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x00, 0x00, 0xff, 0xfe, 0x00]));
+  });
+
+  test('with 1 and with 4 workers: the same findings, in the same order, and the same exit code', () => {
+    const one = cli(['check', '--jobs', '1', '--format', 'json', dir]);
+    const four = cli(['check', '--jobs', '4', '--format', 'json', dir]);
+    assert.equal(one.status, 2, one.stderr); // the file that is no text
+    assert.equal(four.status, one.status);
+    assert.equal(four.stdout, one.stdout);
+    const out = JSON.parse(four.stdout) as JsonFile[];
+    assert.ok(out.length >= units + 3);
+    assert.ok(out.find((f) => f.file.endsWith('unit-05.md'))!.findings.some((f) => f.code === 't3-row-total'));
+    // Last year's report is found across workers.
+    assert.ok(out.find((f) => f.file.endsWith('示例县2024.md'))!.findings.some((f) => f.code === 'carry-over'));
+    // In the order of the folder listing.
+    const names = out.map((f) => f.file);
+    assert.deepEqual(names.filter((n) => n.includes('unit-')), [...names.filter((n) => n.includes('unit-'))].sort());
+  });
+
+  test('--fix on 4 workers writes what --fix on 1 writes', () => {
+    const copy = (name: string) => {
+      const to = join(tmp, name);
+      rmSync(to, { recursive: true, force: true });
+      mkdirSync(to, { recursive: true });
+      for (const f of readdirSync(dir).filter((f) => f.endsWith('.md'))) writeFileSync(join(to, f), readFileSync(join(dir, f)));
+      return to;
+    };
+    const [a, b] = [copy('fix-one'), copy('fix-four')];
+    const one = cli(['check', '--fix', '--jobs', '1', a]);
+    const four = cli(['check', '--fix', '--jobs', '4', b]);
+    assert.equal(four.status, one.status, four.stderr);
+    for (const f of readdirSync(a)) assert.equal(readFileSync(join(b, f), 'utf8'), readFileSync(join(a, f), 'utf8'), f);
+    assert.equal(readFileSync(join(b, 'unit-05.md'), 'utf8'), clean.replace('# 示例县人民政府办公室2024年', '# 第5号单位2024年'));
+    assert.equal(four.stdout.replaceAll(b, a), one.stdout);
+  });
+
+  test('a bad --jobs value is refused', () => {
+    for (const value of ['0', 'x', '-1', '2.5']) {
+      const r = cli(['check', `--jobs=${value}`, CLEAN]);
+      assert.equal(r.status, 2, value);
+      assert.match(r.stderr, /--jobs must be 1, 2, 3 …/);
+    }
+  });
+});
+
 describe('nianbao check: bad usage exits 2', () => {
   const usage = (args: string[], message: RegExp) => {
     const r = cli(args);

@@ -24,19 +24,18 @@
  * Exit codes: 0 no errors (warnings are fine), 1 errors found, 2 bad usage or a
  * file that could not be read or written, or a check that failed.
  */
-import { pathToFileURL } from 'node:url';
-import { Analyzer, INTERNAL_ERROR, type AnalyzeOptions, type CheckErrors, type DocumentAnalysis, type EnableMode } from '../engine/analyze';
-import { fixAll, type AppliedFix } from '../engine/fix';
+import { INTERNAL_ERROR } from '../engine/analyze';
 import type { CheckOptions } from '../checks';
 import { say } from '../checks/messages';
-import type { Finding, Report, Severity } from '../model/report';
-import { encodingName, type Encoding } from '../files/encoding';
+import type { Severity } from '../model/report';
 import { FileReadError, readTextFile } from '../files/read';
 import { collectTargets, TargetError, type Skipped, type Target } from '../files/walk';
-import { FileWriteError, writeTextFile } from '../files/write';
+import { isLastYearOf } from '../parse/units';
 import { oneOf, parseCommandLine, usageError, UsageError } from './args';
+import { checkFile, type FileResult, type FileTask } from './check-file';
 import { Output, type Locale } from './io';
-import { CLI, READ_FAILURES, WRITE_FAILURES } from './messages';
+import { defaultJobs, runJobs } from './jobs';
+import { CLI } from './messages';
 
 const CHECK_USAGE = `用法 Usage: nianbao check <文件或文件夹…> [选项 options]
 
@@ -53,6 +52,7 @@ const CHECK_USAGE = `用法 Usage: nianbao check <文件或文件夹…> [选项
   --fix                  应用所有可以确定的修复（合计、空白格、措辞……），写回文件并列出改动
                          apply every fix that is certain (totals, blanks, wording …), write the file back, list the changes
   --strict               某项检查出错时立即中止 / stop at once when a check fails
+  -j, --jobs N           同时检查的文件数，默认为 CPU 核数 / files checked at once (default: the number of cores)
   --no-color             不使用颜色 / no colours
   -h, --help             显示本说明 / show this help
 
@@ -70,6 +70,7 @@ interface Options {
   strict: boolean;
   color: boolean;
   check: CheckOptions;
+  jobs: number;
 }
 
 /** Parse the arguments of `nianbao check`; throws UsageError with a bilingual message. */
@@ -82,6 +83,7 @@ function parseCheckArgs(args: string[]): Options | 'help' {
     strict: { type: 'boolean' },
     color: { type: 'boolean' },
     'no-color': { type: 'boolean' },
+    jobs: { type: 'string', short: 'j' },
     help: { type: 'boolean', short: 'h' },
   });
   if (values.help) return 'help';
@@ -93,9 +95,17 @@ function parseCheckArgs(args: string[]): Options | 'help' {
     strict: !!values.strict,
     color: values['no-color'] ? false : values.color ? true : !!process.stdout.isTTY && !process.env.NO_COLOR,
     check: { publisher: oneOf('--publisher', values.publisher, ['auto', 'department', 'government'] as const, 'auto') },
+    jobs: parseJobs(values.jobs),
   };
   if (options.paths.length === 0) throw usageError('noPaths');
   return options;
+}
+
+/** --jobs N: a whole number from 1; default every core. */
+function parseJobs(value: string | undefined): number {
+  if (value === undefined) return defaultJobs();
+  if (!/^[1-9]\d{0,3}$/.test(value)) throw usageError('badValue', { option: '--jobs', allowed: '1, 2, 3 …', value });
+  return Number(value);
 }
 
 /** zh-CN (zh, zh-Hans) or en (en-GB …). */
@@ -105,75 +115,41 @@ function parseLocale(value: string | undefined): Locale {
   throw usageError('badValue', { option: '--locale', allowed: 'zh-CN | en', value });
 }
 
-interface FileResult {
-  file: string;
-  isReport: boolean;
-  findings: Finding[];
-  encoding?: string;
-  /** With --fix: the fixes written back. */
-  fixed?: AppliedFix[];
-  /** Why the file could not be read or written. */
-  error?: { zh: string; en: string };
-}
-
-interface Loaded {
-  target: Target;
-  text: string;
-  encoding: Encoding;
-  bom: boolean;
-}
-
 /**
- * Check the targets; with fix, write the certain fixes back first. Files are
- * checked together: each is last year's report for the others where it is one.
+ * Check the targets, on every core: first each file alone; then, again, each
+ * file that holds this year's report of a unit whose last year's report is in
+ * another file (the checks across files compare them), and with --fix every
+ * report, writing the certain fixes back. Results come in the targets' order.
  */
 async function checkFiles(
   targets: readonly Target[],
-  options: Pick<Options, 'fix' | 'check' | 'strict'>,
+  options: Pick<Options, 'fix' | 'check' | 'strict' | 'jobs'>,
   skipped: readonly Skipped[] = [],
 ): Promise<FileResult[]> {
-  const results: FileResult[] = skipped.map((s) => ({ file: s.display, isReport: false, findings: [], error: say(CLI[s.reason === 'not-regular' ? 'notRegular' : 'unreadableFolder'], { path: s.display }) }));
-  const loaded: Loaded[] = [];
-  for (const target of targets) {
+  const skippedResults: FileResult[] = skipped.map((s) => ({ file: s.display, isReport: false, findings: [], error: say(CLI[s.reason === 'not-regular' ? 'notRegular' : 'unreadableFolder'], { path: s.display }) }));
+  const base = { check: options.check, strict: options.strict };
+  const first = await runJobs(targets.map((target): FileTask => ({ target, lastYear: [], fix: false, ...base })), options.jobs, checkFile);
+  const lastYearFiles = targets.map((_, i) =>
+    targets.flatMap((other, j) => (j !== i && first[j].identities.some((last) => first[i].identities.some((own) => isLastYearOf(last, own))) ? [other] : [])),
+  );
+  // Read once, before any --fix writes: each file is compared with last year's text as it was.
+  const texts = new Map<Target, string>();
+  for (const other of new Set(lastYearFiles.flat())) {
     try {
-      const file = await readTextFile(target.absolute);
-      loaded.push({ target, text: file.text, encoding: file.encoding, bom: file.bom });
+      texts.set(other, (await readTextFile(other.absolute)).text);
     } catch (error) {
-      if (!(error instanceof FileReadError)) throw error;
-      results.push({ file: target.display, isReport: false, findings: [], error: say(CLI.readFailed, { path: target.display, why: READ_FAILURES[error.reason] }) });
+      if (!(error instanceof FileReadError)) throw error; // reported by its own check
     }
   }
-  const analyzer = new Analyzer();
-  const checkErrors: CheckErrors = options.strict ? 'throw' : 'report';
-  const uris = loaded.map((l) => pathToFileURL(l.target.absolute).toString());
-  const optionsOf = (i: number): AnalyzeOptions => ({ enable: (loaded[i].target.named ? 'always' : 'auto') as EnableMode, check: options.check, uri: uris[i], checkErrors });
-  // Reports at hand, for checks across files (this year's 二 = last year's 四).
-  const first = loaded.map((l, i) => analyzer.analyze(l.text, optionsOf(i)));
-  const reportsOf = (i: number): { uri: string; report: Report }[] => (first[i].isReport ? first[i].parts.map((p) => ({ uri: uris[i], report: p.report })) : []);
-  for (let i = 0; i < loaded.length; i++) {
-    const file = loaded[i];
-    const others = loaded.length > 1 ? loaded.flatMap((_, j) => (j === i ? [] : reportsOf(j))) : undefined;
-    const analyzeOptions: AnalyzeOptions = { ...optionsOf(i), ...(others?.length ? { others } : {}) };
-    let analysis: DocumentAnalysis = others?.length ? analyzer.analyze(file.text, analyzeOptions) : first[i];
-    const result: FileResult = { file: file.target.display, isReport: analysis.isReport, findings: [], encoding: encodingName(file.encoding, file.bom) };
-    if (options.fix && analysis.isReport) {
-      const fixed = fixAll(file.text, analyzeOptions, analyzer);
-      result.fixed = [];
-      if (fixed.text !== file.text) {
-        try {
-          await writeTextFile(file.target.absolute, fixed.text, file.encoding, file.bom);
-          result.fixed = fixed.applied;
-          analysis = fixed.after;
-        } catch (error) {
-          if (!(error instanceof FileWriteError)) throw error;
-          result.error = say(CLI.writeFailed, { path: file.target.display, why: WRITE_FAILURES[error.reason] });
-        }
-      }
-    }
-    result.findings = analysis.findings;
-    results.push(result);
-  }
-  return results;
+  const again = targets.flatMap((target, i) => {
+    const lastYear = lastYearFiles[i].filter((t) => texts.has(t)).map((t) => ({ target: t, text: texts.get(t)! }));
+    const needed = first[i].result.isReport && !first[i].result.error && (lastYear.length > 0 || options.fix);
+    return needed ? [{ i, task: { target, lastYear, fix: options.fix, ...base } }] : [];
+  });
+  const second = await runJobs(again.map((a) => a.task), options.jobs, checkFile);
+  const results = first.map((outcome) => outcome.result);
+  again.forEach((a, k) => (results[a.i] = second[k].result));
+  return [...skippedResults, ...results];
 }
 
 const SEVERITY_ORDER: Severity[] = ['error', 'warning', 'information', 'hint'];

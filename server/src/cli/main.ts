@@ -2,10 +2,12 @@
  * nianbao <command> …  — the CLI. Exit codes: 0 no errors, 1 errors found, 2 bad usage.
  */
 import { runCheck } from './check';
+import { checkFile } from './check-file';
 import { runExtract } from './extract';
+import { isJobWorker, serveJobs } from './jobs';
 
 export const USAGE = `用法 Usage:
-  nianbao check <文件或文件夹…> [--format text|json] [--locale zh-CN|en] [--fix] [--strict]
+  nianbao check <文件或文件夹…> [--format text|json] [--locale zh-CN|en] [--fix] [--strict] [--jobs N]
   nianbao extract <文件或文件夹…> [--format json|csv]
 `;
 
@@ -27,14 +29,20 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
-main(process.argv.slice(2)).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error) => {
-    // One line, not a stack trace; NIANBAO_DEBUG=1 shows the trace for a bug report.
-    const why = error instanceof Error ? error.message : String(error);
-    process.stderr.write(`nianbao: 内部错误 internal error: ${why}${process.env.NIANBAO_DEBUG ? `\n${(error as Error).stack}` : ' (NIANBAO_DEBUG=1 显示详情 / shows details)'}\n`);
-    process.exitCode = 2;
-  },
-);
+function run(): void {
+  main(process.argv.slice(2)).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (error) => {
+      // One line, not a stack trace; NIANBAO_DEBUG=1 shows the trace for a bug report.
+      const why = error instanceof Error ? error.message : String(error);
+      process.stderr.write(`nianbao: 内部错误 internal error: ${why}${process.env.NIANBAO_DEBUG ? `\n${(error as Error).stack}` : ' (NIANBAO_DEBUG=1 显示详情 / shows details)'}\n`);
+      process.exitCode = 2;
+    },
+  );
+}
+
+// The same bundle runs the worker threads of `check` (cli/jobs.ts).
+if (isJobWorker()) serveJobs(checkFile);
+else run();

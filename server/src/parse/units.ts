@@ -35,16 +35,25 @@ export interface LastYear {
   year: number;
 }
 
+/** Who a report is by and for which year: what says whether one report is another's last year's. */
+export interface ReportIdentity {
+  unit?: string;
+  year?: number;
+}
+
+export const identityOf = (report: Report): ReportIdentity => ({ unit: report.title?.unit, year: reportYear(report) });
+
+/** `last` is the report of the same unit for the year before `report`'s. */
+export function isLastYearOf(last: ReportIdentity, report: ReportIdentity): boolean {
+  return report.year !== undefined && !!report.unit && last.year === report.year - 1 && sameUnit(report.unit, last.unit);
+}
+
 /** Last year's report of the same unit among the others, if any. */
 export function lastYearReport(report: Report, others: readonly { uri: string; report: Report }[] | undefined): LastYear | undefined {
-  const year = reportYear(report);
-  const unit = report.title?.unit;
-  if (year === undefined || !unit) return undefined;
+  const identity = identityOf(report);
   for (const other of others ?? []) {
     if (other.report === report) continue;
-    if (reportYear(other.report) !== year - 1) continue;
-    if (!sameUnit(unit, other.report.title?.unit)) continue;
-    return { uri: other.uri, report: other.report, year: year - 1 };
+    if (isLastYearOf(identityOf(other.report), identity)) return { uri: other.uri, report: other.report, year: identity.year! - 1 };
   }
   return undefined;
 }

@@ -1,0 +1,92 @@
+/**
+ * The work of `nianbao check` on one file, as a worker thread does it: read
+ * it, check it (against last year's reports, when the file has any among the
+ * others), and with --fix write the certain fixes back. Everything in and out
+ * is plain data, so a task crosses to a worker and its result back.
+ */
+import { pathToFileURL } from 'node:url';
+import { Analyzer, type AnalyzeOptions, type CheckErrors, type DocumentAnalysis, type EnableMode } from '../engine/analyze';
+import { fixAll, type AppliedFix } from '../engine/fix';
+import type { CheckOptions } from '../checks';
+import { say } from '../checks/messages';
+import type { Finding, Report } from '../model/report';
+import { encodingName } from '../files/encoding';
+import { FileReadError, readTextFile } from '../files/read';
+import type { Target } from '../files/walk';
+import { FileWriteError, writeTextFile } from '../files/write';
+import { identityOf, type ReportIdentity } from '../parse/units';
+import { CLI, READ_FAILURES, WRITE_FAILURES } from './messages';
+
+export interface FileResult {
+  file: string;
+  isReport: boolean;
+  findings: Finding[];
+  encoding?: string;
+  /** With --fix: the fixes written back. */
+  fixed?: AppliedFix[];
+  /** Why the file could not be read or written. */
+  error?: { zh: string; en: string };
+}
+
+export interface FileTask {
+  target: Target;
+  /** Files holding last year's reports of this one, with their text as first read (never re-read after a --fix wrote them). */
+  lastYear: { target: Target; text: string }[];
+  fix: boolean;
+  check: CheckOptions;
+  strict: boolean;
+}
+
+export interface FileOutcome {
+  result: FileResult;
+  /** Who the file's reports are by and for which year: which files are last year's of which. */
+  identities: ReportIdentity[];
+}
+
+const uriOf = (target: Target) => pathToFileURL(target.absolute).toString();
+
+function optionsOf(target: Target, task: Pick<FileTask, 'check' | 'strict'>): AnalyzeOptions {
+  const checkErrors: CheckErrors = task.strict ? 'throw' : 'report';
+  return { enable: (target.named ? 'always' : 'auto') as EnableMode, check: task.check, uri: uriOf(target), checkErrors };
+}
+
+/** One analyzer per thread: it caches each report's reading by its text. */
+const analyzer = new Analyzer();
+
+export async function checkFile(task: FileTask): Promise<FileOutcome> {
+  const { target } = task;
+  let file;
+  try {
+    file = await readTextFile(target.absolute);
+  } catch (error) {
+    if (!(error instanceof FileReadError)) throw error;
+    return { result: { file: target.display, isReport: false, findings: [], error: say(CLI.readFailed, { path: target.display, why: READ_FAILURES[error.reason] }) }, identities: [] };
+  }
+  const own = analyzer.analyze(file.text, optionsOf(target, task));
+  const identities = own.isReport ? own.parts.map((p) => identityOf(p.report)) : [];
+  // Last year's reports, for the checks across files (this year's 二 = last year's 四).
+  const others: { uri: string; report: Report }[] = task.lastYear.flatMap(({ target: other, text }) => {
+    const analysis = analyzer.analyze(text, optionsOf(other, task));
+    return analysis.isReport ? analysis.parts.map((p) => ({ uri: uriOf(other), report: p.report })) : [];
+  });
+  const options: AnalyzeOptions = { ...optionsOf(target, task), ...(others.length ? { others } : {}) };
+  let analysis: DocumentAnalysis = others.length ? analyzer.analyze(file.text, options) : own;
+  const result: FileResult = { file: target.display, isReport: analysis.isReport, findings: [], encoding: encodingName(file.encoding, file.bom) };
+  if (task.fix && analysis.isReport) {
+    const fixed = fixAll(file.text, options, analyzer);
+    result.fixed = [];
+    if (fixed.text !== file.text) {
+      try {
+        await writeTextFile(target.absolute, fixed.text, file.encoding, file.bom);
+        result.fixed = fixed.applied;
+        analysis = fixed.after;
+      } catch (error) {
+        if (!(error instanceof FileWriteError)) throw error;
+        result.error = say(CLI.writeFailed, { path: target.display, why: WRITE_FAILURES[error.reason] });
+      }
+    }
+  }
+  // The output needs no fixes (--fix applied them here): not copied back from a worker.
+  result.findings = analysis.findings.map(({ fixes: _fixes, ...finding }) => finding);
+  return { result, identities };
+}
