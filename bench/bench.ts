@@ -6,9 +6,13 @@
  * (read + all checks, cache cold: a new Analyzer each time) and of bare
  * remark-parse + remark-gfm on the same text, and their ratio. Then the cost of
  * a keystroke in the 1 MB document with the server's cache warm: only the report
- * typed in is read again. Sizes are UTF-8 bytes.
+ * typed in is read again. Sizes are UTF-8 bytes. Last, the CLI over a folder of
+ * 200 distinct drafts, beside markdownlint-cli2 on the same files (wall time,
+ * whole processes, median of 3).
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import assert from 'node:assert/strict';
 import { performance } from 'node:perf_hooks';
@@ -77,4 +81,21 @@ console.log(line(header));
 for (const r of rows) console.log(line(r));
 console.log('\ncheck: cache cold (every report read and checked); remark: remark-parse + remark-gfm, nothing else');
 console.log(`keystroke in the ${kb(big)} document (cache warm): ${keystroke.toFixed(1)} ms median (full check: ${bigCheck.toFixed(0)} ms)`);
-console.log(`node ${process.version}, ${process.platform} ${process.arch}`);
+
+// The CLI over 200 drafts, beside markdownlint-cli2 (the linter reviewers know) on the same folder.
+const folder = mkdtempSync(join(tmpdir(), 'nianbao-bench-'));
+for (let i = 0; i < 200; i++) {
+  const name = examples[i % examples.length];
+  writeFileSync(join(folder, `draft-${i}.md`), readFileSync(join(root, 'examples', name), 'utf8').replace(/^# (.*?)(\d{4}) ?年/m, `# 第${i + 1}号单位$2年`));
+}
+const wall = (args: string[]) =>
+  median(() => {
+    spawnSync(process.execPath, args, { cwd: folder, stdio: 'ignore' });
+  }, 3);
+const markdownlint = wall([join(root, 'node_modules', 'markdownlint-cli2', 'markdownlint-cli2-bin.mjs'), '*.md']);
+const cores = availableParallelism();
+const cliRows = [1, ...(cores > 1 ? [cores] : [])].map((jobs) => ({ jobs, ms: wall([join(root, 'dist', 'cli.js'), 'check', '--jobs', String(jobs), '.']) }));
+rmSync(folder, { recursive: true, force: true });
+console.log(`\nCLI over 200 drafts (wall, median of 3): markdownlint-cli2 ${markdownlint.toFixed(0)} ms`);
+for (const r of cliRows) console.log(`  nianbao check --jobs ${r.jobs}: ${r.ms.toFixed(0)} ms, ratio ${(r.ms / markdownlint).toFixed(2)}`);
+console.log(`node ${process.version}, ${process.platform} ${process.arch}, ${cores} cores`);
