@@ -90,6 +90,8 @@ export class TestClient {
   readonly diagnostics: PublishDiagnosticsParams[] = [];
   readonly applied: ApplyWorkspaceEditParams[] = [];
   readonly messages: ShowMessageParams[] = [];
+  /** Work-done progress the server reported ($/progress), in order. */
+  readonly progress: { token: unknown; value: { kind: string; message?: string; percentage?: number } }[] = [];
   readonly logs: string[] = [];
   readonly configurationRequests: ConfigurationParams[] = [];
   /** Capabilities the server registered (client/registerCapability). */
@@ -99,6 +101,7 @@ export class TestClient {
   /** What workspace/configuration answers, by section. */
   config: Record<string, unknown> = {};
   private waiters: Waiter[] = [];
+  private progressWaiters: (() => void)[] = [];
   private exited: Promise<number | null>;
 
   private constructor(
@@ -120,6 +123,10 @@ export class TestClient {
     });
     connection.onNotification('window/showMessage', (p: ShowMessageParams) => {
       this.messages.push(p);
+    });
+    connection.onNotification('$/progress', (p: { token: unknown; value: { kind: string } }) => {
+      this.progress.push(p);
+      for (const wake of this.progressWaiters.splice(0)) wake();
     });
     connection.onNotification('window/logMessage', (p: { message: string }) => {
       this.logs.push(p.message);
@@ -216,6 +223,19 @@ export class TestClient {
       };
       this.registrationWaiters.push(waiter);
     });
+  }
+
+  /** The first $/progress notification of `kind` from index `since` of `progress`. */
+  async waitForProgress(kind: 'begin' | 'report' | 'end', since: number, timeoutMs = 8000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    while (!this.progress.slice(since).some((p) => p.value.kind === kind)) {
+      const left = deadline - Date.now();
+      if (left <= 0) throw new Error(`no $/progress ${kind} within ${timeoutMs} ms; received: ${this.progress.slice(since).map((p) => p.value.kind).join(', ') || 'nothing'}`);
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, left);
+        this.progressWaiters.push(() => (clearTimeout(timer), resolve()));
+      });
+    }
   }
 
   /** How many diagnostics notifications have arrived: pass to waitForDiagnostics to see only later ones. */

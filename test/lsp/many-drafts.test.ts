@@ -5,8 +5,8 @@
  */
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { Doc, TestClient } from './client';
-import { CLEAN } from './drafts';
+import { Doc, FULL_CAPABILITIES, TestClient } from './client';
+import { CLEAN, example, t3Cell } from './drafts';
 
 interface Stats {
   plainAnalyses: number;
@@ -31,7 +31,7 @@ describe('many drafts open (language server over stdio)', () => {
   before(async () => {
     client = await TestClient.start();
     client.config = { nianbao: { locale: 'zh-CN', debounceMs: 20 } };
-    await client.initialize({});
+    await client.initialize({ capabilities: { ...FULL_CAPABILITIES, window: { ...FULL_CAPABILITIES.window, workDoneProgress: true } } });
     await client.initialized();
     for (let i = 1; i <= DRAFTS; i++) drafts.push(new Doc(client, uri(`第${i}号单位2024年报`), unitDraft(i)));
     mine = new Doc(client, uri('示例县2024年报'), CLEAN);
@@ -61,5 +61,30 @@ describe('many drafts open (language server over stdio)', () => {
     await client.waitForDiagnostics(lastYear.uri, (p) => p.version === version, since);
     await client.waitForDiagnostics(mine.uri, () => true, since);
     assert.deepEqual([...new Set(client.diagnostics.slice(since).map((p) => p.uri))].sort(), [lastYear.uri, mine.uri].sort());
+  });
+
+  it('a document of 300 reports is read a report at a time: a hover on another draft is answered meanwhile, with progress shown', async () => {
+    const names = ['seed-000.md', 'seed-001.md', 'seed-002.md', 'seed-004.md'];
+    const reports = Array.from({ length: 300 }, (_, i) => example(names[i % names.length]).replace(/^# (.*?)(\d{4}) ?年/m, `# 第${i + 1}号汇编单位$2年`));
+    const big = new Doc(client, uri('汇编'), reports.join('\n'));
+    const since = client.mark();
+    const progressBefore = client.progress.length;
+    await big.open();
+    // Once the server is inside the big document, ask about another draft.
+    await client.waitForProgress('begin', progressBefore, 30_000);
+    const cell = t3Cell(mine.text, '一、本年新收', '总计');
+    let hovered = -1;
+    const hover = client
+      .request('textDocument/hover', { textDocument: { uri: mine.uri }, position: { line: cell.line, character: cell.start } })
+      .then((h) => ((hovered = client.diagnostics.length), h));
+    const published = await client.waitForDiagnostics(big.uri, (p) => p.version === big.version, since, 60_000);
+    assert.ok(await hover, 'the hover is answered');
+    assert.ok(hovered >= 0 && hovered <= client.diagnostics.indexOf(published), 'answered before the big document’s diagnostics');
+    assert.ok(published.diagnostics.length > 300, 'every report of it checked');
+    const kinds = client.progress.slice(progressBefore).map((p) => p.value.kind);
+    assert.equal(kinds[0], 'begin');
+    assert.ok(kinds.includes('report'));
+    assert.equal(kinds.at(-1), 'end');
+    await big.close();
   });
 });

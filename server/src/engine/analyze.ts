@@ -11,6 +11,7 @@ import { CHECKS, type Check, type CheckContext, type CheckOptions } from '../che
 import type { Finding, Position, Report } from '../model/report';
 import { parseReport } from '../parse/report';
 import { splitReports } from '../parse/split';
+import { performance } from 'node:perf_hooks';
 import { shiftFinding } from './edits';
 
 export type EnableMode = 'auto' | 'always' | 'never';
@@ -108,11 +109,44 @@ export class Analyzer {
   constructor(private readonly maxCachedParts = 400) {}
 
   analyze(text: string, options: AnalyzeOptions = {}): DocumentAnalysis {
+    const run = this.run(text, options);
+    for (const slice of run.slices) slice();
+    return run.result();
+  }
+
+  /**
+   * The same analysis, a report at a time, giving the event loop back every
+   * `budgetMs` (the language server keeps answering while a 20 MB document is
+   * read). Undefined when `stop` says the text is no longer wanted (the
+   * document moved on); `progress` hears how far it got.
+   */
+  async analyzeInSlices(
+    text: string,
+    options: AnalyzeOptions,
+    control: { budgetMs?: number; stop?: () => boolean; progress?: (done: number, total: number) => void } = {},
+  ): Promise<DocumentAnalysis | undefined> {
+    const run = this.run(text, options);
+    const budget = control.budgetMs ?? 20;
+    let since = performance.now();
+    for (let i = 0; i < run.slices.length; i++) {
+      if (performance.now() - since >= budget) {
+        control.progress?.(i, run.slices.length);
+        await new Promise((resolve) => setImmediate(resolve));
+        if (control.stop?.()) return undefined;
+        since = performance.now();
+      }
+      run.slices[i]();
+    }
+    return run.result();
+  }
+
+  /** The work of an analysis as one step per report, and its result once every step ran. */
+  private run(text: string, options: AnalyzeOptions): { slices: (() => void)[]; result: () => DocumentAnalysis } {
     const parts: Part[] = [];
     const context: CheckContext = { options: options.check ?? {}, others: options.others, uri: options.uri };
     const optionsKey = JSON.stringify([options.check ?? {}, options.checkErrors ?? 'throw', options.checks?.map((c) => c.code) ?? null]);
     const crossFile = !!options.others?.length;
-    for (const { startOffset, endOffset, startLine } of splitReports(text)) {
+    const slices = splitReports(text).map(({ startOffset, endOffset, startLine }) => () => {
       const entry = this.entry(text.slice(startOffset, endOffset));
       let findings = crossFile ? undefined : entry.findings.get(optionsKey);
       if (!findings) {
@@ -120,10 +154,13 @@ export class Analyzer {
         if (!crossFile) entry.findings.set(optionsKey, findings);
       }
       parts.push({ report: entry.report, findings, startLine, startOffset, endOffset });
-    }
-    const isReport = options.enable === 'always' || (options.enable !== 'never' && parts.some((p) => looksLikeReport(p.report)));
-    const findings = options.enable === 'never' || !isReport ? [] : parts.flatMap((p) => p.findings.map((f) => shiftFinding(f, p.startLine)));
-    return { text, parts, findings, isReport };
+    });
+    const result = (): DocumentAnalysis => {
+      const isReport = options.enable === 'always' || (options.enable !== 'never' && parts.some((p) => looksLikeReport(p.report)));
+      const findings = options.enable === 'never' || !isReport ? [] : parts.flatMap((p) => p.findings.map((f) => shiftFinding(f, p.startLine)));
+      return { text, parts, findings, isReport };
+    };
+    return { slices, result };
   }
 
   /** The cached reading of a part's text, parsed once. */

@@ -57,6 +57,9 @@ export interface AnalysisStats {
   indexReads: number;
 }
 
+/** Told how far a long analysis got (reports done of all). */
+export type Progress = (done: number, total: number) => void;
+
 const settingsKeyOf = (settings: Settings) => `${settings.enable}|${JSON.stringify(checkOptions(settings))}`;
 
 /** What a feature answers from: the document, its analysis, the locale and the options it was analysed with. */
@@ -72,6 +75,8 @@ export class Analyses {
   readonly analyzer = new Analyzer();
   private readonly cache = new Map<string, Cached>();
   private readonly index = new OpenReportIndex();
+  /** The analysis under way for each document, by version and settings. */
+  private readonly running = new Map<string, { key: string; analysis: Promise<DocumentAnalysis | undefined> }>();
   readonly stats: AnalysisStats = { plainAnalyses: 0, indexReads: 0 };
   /** Called when the workspace folders were read too late for a check: the open reports are checked again. */
   onLateWorkspace: () => void = () => undefined;
@@ -165,14 +170,32 @@ export class Analyses {
    * `reuse`, the last analysis of this version is taken as it is (features
    * answer from what the diagnostics showed); diagnostics look again.
    */
-  async analysisFor(document: TextDocument, settings: Settings, reuse = false): Promise<DocumentAnalysis> {
+  async analysisFor(document: TextDocument, settings: Settings, reuse = false, progress?: Progress): Promise<DocumentAnalysis | undefined> {
     const { uri, version } = document;
-    const text = document.getText();
     const settingsKey = settingsKeyOf(settings);
     const cached = this.cache.get(uri);
+    if (reuse && cached?.version === version && cached.settingsKey === settingsKey) return cached.analysis;
+    // One analysis of a version at a time: a request that comes while it runs waits for it.
+    const key = `${version}|${settingsKey}`;
+    const running = this.running.get(uri);
+    if (running?.key === key) return running.analysis;
+    const analysis = this.analyse(document, settings, settingsKey, progress);
+    this.running.set(uri, { key, analysis });
+    return analysis.finally(() => {
+      if (this.running.get(uri)?.analysis === analysis) this.running.delete(uri);
+    });
+  }
+
+  private async analyse(document: TextDocument, settings: Settings, settingsKey: string, progress?: Progress): Promise<DocumentAnalysis | undefined> {
+    const { uri, version } = document;
+    const text = document.getText();
+    const cached = this.cache.get(uri);
     const current = cached?.version === version && cached.settingsKey === settingsKey ? cached : undefined;
-    if (current && reuse) return current.analysis;
-    const own = this.plain(uri, text, settings);
+    // A report at a time, the server answering in between; given up when the document moves on.
+    const control = { stop: () => this.documents.get(uri)?.version !== version, progress };
+    this.stats.plainAnalyses++;
+    const own = await this.analyzer.analyzeInSlices(text, this.options(uri, settings), control);
+    if (!own) return undefined;
     this.index.set(uri, version, settingsKey, own);
     let analysis = own;
     let othersKey = '';
@@ -185,7 +208,9 @@ export class Analyses {
         if (current && current.othersKey === key) return current.analysis;
         if (found.length) {
           const located = locate(found);
-          analysis = located.place(this.analyzer.analyze(text, { ...this.options(uri, settings), others: located.others }));
+          const compared = await this.analyzer.analyzeInSlices(text, { ...this.options(uri, settings), others: located.others }, control);
+          if (!compared) return undefined;
+          analysis = located.place(compared);
         }
       } catch (error) {
         this.log('cross-document checks', error);
@@ -208,7 +233,7 @@ export class Analyses {
     const version = current.version;
     const analysis = await this.analysisFor(current, settings, true);
     // The document changed meanwhile: ranges and edits would be for the old text.
-    if (this.documents.get(uri)?.version !== version || !analysis.isReport) return undefined;
+    if (!analysis || this.documents.get(uri)?.version !== version || !analysis.isReport) return undefined;
     return { document: current, analysis, locale: this.client.localeOf(settings), options: this.options(uri, settings) };
   }
 }

@@ -24,6 +24,8 @@ export class ClientState {
   hierarchicalSymbols = false;
   workspaceFolderEvents = false;
   watchedFilesRegistration = false;
+  /** The client shows work-done progress the server starts (window/workDoneProgress/create). */
+  workDoneProgress = false;
   /** The settings of clients without workspace/configuration, and the fallback for those with it. */
   global: Settings = { ...DEFAULT_SETTINGS };
   private readonly perDocument = new Map<string, Promise<Settings>>();
@@ -43,6 +45,7 @@ export class ClientState {
     this.hierarchicalSymbols = !!capabilities.textDocument?.documentSymbol?.hierarchicalDocumentSymbolSupport;
     this.workspaceFolderEvents = !!capabilities.workspace?.workspaceFolders;
     this.watchedFilesRegistration = !!capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration;
+    this.workDoneProgress = !!capabilities.window?.workDoneProgress;
     const options = params.initializationOptions as InitializationOptions | undefined;
     if (options && typeof options === 'object') {
       this.global = readSettings(options.settings ?? options);

@@ -4,11 +4,11 @@
  * checked and never those of an older one, and checking the other open
  * reports again when their last year's report changed.
  */
-import type { Connection, TextDocuments } from 'vscode-languageserver';
+import type { Connection, TextDocuments, WorkDoneProgressServerReporter } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { findingIdsOf } from '../features/codeActions';
 import type { Settings } from '../features/settings';
-import { isMarkdown, type Analyses } from './analyses';
+import { isMarkdown, type Analyses, type Progress } from './analyses';
 import type { ClientState } from './client';
 import { toDiagnostic } from './convert';
 
@@ -109,9 +109,10 @@ export class DiagnosticsScheduler {
       if ((this.published.get(uri) ?? -Infinity) > version) return;
       let diagnostics: ReturnType<typeof toDiagnostic>[] = [];
       if (isMarkdown(current) && settings.enable !== 'never') {
-        const analysis = await this.analyses.analysisFor(current, settings);
-        // Changed or closed while last year's report was looked for: that change has its own run.
-        if (this.documents.get(uri)?.version !== version) return;
+        const progress = this.progressFor(uri);
+        const analysis = await this.analyses.analysisFor(current, settings, false, progress.report).finally(progress.done);
+        // Changed or closed while it was read, or last year's report looked for: that change has its own run.
+        if (!analysis || this.documents.get(uri)?.version !== version) return;
         const locale = this.client.localeOf(settings);
         if (analysis.isReport) {
           const ids = findingIdsOf(analysis);
@@ -125,6 +126,26 @@ export class DiagnosticsScheduler {
     } catch (error) {
       this.log(`diagnostics for ${uri}`, error);
     }
+  }
+
+  /**
+   * Progress shown for a long analysis (one that gives the event loop back at
+   * least once, i.e. a document of many reports), when the client shows it.
+   */
+  private progressFor(uri: string): { report: Progress; done: () => void } {
+    let shown: Promise<WorkDoneProgressServerReporter | undefined> | undefined;
+    const name = decodeURIComponent(uri.replace(/^.*\//, ''));
+    return {
+      report: (done, total) => {
+        if (!this.client.workDoneProgress) return;
+        shown ??= this.connection.window.createWorkDoneProgress().then(
+          (p) => (p.begin('Nianbao', 0, name, false), p),
+          () => undefined,
+        );
+        void shown.then((p) => p?.report(Math.floor((100 * done) / total), `${name}：${done}/${total}`));
+      },
+      done: () => void shown?.then((p) => p?.done()),
+    };
   }
 
   /**
