@@ -12,6 +12,8 @@ interface Stats {
   plainAnalyses: number;
   indexReads: number;
   openDocuments: number;
+  cachedParts: number;
+  rssBytes: number;
 }
 
 const DRAFTS = 40;
@@ -52,6 +54,7 @@ describe('many drafts open (language server over stdio)', () => {
     const now = await stats();
     assert.equal(now.plainAnalyses - before.plainAnalyses, 1, 'one document read: the one typed in');
     assert.equal(now.indexReads - before.indexReads, 0, 'no other document read again');
+    assert.equal(now.cachedParts, before.cachedParts, 'the superseded version’s reading is let go');
     assert.deepEqual([...new Set(client.diagnostics.slice(since).map((p) => p.uri))], [typed.uri]);
   });
 
@@ -85,6 +88,10 @@ describe('many drafts open (language server over stdio)', () => {
     assert.equal(kinds[0], 'begin');
     assert.ok(kinds.includes('report'));
     assert.equal(kinds.at(-1), 'end');
+    const open = await stats();
+    assert.ok(open.cachedParts >= 300, `its reports are kept while it is open (${open.cachedParts})`);
     await big.close();
+    const closed = await stats();
+    assert.ok(closed.cachedParts <= open.cachedParts - 300, `a closed document's readings are let go (${open.cachedParts} → ${closed.cachedParts})`);
   });
 });

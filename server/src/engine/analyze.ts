@@ -163,6 +163,16 @@ export class Analyzer {
     return { slices, result };
   }
 
+  /** Forget the readings of these part texts (a closed document's, a superseded version's). */
+  evict(partTexts: Iterable<string>): void {
+    for (const text of partTexts) this.cache.delete(text);
+  }
+
+  /** How many part readings are kept. */
+  get cachedParts(): number {
+    return this.cache.size;
+  }
+
   /** The cached reading of a part's text, parsed once. */
   private entry(partText: string): { report: Report; findings: Map<string, Finding[]> } {
     let entry = this.cache.get(partText);

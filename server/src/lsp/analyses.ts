@@ -22,6 +22,9 @@ export function isMarkdown(document: { languageId: string; uri: string }): boole
   return MARKDOWN_PATH.test(document.uri.replace(/[?#].*$/, ''));
 }
 
+/** Reports whose reading the server keeps at most (a 20 MB compilation holds about 2,500). */
+const MAX_CACHED_PARTS = 4000;
+
 /** How long a check waits for the workspace folders to be read before it goes on without them. */
 const WORKSPACE_WAIT_MS = 3000;
 
@@ -57,6 +60,14 @@ export interface AnalysisStats {
   indexReads: number;
 }
 
+/** The stats with what the server holds now: open documents, cached report readings, memory. */
+export interface ServerStats extends AnalysisStats {
+  openDocuments: number;
+  cachedParts: number;
+  rssBytes: number;
+  heapUsedBytes: number;
+}
+
 /** Told how far a long analysis got (reports done of all). */
 export type Progress = (done: number, total: number) => void;
 
@@ -71,8 +82,14 @@ export interface OpenReport {
 }
 
 export class Analyses {
-  /** It caches each report's reading by text, and its findings by text and check options. */
-  readonly analyzer = new Analyzer();
+  /**
+   * It caches each report's reading by text, and its findings by text and
+   * check options: room for a compilation of a few thousand reports, since
+   * each document's superseded and closed parts are evicted (partsOf).
+   */
+  readonly analyzer = new Analyzer(MAX_CACHED_PARTS);
+  /** The part texts of each document's last analysis: evicted when superseded or closed. */
+  private readonly partsOf = new Map<string, Set<string>>();
   private readonly cache = new Map<string, Cached>();
   private readonly index = new OpenReportIndex();
   /** The analysis under way for each document, by version and settings. */
@@ -126,6 +143,16 @@ export class Analyses {
   forget(uri: string): void {
     this.cache.delete(uri);
     this.index.delete(uri);
+    this.analyzer.evict(this.partsOf.get(uri) ?? []);
+    this.partsOf.delete(uri);
+  }
+
+  /** Keep the parts of a document's newest analysis; the readings of its superseded parts go. */
+  private keepParts(uri: string, analysis: DocumentAnalysis): void {
+    const now = new Set(analysis.parts.map((p) => analysis.text.slice(p.startOffset, p.endOffset)));
+    const before = this.partsOf.get(uri);
+    if (before) this.analyzer.evict([...before].filter((t) => !now.has(t)));
+    this.partsOf.set(uri, now);
   }
 
   /**
@@ -197,6 +224,7 @@ export class Analyses {
     const own = await this.analyzer.analyzeInSlices(text, this.options(uri, settings), control);
     if (!own) return undefined;
     this.index.set(uri, version, settingsKey, own);
+    if (this.documents.get(uri)?.version === version) this.keepParts(uri, own);
     let analysis = own;
     let othersKey = '';
     let othersUris: string[] = [];

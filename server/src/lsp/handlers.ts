@@ -24,7 +24,7 @@ import { completionsAt } from '../features/completion';
 import { documentSymbols } from '../features/symbols';
 import { hoverAt } from '../features/hover';
 import { foldingRanges } from '../features/folding';
-import { isMarkdown, type Analyses } from './analyses';
+import { isMarkdown, type Analyses, type ServerStats } from './analyses';
 import type { ClientState } from './client';
 import { toCompletionItem, toDocumentSymbol, toSymbolInformation } from './convert';
 
@@ -141,7 +141,10 @@ export function registerHandlers(ctx: HandlerContext): void {
   // What the analyses did so far: for tests and benchmarks that speak the protocol (not an editor feature).
   connection.onRequest(
     'nianbao/stats',
-    guard('stats', analyses.stats, () => ({ ...analyses.stats, openDocuments: documents.all().length })),
+    guard('stats', undefined, (): ServerStats => {
+      const memory = process.memoryUsage();
+      return { ...analyses.stats, openDocuments: documents.all().length, cachedParts: analyses.analyzer.cachedParts, rssBytes: memory.rss, heapUsedBytes: memory.heapUsed };
+    }),
   );
 
   async function apply(document: TextDocument, edits: TextEdit[], label: string): Promise<{ applied: boolean; edits: number }> {
