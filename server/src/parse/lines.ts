@@ -1,21 +1,13 @@
 /**
  * From Markdown to lines of tokens.
  *
- * remark gives the block structure: headings, GFM tables and their cells, and
- * everything else. Of GFM only the extensions that make blocks are loaded —
- * tables, and footnote definitions (a block that would otherwise read as a
- * link definition); autolinks, strikethrough and task lists are inline and
- * change no block, so remark-gfm's work on them (a fifth of the parse) is saved. Pasted tables mostly arrive as paragraphs, code
+ * remark gives the block structure (blocks.ts): headings, GFM tables and their
+ * cells, and everything else. Pasted tables mostly arrive as paragraphs, code
  * blocks (a tab-indented line after a blank line) or lists (`4. 保护…`), so all
  * blocks other than headings and GFM tables are read line by line from the
  * source, and each line is cut into cells: by tabs, by pipes, or by spaces.
  */
-import { unified, type Processor } from 'unified';
-import remarkParse from 'remark-parse';
-import { gfmTable } from 'micromark-extension-gfm-table';
-import { gfmTableFromMarkdown } from 'mdast-util-gfm-table';
-import { gfmFootnote } from 'micromark-extension-gfm-footnote';
-import { gfmFootnoteFromMarkdown } from 'mdast-util-gfm-footnote';
+import { blocksOf, type Block } from './blocks';
 import type { Span } from '../model/report';
 import { LineIndex, isPageFooter, readNumber, type NumberRead } from './text';
 
@@ -47,49 +39,20 @@ export interface Line {
   block: number;
 }
 
-export interface MdNode {
-  type: string;
-  depth?: number;
-  children?: MdNode[];
-  position?: { start: { offset?: number }; end: { offset?: number } };
-}
-
-/** The block-level part of remark-gfm (as remark-gfm itself registers its extensions). */
-function remarkGfmBlocks(this: Processor) {
-  const data = this.data() as { micromarkExtensions?: unknown[]; fromMarkdownExtensions?: unknown[] };
-  (data.micromarkExtensions ??= []).push(gfmTable(), gfmFootnote());
-  (data.fromMarkdownExtensions ??= []).push(gfmTableFromMarkdown(), gfmFootnoteFromMarkdown());
-}
-
-const processor = unified().use(remarkParse).use(remarkGfmBlocks);
-
-/** The Markdown syntax tree of a text, as the reader sees it (blocks as remark-gfm makes them). */
-export function parseBlocks(text: string): MdNode {
-  return processor.parse(text) as MdNode;
-}
-
-/** Parse a Markdown text into lines of tokens. */
-export function readLines(text: string, index: LineIndex): Line[] {
-  const tree = parseBlocks(text);
+/** Parse a Markdown text into lines of tokens (from its blocks: the tests give those of a whole-text parse). */
+export function readLines(text: string, index: LineIndex, blocks: readonly Block[] = blocksOf(text)): Line[] {
   const lines: Line[] = [];
   let row = 0;
   let block = 0;
-  for (const node of tree.children ?? []) {
-    const start = node.position?.start.offset ?? 0;
-    const end = node.position?.end.offset ?? start;
+  for (const node of blocks) {
+    const { start, end } = node;
     if (node.type === 'heading' && !/[\r\n]/.test(text.slice(start, end))) {
       const span = headingContent(text, start, end, index);
       lines.push({ kind: 'heading', span, tokens: tokenizeText(span, index, row), depth: node.depth, row: row++, block });
     } else if (node.type === 'table') {
-      for (const tableRow of node.children ?? []) {
-        const rowStart = tableRow.position?.start.offset ?? start;
-        const rowEnd = tableRow.position?.end.offset ?? rowStart;
-        const tokens = (tableRow.children ?? []).map((cell, col) => ({
-          ...cellToken(text, cell.position?.start.offset ?? rowStart, cell.position?.end.offset ?? rowStart, index, row),
-          col,
-          block,
-        }));
-        lines.push({ kind: 'table-row', span: trimmedSpan(text, rowStart, rowEnd, index), tokens, row: row++, block });
+      for (const tableRow of node.rows ?? []) {
+        const tokens = tableRow.cells.map((cell, col) => ({ ...cellToken(text, cell.start, cell.end, index, row), col, block }));
+        lines.push({ kind: 'table-row', span: trimmedSpan(text, tableRow.start, tableRow.end, index), tokens, row: row++, block });
       }
     } else if (node.type !== 'thematicBreak' && node.type !== 'definition') {
       // Paragraphs, code, lists, setext headings, HTML: line by line from the source.
