@@ -8,7 +8,9 @@
  *  - didOpen → diagnostics for drafts 1–10 (the reference) and 91–100;
  *  - 200 keystrokes 20 ms apart with debounceMs 0: how long after the last
  *    one its diagnostics come, and how many versions were published;
- *  - the server's memory (RSS) with 100 drafts open and after the burst.
+ *  - the server's memory (RSS) with 100 drafts open and after the burst;
+ *  - a 20 MB compilation opened beside them: how long its check takes, and
+ *    how long a hover on another draft waits meanwhile.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -103,6 +105,30 @@ async function main(): Promise<void> {
   const burstLatency = performance.now() - lastEdit;
   const publishes = many.diagnostics.slice(since).filter((p) => p.uri === doc.uri).length;
   const burstStats = await many.request<Stats>('nianbao/stats', null);
+
+  // A 20 MB compilation opened beside the 100 drafts: hovers on a draft meanwhile, and how long it takes.
+  const compiled: string[] = [];
+  for (let bytes = 0, i = 0; bytes < 20_000_000; i++) {
+    const text = draftText(1000 + i);
+    compiled.push(text);
+    bytes += Buffer.byteLength(text, 'utf8') + 1;
+  }
+  const huge = new Doc(many, 'file:///bench/compilation.md', compiled.join('\n'));
+  const hugeSince = many.mark();
+  const opened = performance.now();
+  await huge.open();
+  const hugeDone = many.waitForDiagnostics(huge.uri, (p) => p.version === huge.version, hugeSince, 600_000).then(() => performance.now() - opened);
+  let finished = false;
+  void hugeDone.then(() => (finished = true));
+  const hovers: number[] = [];
+  while (!finished) {
+    const t = performance.now();
+    await many.request('textDocument/hover', { textDocument: { uri: first10.docs[0].uri }, position: { line: 0, character: 2 } });
+    hovers.push(performance.now() - t);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  const hugeMs = await hugeDone;
+  const hugeStats = await many.request<Stats>('nianbao/stats', null);
   await many.stop();
 
   const ratio = (a: number, b: number) => (a / b).toFixed(2);
@@ -115,6 +141,7 @@ async function main(): Promise<void> {
   console.log(`  didOpen → diagnostics, drafts 91–100:      ${open100.text}, ratio ${ratio(open100.median, open1.median)}`);
   console.log(`  200 keystrokes 20 ms apart: last one's diagnostics ${burstLatency.toFixed(0)} ms after it, ${publishes} versions published`);
   console.log(`  server RSS: ${mb(openStats)} with 100 drafts open, ${mb(burstStats)} after the burst`);
+  console.log(`  a 20 MB compilation of ${compiled.length} reports: diagnostics ${(hugeMs / 1000).toFixed(1)} s after didOpen; meanwhile ${hovers.length} hovers on another draft, ${summary(hovers).text}; RSS then ${mb(hugeStats)}`);
 }
 
 main().catch((error) => {
