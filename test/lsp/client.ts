@@ -9,6 +9,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import {
+  CancellationTokenSource,
   createProtocolConnection,
   StreamMessageReader,
   StreamMessageWriter,
@@ -187,6 +188,12 @@ export class TestClient {
 
   request<R>(method: string, params: unknown): Promise<R> {
     return this.connection.sendRequest(method, params) as Promise<R>;
+  }
+
+  /** A request the test may cancel ($/cancelRequest), as an editor does when the user moves on. */
+  cancellableRequest<R>(method: string, params: unknown): { response: Promise<R>; cancel: () => void } {
+    const source = new CancellationTokenSource();
+    return { response: this.connection.sendRequest(method, params, source.token) as Promise<R>, cancel: () => source.cancel() };
   }
 
   notify(method: string, params: unknown): Promise<void> {

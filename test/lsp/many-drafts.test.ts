@@ -94,4 +94,24 @@ describe('many drafts open (language server over stdio)', () => {
     const closed = await stats();
     assert.ok(closed.cachedParts <= open.cachedParts - 300, `a closed document's readings are let go (${open.cachedParts} → ${closed.cachedParts})`);
   });
+
+  it('a request cancelled while it waits for a long check is answered RequestCancelled', async () => {
+    const names = ['seed-000.md', 'seed-002.md'];
+    const reports = Array.from({ length: 300 }, (_, i) => example(names[i % names.length]).replace(/^# (.*?)(\d{4}) ?年/m, `# 第${i + 1}号另一汇编单位$2年`));
+    const big = new Doc(client, uri('另一汇编'), reports.join('\n'));
+    const since = client.mark();
+    const progressBefore = client.progress.length;
+    await big.open();
+    await client.waitForProgress('begin', progressBefore, 30_000);
+    // Waits for the check under way: the cancellation arrives meanwhile.
+    const { response, cancel } = client.cancellableRequest('textDocument/codeAction', {
+      textDocument: { uri: big.uri },
+      range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+      context: { diagnostics: [] },
+    });
+    cancel();
+    await assert.rejects(response, (error: { code?: number }) => error.code === -32800);
+    await client.waitForDiagnostics(big.uri, (p) => p.version === big.version, since, 60_000);
+    await big.close();
+  });
 });

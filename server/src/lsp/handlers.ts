@@ -7,8 +7,10 @@
  */
 import {
   ErrorCodes,
+  LSPErrorCodes,
   ResponseError,
   TextDocumentEdit,
+  type CancellationToken,
   type CodeAction,
   type Connection,
   type TextDocuments,
@@ -64,16 +66,26 @@ export interface HandlerContext {
 export function registerHandlers(ctx: HandlerContext): void {
   const { connection, documents, client, analyses, log } = ctx;
 
-  /** Wrap a handler: errors are logged and answered with the fallback. */
+  /**
+   * Wrap a handler: errors are logged and answered with the fallback. A
+   * request the client cancelled (its token, the handler's second argument)
+   * is answered RequestCancelled, before or after the work it waited for.
+   */
   function guard<P extends unknown[], R>(what: string, fallback: R, handler: (...args: P) => R | Promise<R>) {
     return async (...args: P): Promise<R> => {
       if (!ctx.initialized()) throw new ResponseError(ErrorCodes.ServerNotInitialized, 'The server has not been initialized');
+      const token = args[1] as CancellationToken | undefined;
+      const cancelled = () => new ResponseError(LSPErrorCodes.RequestCancelled, 'The request was cancelled');
+      if (token?.isCancellationRequested) throw cancelled();
+      let result: R;
       try {
-        return await handler(...args);
+        result = await handler(...args);
       } catch (error) {
         log(what, error);
-        return fallback;
+        result = fallback;
       }
+      if (token?.isCancellationRequested) throw cancelled();
+      return result;
     };
   }
 
