@@ -80,6 +80,12 @@ describe('many drafts open (language server over stdio)', () => {
     const hover = client
       .request('textDocument/hover', { textDocument: { uri: mine.uri }, position: { line: cell.line, character: cell.start } })
       .then((h) => ((hovered = client.diagnostics.length), h));
+    // A keystroke in another draft meanwhile: its check compares with the open reports, but does not read the long one here.
+    const statsBefore = await stats();
+    const mineSince = client.mark();
+    const typed = await mine.edit([{ range: { start: { line: 2, character: 0 }, end: { line: 2, character: 0 } }, newText: '本' }]);
+    await client.waitForDiagnostics(mine.uri, (p) => p.version === typed, mineSince, 30_000);
+    assert.equal((await stats()).indexReads - statsBefore.indexReads, 0, 'the long document is not read for the index while its own check runs');
     const published = await client.waitForDiagnostics(big.uri, (p) => p.version === big.version, since, 60_000);
     assert.ok(await hover, 'the hover is answered');
     assert.ok(hovered >= 0 && hovered <= client.diagnostics.indexOf(published), 'answered before the big document’s diagnostics');

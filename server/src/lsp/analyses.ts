@@ -22,6 +22,9 @@ export function isMarkdown(document: { languageId: string; uri: string }): boole
   return MARKDOWN_PATH.test(document.uri.replace(/[?#].*$/, ''));
 }
 
+/** A document longer than this (about 25 reports) is read only by its own check, a report at a time. */
+const LONG_DOCUMENT = 200_000;
+
 /** Reports whose reading the server keeps at most (a 20 MB compilation holds about 2,500). */
 const MAX_CACHED_PARTS = 4000;
 
@@ -121,6 +124,9 @@ export class Analyses {
     const settingsKey = settingsKeyOf(settings);
     const known = this.index.get(document.uri, document.version, settingsKey);
     if (known) return known;
+    // Being read a report at a time, or too long to read here without stalling the server: its own
+    // check indexes it, and then checks again the documents it is last year's report of.
+    if (this.running.has(document.uri) || document.getText().length > LONG_DOCUMENT) return this.index.latest(document.uri);
     this.stats.indexReads++;
     return this.index.set(document.uri, document.version, settingsKey, this.plain(document.uri, document.getText(), settings));
   }

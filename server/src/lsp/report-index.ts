@@ -41,6 +41,11 @@ export class OpenReportIndex {
     return entry && entry.version === version && entry.settingsKey === settingsKey ? entry.reports : undefined;
   }
 
+  /** The document's reports as last indexed, whatever the version (none if never). */
+  latest(uri: string): IndexedReport[] {
+    return this.entries.get(uri)?.reports ?? [];
+  }
+
   /** The reports of a document's analysis (none when it is no report). */
   set(uri: string, version: number, settingsKey: string, analysis: DocumentAnalysis): IndexedReport[] {
     const reports = analysis.isReport
