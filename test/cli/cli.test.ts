@@ -491,7 +491,8 @@ describe('nianbao check --fix when writing fails', () => {
   });
 
   test('output into a closed pipe: one line on stderr, the exit code of the results', async () => {
-    const big = Array.from({ length: 60 }, () => readFileSync(join(ROOT, 'examples', 'seed-001.md'), 'utf8')).join('\n');
+    // About 1 MB of findings: far more than a pipe holds, so the output cannot all be written before the reader goes.
+    const big = Array.from({ length: 600 }, () => readFileSync(join(ROOT, 'examples', 'seed-001.md'), 'utf8')).join('\n');
     const file = tempFile('pipe/reports.md', big);
     const child = spawn(process.execPath, [CLI, 'check', file], { stdio: ['ignore', 'pipe', 'pipe'] });
     let stderr = '';
