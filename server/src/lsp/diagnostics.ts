@@ -40,6 +40,16 @@ function debounced(ms: number, fn: () => void): () => void {
   };
 }
 
+/** The file name a uri ends in, as the user reads it (a malformed escape left as it is). */
+function fileNameOf(uri: string): string {
+  const last = uri.replace(/[?#].*$/, '').replace(/^.*\//, '');
+  try {
+    return decodeURIComponent(last);
+  } catch {
+    return last;
+  }
+}
+
 export class DiagnosticsScheduler {
   /** The pending check of each document: its cancel function. */
   private readonly timers = new Map<string, () => void>();
@@ -134,7 +144,7 @@ export class DiagnosticsScheduler {
    */
   private progressFor(uri: string): { report: Progress; done: () => void } {
     let shown: Promise<WorkDoneProgressServerReporter | undefined> | undefined;
-    const name = decodeURIComponent(uri.replace(/^.*\//, ''));
+    const name = fileNameOf(uri);
     return {
       report: (done, total) => {
         if (!this.client.workDoneProgress) return;
