@@ -16,7 +16,7 @@
 // for the extension host), write a temporary workspace, run, exit 0 when every
 // scenario passed. Option: --no-build (use dist/ or the .vsix as they are).
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, watch, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, watch, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -195,9 +195,32 @@ exports.activate = () => {
       }, 300_000);
     });
     await page.goto(`${server.url}?folder=${encodeURIComponent(workspace)}`);
-    return await finished;
+    const code = await finished;
+    if (code !== 0) printExtensionLogs(dirs.userDataDir);
+    return code;
   } finally {
     await browser?.close().catch(() => {});
     await server.stop();
+  }
+}
+
+/** On a failure: what the extension and its language server logged (the output channel "Nianbao …"). */
+function printExtensionLogs(userDataDir) {
+  const found = [];
+  const walk = (dir) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) walk(path);
+      else if (/nianbao/i.test(path) && entry.name.endsWith('.log')) found.push(path);
+    }
+  };
+  try {
+    walk(join(userDataDir, 'logs'));
+  } catch {
+    return;
+  }
+  for (const path of found) {
+    const text = readFileSync(path, 'utf8').trim();
+    console.log(`--- ${path.slice(userDataDir.length + 1)} ---\n${text ? text.split('\n').slice(-60).join('\n') : '(empty)'}`);
   }
 }

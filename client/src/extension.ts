@@ -107,6 +107,31 @@ function countEdits(edit: vscode.WorkspaceEdit): number {
  * Apply the source.fixAll.nianbao action of a document. Returns how many edits
  * were applied (a command-only action counts as one).
  */
+/**
+ * The fix-all code actions of the whole document. VS Code cancels a code-action
+ * request when the document changes under it (the diagnostics of a previous
+ * edit still arriving, say): then it is asked again, for the text as it is now.
+ */
+async function fixAllActions(document: vscode.TextDocument, attempts = 3): Promise<(vscode.CodeAction | vscode.Command)[]> {
+  for (let attempt = 1; ; attempt++) {
+    const whole = document.validateRange(new vscode.Range(0, 0, document.lineCount, 0));
+    try {
+      return (
+        (await vscode.commands.executeCommand<(vscode.CodeAction | vscode.Command)[]>(
+          'vscode.executeCodeActionProvider',
+          document.uri,
+          whole,
+          FIX_ALL_KIND.value,
+          // Resolve lazily computed edits (codeAction/resolve).
+          1000,
+        )) ?? []
+      );
+    } catch (error) {
+      if (attempt >= attempts || !(error instanceof Error) || !/^Canceled$/.test(error.message)) throw error;
+    }
+  }
+}
+
 async function fixAll(ready: Promise<void>, uri?: vscode.Uri, quiet = false): Promise<number> {
   const document = uri ? await vscode.workspace.openTextDocument(uri) : vscode.window.activeTextEditor?.document;
   if (!document || document.languageId !== 'markdown') {
@@ -114,16 +139,7 @@ async function fixAll(ready: Promise<void>, uri?: vscode.Uri, quiet = false): Pr
     return 0;
   }
   await ready;
-  const whole = document.validateRange(new vscode.Range(0, 0, document.lineCount, 0));
-  const actions =
-    (await vscode.commands.executeCommand<(vscode.CodeAction | vscode.Command)[]>(
-      'vscode.executeCodeActionProvider',
-      document.uri,
-      whole,
-      FIX_ALL_KIND.value,
-      // Resolve lazily computed edits (codeAction/resolve).
-      1000,
-    )) ?? [];
+  const actions = await fixAllActions(document);
   // The first fix-all action only: a second one was computed against the text
   // before the first was applied (the server offers one for the whole document).
   const action = actions.find((a) => typeof a.command === 'string' || !(a as vscode.CodeAction).kind || FIX_ALL_KIND.contains((a as vscode.CodeAction).kind!));
