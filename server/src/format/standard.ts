@@ -7,7 +7,7 @@
  * the TextMate grammar and the docs are all derived from it. Nothing else in the
  * project may spell out a table by hand.
  *
- * Source: ../shared/docs/standard-format.md.
+ * Source: 国办公开办函〔2021〕30号 and its 2019 predecessor, as the project brief's format notes (standard-format.md) describe them.
  */
 
 export interface Text {
