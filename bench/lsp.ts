@@ -16,6 +16,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { Doc, TestClient } from '../test/lsp/client';
+import { asUnit } from '../test/helpers';
 
 const root = join(__dirname, '..');
 const examples = readdirSync(join(root, 'examples'))
@@ -23,7 +24,7 @@ const examples = readdirSync(join(root, 'examples'))
   .sort()
   .map((f) => readFileSync(join(root, 'examples', f), 'utf8'));
 /** Draft i: an example under its own unit name, so that no two drafts are the same text. */
-const draftText = (i: number) => examples[i % examples.length].replace(/^# (.*?)(\d{4}) ?年/m, `# 第${i + 1}号单位$2年`);
+const draftText = (i: number) => asUnit(examples[i % examples.length], `第${i + 1}号单位`);
 const uri = (i: number) => `file:///bench/draft-${i}.md`;
 
 interface Stats {

@@ -5,6 +5,9 @@ import { analyzeText, applyEdits, LineIndex, type AnalyzeOptions, type DocumentA
 
 export const ROOT = join(__dirname, '..');
 export const example = (name: string) => readFileSync(join(ROOT, 'examples', name), 'utf8');
+
+/** A draft under another unit's name, for documents of many distinct reports (titles write the year as 2024年 or 2021 年). */
+export const asUnit = (text: string, unit: string) => text.replace(/^# (.*?)(\d{4}) ?年/m, `# ${unit}$2年`);
 /** The real reports the tests read, copied into the repository (never edited): seeds/ and corpus/. */
 export const ORIGINALS_DIR = join(ROOT, 'test', 'fixtures', 'originals');
 

@@ -7,6 +7,7 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { Doc, FULL_CAPABILITIES, TestClient } from './client';
 import { CLEAN, example, t3Cell } from './drafts';
+import { asUnit } from '../helpers';
 
 interface Stats {
   plainAnalyses: number;
@@ -68,7 +69,7 @@ describe('many drafts open (language server over stdio)', () => {
 
   it('a document of 300 reports is read a report at a time: a hover on another draft is answered meanwhile, with progress shown', async () => {
     const names = ['seed-000.md', 'seed-001.md', 'seed-002.md', 'seed-004.md'];
-    const reports = Array.from({ length: 300 }, (_, i) => example(names[i % names.length]).replace(/^# (.*?)(\d{4}) ?年/m, `# 第${i + 1}号汇编单位$2年`));
+    const reports = Array.from({ length: 300 }, (_, i) => asUnit(example(names[i % names.length]), `第${i + 1}号汇编单位`));
     const big = new Doc(client, uri('汇编'), reports.join('\n'));
     const since = client.mark();
     const progressBefore = client.progress.length;
@@ -103,7 +104,7 @@ describe('many drafts open (language server over stdio)', () => {
 
   it('a request cancelled while it waits for a long check is answered RequestCancelled', async () => {
     const names = ['seed-000.md', 'seed-002.md'];
-    const reports = Array.from({ length: 300 }, (_, i) => example(names[i % names.length]).replace(/^# (.*?)(\d{4}) ?年/m, `# 第${i + 1}号另一汇编单位$2年`));
+    const reports = Array.from({ length: 300 }, (_, i) => asUnit(example(names[i % names.length]), `第${i + 1}号另一汇编单位`));
     const big = new Doc(client, uri('另一汇编'), reports.join('\n'));
     const since = client.mark();
     const progressBefore = client.progress.length;
