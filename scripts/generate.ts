@@ -4,14 +4,17 @@
  *  - syntaxes/nianbao.injection.tmLanguage.json: highlighting of section headings,
  *    table block labels and document numbers in Markdown;
  *  - docs/checks.md: the list of checks, from the checks' own docs entries;
- *  - the table of checks in README.md, between its `checks` markers.
+ *  - schemas/nianbaorc.schema.json: the schema of .nianbaorc.json, from the checks' codes and options;
+ *  - the table of checks in README.md, between its `checks` markers;
+ *  - in package.json, the properties of the setting nianbao.rules (the same as the schema's rules).
  * Both are derived from server/src/format/standard.ts; neither is edited by hand.
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { SECTIONS, TABLE2, T3_GROUPS } from '../server/src/format/standard';
 import { snippetSpecs } from '../server/src/features/snippets';
-import { CHECKS } from '../server/src/checks';
+import { CHECKS, type Check } from '../server/src/checks';
+import { configSchema } from '../server/src/config/schema';
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /** Brackets and list punctuation written either width. */
@@ -62,8 +65,17 @@ export function generate(root = '.'): void {
   mkdirSync(out('syntaxes'), { recursive: true });
   writeFileSync(out('syntaxes/nianbao.injection.tmLanguage.json'), JSON.stringify(grammar, null, 2) + '\n');
 
+  mkdirSync(out('schemas'), { recursive: true });
+  writeFileSync(out('schemas/nianbaorc.schema.json'), JSON.stringify(configSchema(), null, 2) + '\n');
+
   mkdirSync(out('docs'), { recursive: true });
   writeFileSync(out('docs/checks.md'), checksDoc());
+
+  // package.json: only the properties of nianbao.rules are generated; the rest is read from the repository.
+  const manifest = JSON.parse(readFileSync('package.json', 'utf8'));
+  const rulesSchema = (configSchema().properties as Record<string, { properties: unknown }>).rules;
+  manifest.contributes.configuration.properties['nianbao.rules'].properties = rulesSchema.properties;
+  writeFileSync(out('package.json'), JSON.stringify(manifest, null, 2) + '\n');
 
   // README.md: only the region between the markers is generated; read it from the repository.
   const readme = existsSync('README.md') ? readFileSync('README.md', 'utf8') : '';
@@ -90,6 +102,22 @@ function checksTable(anchor = 'docs/checks.md#'): string[] {
   ];
 }
 
+/** A check's options as a table of its docs entry (none: nothing). */
+function optionsDoc(check: Check): string[] {
+  const entries = Object.entries(check.options ?? {});
+  if (!entries.length) return [];
+  const value = (spec: NonNullable<Check['options']>[string]) =>
+    spec.type === 'enum' ? spec.values.map((v) => `\`${v}\``).join(' · ') : spec.type === 'integer' ? '整数 integer' : spec.type === 'monthDay' ? '日期 day (`"01-26"`)' : '文字列表 list of strings';
+  return [
+    `选项（在 \`.nianbaorc.json\` 的 \`rules.${check.code}\` 中）/ Options (in \`rules.${check.code}\`):`,
+    '',
+    '| 选项 option | 取值 values | 默认 default | 说明 |',
+    '|---|---|---|---|',
+    ...entries.map(([name, spec]) => `| \`${name}\` | ${value(spec)} | \`${JSON.stringify(spec.default)}\` | ${spec.docs.zh} / ${spec.docs.en} |`),
+    '',
+  ];
+}
+
 /** docs/checks.md: one entry a check, anchored by its code (diagnostics link here). */
 function checksDoc(): string {
   const lines = [
@@ -101,7 +129,8 @@ function checksDoc(): string {
     '',
   ];
   for (const c of CHECKS) {
-    lines.push(`## ${c.code}`, '', `**${c.title.zh}** / ${c.title.en} — ${SEVERITY[c.severity]}, ${TAG[c.tag]}`, '', c.docs.zh, '', c.docs.en, '');
+    const state = c.optional ? `默认关闭，在配置中设定级别后启用 off by default; on when given a severity (${SEVERITY[c.severity]})` : SEVERITY[c.severity];
+    lines.push(`## ${c.code}`, '', `**${c.title.zh}** / ${c.title.en} — ${state}, ${TAG[c.tag]}`, '', c.docs.zh, '', c.docs.en, '', ...optionsDoc(c));
   }
   return lines.join('\n');
 }

@@ -6,6 +6,7 @@
  *   nianbao.restartServer  重启年报校验服务 / Restart Nianbao server
  *   nianbao.showOutput     显示输出 / Show output channel
  *   nianbao.fixAll         修复文档中的所有问题 / Fix all problems in document
+ *   nianbao.showEffectiveConfig  显示生效的配置 / Show the effective configuration
  *
  * Fix-all asks for the code actions of kind source.fixAll.nianbao over the whole
  * document and applies what comes back (an edit, a command, or both), so it does
@@ -56,7 +57,28 @@ function settingsSnapshot(): Record<string, unknown> {
     locale: config.get('locale', 'zh-CN'),
     publisher: config.get('publisher', 'auto'),
     debounceMs: config.get('debounceMs', 250),
+    rules: config.get('rules', {}),
   };
+}
+
+/**
+ * Show, as a JSON document beside the draft, how every check is set for it:
+ * the defaults, the settings and its .nianbaorc.json merged (the server merges them).
+ */
+async function showEffectiveConfig(ready: Promise<void>): Promise<void> {
+  const document = vscode.window.activeTextEditor?.document;
+  if (!document || document.languageId !== 'markdown') {
+    void vscode.window.showInformationMessage(t('请先打开一份 Markdown 年报草稿。', 'Open a Markdown report draft first.'));
+    return;
+  }
+  await ready;
+  const result = await vscode.commands.executeCommand<{ configFile: string | null }>('nianbao.server.effectiveConfig', document.uri.toString());
+  const heading = t(
+    `// ${document.uri.fsPath} 生效的年报校验配置（默认值、设置 nianbao.rules 与 ${result?.configFile ?? '.nianbaorc.json（未找到）'}合并后）`,
+    `// The Nianbao configuration in effect for ${document.uri.fsPath} (defaults, the setting nianbao.rules and ${result?.configFile ?? 'no .nianbaorc.json'} merged)`,
+  );
+  const shown = await vscode.workspace.openTextDocument({ language: 'jsonc', content: `${heading}\n${JSON.stringify(result, null, 2)}\n` });
+  await vscode.window.showTextDocument(shown, { viewColumn: vscode.ViewColumn.Beside, preview: true });
 }
 
 function createClient(context: vscode.ExtensionContext, channel: vscode.LogOutputChannel): LanguageClient {
@@ -233,6 +255,7 @@ export function activate(context: vscode.ExtensionContext): NianbaoApi {
     }),
     vscode.commands.registerCommand('nianbao.showOutput', () => output!.show(true)),
     vscode.commands.registerCommand('nianbao.fixAll', (uri?: unknown) => fixAll(ready, uri instanceof vscode.Uri ? uri : undefined)),
+    vscode.commands.registerCommand('nianbao.showEffectiveConfig', () => showEffectiveConfig(ready)),
   );
 
   return {

@@ -9,11 +9,9 @@ import { spawn, spawnSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { encodeGbk } from '../helpers';
+import { CLI, cli, findingLines, ROOT, summaryLine, type Run } from './run';
 
-const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const CLI = join(ROOT, 'dist', 'cli.js');
 const CLEAN = join(ROOT, 'examples', 'clean-2024.md');
 const clean = readFileSync(CLEAN, 'utf8');
 
@@ -26,25 +24,6 @@ const WRONG_COL = WRONG_ROW.indexOf('47') + 1;
 
 const PLAIN_README = '# 使用说明\n\n这是一个普通的说明文件，不是年度报告。\n\n- 第一条\n- 第二条\n';
 
-interface Run {
-  status: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-function cli(args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): Run {
-  const r = spawnSync(process.execPath, [CLI, ...args], {
-    cwd: options.cwd ?? ROOT,
-    encoding: 'utf8',
-    env: { ...process.env, NO_COLOR: '', FORCE_COLOR: '', ...options.env },
-  });
-  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
-}
-
-/** `path:line:col  severity  code  message` */
-const LINE = /^(.+):(\d+):(\d+) {2}(error|warning|information|hint) {2}([a-z0-9-]+) {2}(.+)$/;
-const findingLines = (stdout: string) => stdout.split('\n').filter((l) => LINE.test(l));
-const summaryLine = (stdout: string) => stdout.trimEnd().split('\n').at(-1) ?? '';
 const count = (lines: string[]) => ({
   errors: lines.filter((l) => l.includes('  error  ')).length,
   warnings: lines.filter((l) => l.includes('  warning  ')).length,
@@ -346,7 +325,7 @@ describe('nianbao check: bad usage exits 2', () => {
   test('unknown option', () => usage(['check', '--bogus', 'examples/clean-2024.md'], /未知选项 --bogus \/ Unknown option --bogus/));
   test('missing file (nothing is checked)', () =>
     usage(['check', 'examples/clean-2024.md', 'examples/no-such-file.md'], /找不到文件或文件夹：examples\/no-such-file\.md \/ No such file or folder: examples\/no-such-file\.md/));
-  test('bad --format value', () => usage(['check', '--format', 'xml', 'examples/clean-2024.md'], /--format must be text \| json: xml/));
+  test('bad --format value', () => usage(['check', '--format', 'xml', 'examples/clean-2024.md'], /--format must be text \| json \| sarif: xml/));
   test('bad --locale value', () => usage(['check', '--locale', 'fr', 'examples/clean-2024.md'], /--locale must be zh-CN \| en: fr/));
   test('option without its value', () => usage(['check', 'examples/clean-2024.md', '--format'], /Option --format needs a value/));
   test('unknown command', () => usage(['chek', 'examples'], /Unknown command: chek/));

@@ -319,7 +319,16 @@ describe('settings', () => {
       locale: 'en',
       publisher: 'department',
       debounceMs: 100,
+      rules: {},
+      rulesProblems: [],
     });
+    // nianbao.rules: what is right is kept, what is wrong is said (with its path) and left out.
+    const rules = readSettings({ rules: { 'copied-paragraph': 'off', deadline: { departmentDeadline: '01-26', publisher: 'town' }, 'no-such': 'error' } });
+    assert.deepEqual(rules.rules, { 'copied-paragraph': { severity: 'off' }, deadline: { options: { departmentDeadline: '01-26' } } });
+    assert.deepEqual(
+      rules.rulesProblems.map((p) => p.path.join('.')),
+      ['nianbao.rules.deadline.publisher', 'nianbao.rules.no-such'],
+    );
     assert.deepEqual(readSettings({ nianbao: { locale: 'auto' } }).locale, 'auto');
     assert.deepEqual(readSettings({ 'nianbao.enable': 'never' }).enable, 'never');
     assert.deepEqual(readSettings({ enable: 'sometimes', debounceMs: -5, locale: 'fr' }), DEFAULT_SETTINGS);

@@ -261,7 +261,7 @@ test('the analyzer reads a report once: options and other reports re-check it, t
   const withOthers = analyzer.analyze(clean, { others: [{ uri: 'file:///last.md', report: first.parts[0].report }] });
   assert.equal(withOthers.parts[0].report, first.parts[0].report);
   assert.notEqual(withOthers.parts[0].findings, first.parts[0].findings, 'cross-file findings are checked afresh');
-  const otherOptions = analyzer.analyze(clean, { check: { publisher: 'government' } });
+  const otherOptions = analyzer.analyze(clean, { check: { rules: { deadline: { options: { publisher: 'government' } } } } });
   assert.equal(otherOptions.parts[0].report, first.parts[0].report);
   assert.notEqual(otherOptions.parts[0].findings, first.parts[0].findings);
 });

@@ -339,8 +339,8 @@ test('deadline: a department by 1月31日, a government by 3月31日', () => {
   assertAt(found[0], dateLine, 0, '2025年2月20日'.length);
   assert.equal(found[0].message.zh, '落款日期 2025年2月20日 晚于发布期限 2025年1月31日（政府部门的年度报告，条例第四十九条）');
   // The setting decides when given.
-  assert.deepEqual(withCode(late, 'deadline', { check: { publisher: 'government' } }), []);
-  assert.equal(withCode(clean, 'deadline', { check: { publisher: 'department' } }).length, 0);
+  assert.deepEqual(withCode(late, 'deadline', { check: { rules: { deadline: { options: { publisher: 'government' } } } } }), []);
+  assert.equal(withCode(clean, 'deadline', { check: { rules: { deadline: { options: { publisher: 'department' } } } } }).length, 0);
   // A county government's own report (auto: the unit ends in 人民政府) has until 3月31日.
   const government = late.replace('# 示例县人民政府办公室2024年', '# 示例县人民政府2024年');
   assert.deepEqual(withCode(government, 'deadline'), []);
@@ -348,7 +348,17 @@ test('deadline: a department by 1月31日, a government by 3月31日', () => {
   const g = withCode(veryLate, 'deadline');
   assert.equal(g.length, 1, show(g));
   assert.match(g[0].message.zh, /晚于发布期限 2025年3月31日（县级以上人民政府的年度报告/);
-  assert.equal(withCode(veryLate, 'deadline', { check: { publisher: 'department' } })[0].data?.deadline, '2025年1月31日');
+  assert.equal(withCode(veryLate, 'deadline', { check: { rules: { deadline: { options: { publisher: 'department' } } } } })[0].data?.deadline, '2025年1月31日');
+  // A local notice's earlier deadline (rules.deadline.departmentDeadline), written either way.
+  const earlier = late.replace('2025年2月20日', '2025年1月28日');
+  assert.deepEqual(withCode(earlier, 'deadline'), []);
+  for (const day of ['01-26', '1月26日']) {
+    const local = withCode(earlier, 'deadline', { check: { rules: { deadline: { options: { departmentDeadline: day } } } } });
+    assert.equal(local[0]?.data?.deadline, '2025年1月26日', day);
+  }
+  // Switched off, or set to another severity.
+  assert.deepEqual(withCode(late, 'deadline', { check: { rules: { deadline: { severity: 'off' } } } }), []);
+  assert.equal(withCode(late, 'deadline', { check: { rules: { deadline: { severity: 'error' } } } })[0].severity, 'error');
   // Chinese-numeral dates are read too.
   const cn = late.replace('2025年2月20日', '二〇二五年二月二十日');
   assert.deepEqual(findIssueDate(parseReport(cn)) && [findIssueDate(parseReport(cn))!.month, findIssueDate(parseReport(cn))!.day], [2, 20]);

@@ -13,10 +13,10 @@ import { snippetSpecs } from '../../server/src/features/snippets';
 import { analyze, FOUNDATION_CODES, ROOT } from '../helpers';
 import { T3_ROWS } from '../../server/src/format/standard';
 
-test('committed snippets, grammar and docs are what the generator makes', () => {
+test('committed snippets, grammar, config schema and docs are what the generator makes', () => {
   const dir = mkdtempSync(join(tmpdir(), 'nianbao-gen-'));
   generate(dir);
-  for (const file of ['snippets/markdown.json', 'syntaxes/nianbao.injection.tmLanguage.json', 'docs/checks.md', 'README.md']) {
+  for (const file of ['snippets/markdown.json', 'syntaxes/nianbao.injection.tmLanguage.json', 'schemas/nianbaorc.schema.json', 'docs/checks.md', 'README.md', 'package.json']) {
     assert.equal(readFileSync(join(ROOT, file), 'utf8'), readFileSync(join(dir, file), 'utf8'), `${file} is stale: run npm run generate`);
   }
 });

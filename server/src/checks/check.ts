@@ -4,10 +4,11 @@ import type { Text } from '../format/standard';
 import type { Cell, Finding, Fix, Range, RelatedInfo, Report, Severity, TextEdit } from '../model/report';
 import { formatNumber } from '../parse/text';
 import { say, type Catalog, type MessageArgs } from './messages';
+import { resolveOptions, type OptionSpecs, type OptionValues, type RuleSettings } from './options';
 
 export interface CheckOptions {
-  /** Which kind of body publishes the report, for the deadline check. */
-  publisher?: 'department' | 'government' | 'auto';
+  /** How each check is set (severity, "off", options), by code: the merged configuration. */
+  rules?: RuleSettings;
 }
 
 export interface CheckContext {
@@ -18,7 +19,7 @@ export interface CheckContext {
   uri?: string;
 }
 
-export interface Check<C extends Catalog = Catalog> {
+export interface Check<C extends Catalog = Catalog, O extends OptionSpecs = OptionSpecs> {
   /** Stable code, shown as nianbao/<code>. */
   code: string;
   severity: Severity;
@@ -30,11 +31,31 @@ export interface Check<C extends Catalog = Catalog> {
   messages: C;
   /** The fixes it offers, as the ids of their titles in the catalog (none: it only reports). */
   fixes: readonly string[];
+  /** The options a user may set for it (none: only its severity). */
+  options?: O;
+  /** A local requirement, off unless a configuration switches it on. */
+  optional?: boolean;
   run(report: Report, context: CheckContext): Finding[];
 }
 
 /** Declare a check; its catalog's ids are then checked where findings are made, and its fixes are ids of its catalog. */
-export const defineCheck = <C extends Catalog, F extends keyof C & string>(check: Check<C> & { fixes: readonly F[] }): Check<C> => check;
+export const defineCheck = <C extends Catalog, F extends keyof C & string, O extends OptionSpecs = Record<never, never>>(
+  check: Check<C, O> & { fixes: readonly F[] },
+): Check<C, O> => check;
+
+/**
+ * The severity a check runs at under the configuration's rules, or "off": as
+ * set, else its default; a local requirement (optional) is off until it is
+ * named in the rules.
+ */
+export function severityUnder(check: Pick<Check, 'code' | 'severity' | 'optional'>, rules: RuleSettings | undefined): Severity | 'off' {
+  const set = rules?.[check.code];
+  return set?.severity ?? (check.optional && !set ? 'off' : check.severity);
+}
+
+/** The options a check (by its code) runs with in this context: its declared defaults, overridden by the configuration. */
+export const optionsFor = <O extends OptionSpecs>(code: string, specs: O, context: CheckContext): OptionValues<O> =>
+  resolveOptions(specs, context.options.rules?.[code]?.options);
 
 export interface FindingExtras {
   related?: RelatedInfo[];
@@ -44,7 +65,7 @@ export interface FindingExtras {
 }
 
 /** A finding of a check, its message taken from the check's catalog. */
-export function finding<C extends Catalog>(check: Check<C>, range: Range, id: keyof C & string, args: MessageArgs, extra: FindingExtras = {}): Finding {
+export function finding<C extends Catalog>(check: Check<C, OptionSpecs>, range: Range, id: keyof C & string, args: MessageArgs, extra: FindingExtras = {}): Finding {
   const fixes = (extra.fixes ?? []).filter((f): f is Fix => !!f && f.edits.length > 0);
   return {
     code: check.code,
@@ -60,7 +81,7 @@ export function finding<C extends Catalog>(check: Check<C>, range: Range, id: ke
 
 /** A fix, its title taken from the check's catalog. */
 export function fix<C extends Catalog>(
-  check: Check<C>,
+  check: Check<C, OptionSpecs>,
   id: keyof C & string,
   args: MessageArgs,
   edits: (TextEdit | undefined)[],

@@ -5,6 +5,7 @@
  * is plain data, so a task crosses to a worker and its result back.
  */
 import { pathToFileURL } from 'node:url';
+import { createTwoFilesPatch } from 'diff';
 import { Analyzer, type AnalyzeOptions, type CheckErrors, type DocumentAnalysis, type EnableMode } from '../engine/analyze';
 import { fixAll, type AppliedFix } from '../engine/fix';
 import type { CheckOptions } from '../checks';
@@ -15,26 +16,37 @@ import { FileReadError, readTextFile } from '../files/read';
 import type { Target } from '../files/walk';
 import { FileWriteError, writeTextFile } from '../files/write';
 import { identityOf, type ReportIdentity } from '../parse/units';
-import { CLI, READ_FAILURES, WRITE_FAILURES } from './messages';
+import { READ_FAILURES, WRITE_FAILURES } from '../files/messages';
+import { CLI } from './messages';
 
 export interface FileResult {
   file: string;
   isReport: boolean;
   findings: Finding[];
   encoding?: string;
-  /** With --fix: the fixes written back. */
+  /** With --fix: the fixes written back (with --fix-dry-run: the fixes that would be). */
   fixed?: AppliedFix[];
+  /** With --fix-dry-run: the change as a unified diff (empty: nothing to change). */
+  diff?: string;
+  /** Each finding's start column, from 1, in the unit the text output counts in. */
+  columns?: number[];
   /** Why the file could not be read or written. */
   error?: { zh: string; en: string };
 }
 
+/** How the text output counts a column: UTF-16 code units (LSP, VS Code), characters (Emacs) or UTF-8 bytes (Vim's quickfix). */
+export type ColumnUnit = 'utf16' | 'codepoint' | 'byte';
+
 export interface FileTask {
   target: Target;
+  /** The text itself, when it came on standard input. */
+  text?: string;
   /** Files holding last year's reports of this one, with their text as first read (never re-read after a --fix wrote them). */
   lastYear: { target: Target; text: string }[];
-  fix: boolean;
+  fix: false | 'write' | 'dry-run';
   check: CheckOptions;
   strict: boolean;
+  columns: ColumnUnit;
 }
 
 export interface FileOutcome {
@@ -57,7 +69,7 @@ export async function checkFile(task: FileTask): Promise<FileOutcome> {
   const { target } = task;
   let file;
   try {
-    file = await readTextFile(target.absolute);
+    file = task.text !== undefined ? { text: task.text, encoding: 'utf-8' as const, bom: false } : await readTextFile(target.absolute);
   } catch (error) {
     if (!(error instanceof FileReadError)) throw error;
     return { result: { file: target.display, isReport: false, findings: [], error: say(CLI.readFailed, { path: target.display, why: READ_FAILURES[error.reason] }) }, identities: [] };
@@ -72,7 +84,12 @@ export async function checkFile(task: FileTask): Promise<FileOutcome> {
   const options: AnalyzeOptions = { ...optionsOf(target, task), ...(others.length ? { others } : {}) };
   let analysis: DocumentAnalysis = others.length ? analyzer.analyze(file.text, options) : own;
   const result: FileResult = { file: target.display, isReport: analysis.isReport, findings: [], encoding: encodingName(file.encoding, file.bom) };
-  if (task.fix && analysis.isReport) {
+  if (task.fix === 'dry-run' && analysis.isReport) {
+    const fixed = fixAll(file.text, options, analyzer);
+    result.fixed = fixed.applied;
+    result.diff = fixed.text === file.text ? '' : createTwoFilesPatch(target.display, target.display, file.text, fixed.text, '', '', { context: 2 });
+    analysis = fixed.after;
+  } else if (task.fix && analysis.isReport) {
     const fixed = fixAll(file.text, options, analyzer);
     result.fixed = [];
     if (fixed.text !== file.text) {
@@ -88,5 +105,15 @@ export async function checkFile(task: FileTask): Promise<FileOutcome> {
   }
   // The output needs no fixes (--fix applied them here): not copied back from a worker.
   result.findings = analysis.findings.map(({ fixes: _fixes, ...finding }) => finding);
+  if (task.columns !== 'utf16') result.columns = columnsOf(analysis.text, result.findings, task.columns);
   return { result, identities };
+}
+
+/** The findings' start columns counted in another unit than UTF-16 code units. */
+function columnsOf(text: string, findings: readonly Finding[], unit: Exclude<ColumnUnit, 'utf16'>): number[] {
+  const lines = text.split(/\r\n|\r|\n/);
+  return findings.map((f) => {
+    const before = (lines[f.range.start.line] ?? '').slice(0, f.range.start.character);
+    return (unit === 'byte' ? Buffer.byteLength(before, 'utf8') : [...before].length) + 1;
+  });
 }

@@ -15,7 +15,8 @@ import { FileReadError, readTextFile } from '../files/read';
 import { collectTargets, TargetError } from '../files/walk';
 import { oneOf, parseCommandLine, usageError, UsageError } from './args';
 import { Output } from './io';
-import { CLI, READ_FAILURES } from './messages';
+import { READ_FAILURES } from '../files/messages';
+import { CLI, TARGET_FAILURES } from './messages';
 
 const USAGE = `用法 Usage: nianbao extract <文件或文件夹…> [--format json|csv]
   读取每份报告表二、表三、表四的数字，输出 JSON（默认）或 CSV（可直接用 Excel 打开）。
@@ -66,7 +67,7 @@ export async function runExtract(args: string[]): Promise<number> {
       return 2;
     }
     if (error instanceof TargetError) {
-      out.usage(say(CLI[error.reason === 'not-found' ? 'notFound' : 'notRegular'], { path: error.path }), 'extract');
+      out.usage(say(CLI[TARGET_FAILURES[error.reason]], { path: error.path }), 'extract');
       return 2;
     }
     throw error;

@@ -5,10 +5,16 @@ import { runCheck } from './check';
 import { checkFile } from './check-file';
 import { runExtract } from './extract';
 import { isJobWorker, serveJobs } from './jobs';
+import { runLanguageServer } from './lsp';
+import { VERSION } from '../about';
 
 export const USAGE = `用法 Usage:
-  nianbao check <文件或文件夹…> [--format text|json] [--locale zh-CN|en] [--fix] [--strict] [--jobs N]
+  nianbao check <文件、文件夹或 glob…|-> [--format text|json|sarif] [--config 文件] [--rule 代码=级别] [--fix | --fix-dry-run] …
   nianbao extract <文件或文件夹…> [--format json|csv]
+  nianbao lsp                     启动语言服务器（标准输入输出）/ start the language server on stdio
+  nianbao --version
+
+  每个命令的全部选项 / every option of a command: nianbao <command> --help
 `;
 
 async function main(argv: string[]): Promise<number> {
@@ -18,6 +24,13 @@ async function main(argv: string[]): Promise<number> {
       return runCheck(rest);
     case 'extract':
       return runExtract(rest);
+    case 'lsp':
+      return runLanguageServer(rest);
+    case '--version':
+    case '-v':
+    case 'version':
+      process.stdout.write(`${VERSION}\n`);
+      return 0;
     case '--help':
     case '-h':
     case 'help':

@@ -1,8 +1,5 @@
 /** Every line the CLI prints besides the findings, in both languages (the findings' own come from the checks' catalogs). */
-import type { Text } from '../format/standard';
 import { defineMessages } from '../checks/messages';
-import type { ReadFailure } from '../files/read';
-import type { WriteFailure } from '../files/write';
 
 export const CLI = defineMessages({
   usageHint: { zh: '运行 nianbao {command} --help 查看用法', en: 'Run nianbao {command} --help for usage' },
@@ -11,15 +8,22 @@ export const CLI = defineMessages({
   noValue: { zh: '选项 {option} 不带值', en: 'Option {option} takes no value' },
   badValue: { zh: '{option} 只能是 {allowed}：{value}', en: '{option} must be {allowed}: {value}' },
   noPaths: { zh: '没有指定要处理的文件或文件夹', en: 'No files or folders given' },
+  fixStdin: { zh: '--fix 不能写回标准输入；用 --fix-dry-run 查看会改动什么', en: '--fix cannot write standard input back; use --fix-dry-run to see what would change' },
+  fixAndDryRun: { zh: '--fix 和 --fix-dry-run 只能用一个', en: 'Use either --fix or --fix-dry-run, not both' },
+  badConfig: { zh: '配置有误，未检查：', en: 'The configuration is wrong; nothing was checked:' },
+  tooManyWarnings: { zh: '警告 {count} 个，超过 --max-warnings {max}', en: '{count} warnings, more than --max-warnings {max}' },
+  outputFailed: { zh: '无法写入 {path}：{why}', en: 'Cannot write {path}: {why}' },
   notFound: { zh: '找不到文件或文件夹：{path}', en: 'No such file or folder: {path}' },
   notRegular: { zh: '{path} 不是普通文件（管道、设备等），未读取', en: '{path} is not a regular file (a pipe, a device …); not read' },
   unreadableFolder: { zh: '无法读取文件夹 {path}，已跳过', en: 'Cannot read the folder {path}; skipped' },
+  noMatch: { zh: '没有文件与 {path} 匹配', en: 'No files match {path}' },
   // Reading and writing files.
   readFailed: { zh: '无法读取 {path}：{why}', en: 'Cannot read {path}: {why}' },
   writeFailed: { zh: '无法写回 {path}：{why}；原文件未改动', en: 'Cannot write {path} back: {why}; the file was left as it was' },
   // --fix.
   fixed: { zh: '{path}：已修复 {count} 处', en: '{path}: fixed {count}' },
   fixedItem: { zh: '  第 {line} 行  {code}  {title}', en: '  line {line}  {code}  {title}' },
+  wouldFix: { zh: '{path}：可修复 {count} 处（--fix-dry-run，未写入）', en: '{path}: {count} to fix (--fix-dry-run, not written)' },
   nothingFixed: { zh: '{path}：没有可以确定的修复，未改动', en: '{path}: nothing whose fix is certain; not changed' },
   // Summary.
   summary: { zh: '{files} 个文件，{errors} 个错误，{warnings} 个警告', en: '{files} {filesWord}, {errors} {errorsWord}, {warnings} {warningsWord}' },
@@ -35,18 +39,6 @@ export const CLI = defineMessages({
   crashed: { zh: '内部错误：{why}', en: 'Internal error: {why}' },
 });
 
-export const READ_FAILURES: Record<ReadFailure, Text> = {
-  'not-found': { zh: '文件不存在', en: 'no such file' },
-  'not-regular': { zh: '不是普通文件（管道、设备等）', en: 'not a regular file (a pipe, a device …)' },
-  'too-large': { zh: '文件太大，不像一份年度报告', en: 'too large to be an annual report' },
-  'not-text': { zh: '不是文本文件（可能是 Word、PDF 或压缩包）', en: 'not a text file (a Word document, a PDF or an archive?)' },
-  denied: { zh: '没有读取权限', en: 'permission denied' },
-  unreadable: { zh: '读取出错', en: 'read error' },
-};
+/** What a path on the command line that cannot be worked on is told as. */
+export const TARGET_FAILURES = { 'not-found': 'notFound', 'not-regular': 'notRegular', 'unreadable-folder': 'unreadableFolder', 'no-match': 'noMatch' } as const satisfies Record<string, keyof typeof CLI>;
 
-export const WRITE_FAILURES: Record<WriteFailure, Text> = {
-  unencodable: { zh: '修复后的文字无法用原文件的编码保存', en: 'the fixed text cannot be saved in the file’s encoding' },
-  denied: { zh: '没有写入权限', en: 'permission denied' },
-  'no-space': { zh: '磁盘空间不足', en: 'no space left on the disk' },
-  failed: { zh: '写入出错', en: 'write error' },
-};

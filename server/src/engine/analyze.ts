@@ -8,6 +8,7 @@
  * large document re-reads only that report.
  */
 import { CHECKS, type Check, type CheckContext, type CheckOptions } from '../checks';
+import { severityUnder } from '../checks/check';
 import type { Finding, Position, Report } from '../model/report';
 import { parseReport } from '../parse/report';
 import { splitReports } from '../parse/split';
@@ -67,8 +68,13 @@ function looksLikeReport(report: Report): boolean {
 export function checkReport(report: Report, context: CheckContext, options: Pick<AnalyzeOptions, 'checkErrors' | 'checks'> = {}): Finding[] {
   const findings: Finding[] = [];
   for (const check of options.checks ?? CHECKS) {
+    // Switched off, or set to another severity, by the configuration.
+    const severity = severityUnder(check, context.options.rules);
+    if (severity === 'off') continue;
     try {
-      findings.push(...check.run(report, context));
+      const found = check.run(report, context);
+      // A severity set in the rules holds for every finding; by default a check may vary it per finding.
+      findings.push(...(context.options.rules?.[check.code]?.severity ? found.map((f) => ({ ...f, severity })) : found));
     } catch (error) {
       if (options.checkErrors !== 'report') throw error;
       findings.push(internalError(check, error));

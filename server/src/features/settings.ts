@@ -7,22 +7,30 @@
 import type { Text } from '../format/standard';
 import type { EnableMode } from '../engine/analyze';
 import type { CheckOptions } from '../checks';
+import type { RuleSettings } from '../checks/options';
+import { mergeRules, readRules, type ConfigProblem } from '../config/rules';
 
 /** The language messages are shown in: a key of Text. */
 export type Locale = keyof Text;
 
 export type LocaleSetting = 'zh-CN' | 'en' | 'auto';
-type PublisherSetting = NonNullable<CheckOptions['publisher']>;
+type PublisherSetting = 'auto' | 'department' | 'government';
 
 export interface Settings {
   /** 'auto': check documents that look like an annual report; 'always'; 'never'. */
   enable: EnableMode;
   /** 'zh-CN' (default), 'en', or 'auto' (follow the editor's display language). */
   locale: LocaleSetting;
-  /** Who publishes the report, for the deadline check. */
+  /** Who publishes the report, for the deadline check (older setting; rules.deadline.publisher says the same). */
   publisher: PublisherSetting;
   /** Delay after the last keystroke before diagnostics are recomputed. */
   debounceMs: number;
+  /** The checks' severities and options: the setting nianbao.rules, then (in the server) the .nianbaorc.json over it. */
+  rules: RuleSettings;
+  /** What was wrong in nianbao.rules (left out). */
+  rulesProblems: readonly ConfigProblem[];
+  /** The configuration file the rules include, when there is one. */
+  configFile?: string;
 }
 
 export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
@@ -30,6 +38,8 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   locale: 'zh-CN',
   publisher: 'auto',
   debounceMs: 250,
+  rules: {},
+  rulesProblems: [],
 });
 
 const ENABLE: readonly EnableMode[] = ['auto', 'always', 'never'];
@@ -50,6 +60,7 @@ export function readSettings(raw: unknown, base: Readonly<Settings> = DEFAULT_SE
   if (section.nianbao && typeof section.nianbao === 'object') section = section.nianbao as Record<string, unknown>;
   const get = (key: string) => (key in section ? section[key] : section[`nianbao.${key}`]);
   const locale = get('locale');
+  const rules = 'rules' in section || 'nianbao.rules' in section ? readRules(get('rules'), ['nianbao.rules']) : { rules: base.rules, problems: base.rulesProblems };
   const debounce = typeof get('debounceMs') === 'string' ? Number(get('debounceMs')) : get('debounceMs');
   return {
     enable: pick(ENABLE, get('enable'), base.enable),
@@ -58,6 +69,8 @@ export function readSettings(raw: unknown, base: Readonly<Settings> = DEFAULT_SE
     publisher: pick(PUBLISHERS, get('publisher'), base.publisher),
     debounceMs:
       typeof debounce === 'number' && Number.isFinite(debounce) && debounce >= 0 ? Math.min(Math.round(debounce), 10_000) : base.debounceMs,
+    rules: rules.rules,
+    rulesProblems: rules.problems,
   };
 }
 
@@ -69,9 +82,8 @@ export function resolveLocale(setting: LocaleSetting, clientLocale?: string): Lo
   return /^zh/i.test(clientLocale) ? 'zh' : 'en';
 }
 
-/** A text in the locale. */
-
-/** The check options the settings imply. */
+/** The check options the settings imply: the older publisher setting, under the rules. */
 export function checkOptions(settings: Settings): CheckOptions {
-  return { publisher: settings.publisher };
+  const publisher: RuleSettings = settings.publisher === 'auto' ? {} : { deadline: { options: { publisher: settings.publisher } } };
+  return { rules: mergeRules(publisher, settings.rules) };
 }

@@ -89,3 +89,21 @@ function completeUtf8Prefix(bytes: Uint8Array): number {
   const need = lead >= 0xf0 ? 4 : lead >= 0xe0 ? 3 : lead >= 0xc0 ? 2 : 1;
   return need > back + 1 ? end - back - 1 : end;
 }
+
+/** Standard input to its end (`nianbao check -`), decoded as a file is; at most the size a file may have. */
+export async function readStdin(stream: NodeJS.ReadableStream = process.stdin): Promise<Decoded> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of stream) {
+    const buffer = typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer);
+    size += buffer.length;
+    if (size > MAX_FILE_BYTES) throw new FileReadError('-', 'too-large', `${size} bytes`);
+    chunks.push(buffer);
+  }
+  try {
+    return decode(Buffer.concat(chunks));
+  } catch (error) {
+    if (error instanceof NotTextError) throw new FileReadError('-', 'not-text');
+    throw error;
+  }
+}

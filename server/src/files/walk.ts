@@ -3,9 +3,14 @@
  * folders named (recursively, in a stable order, skipping node_modules and
  * dot-folders, never following a link into a loop). What is not a regular file
  * is skipped with a note, never read: reading a FIFO would wait forever.
+ *
+ * A path that does not exist but is a glob (`"drafts/*.md"`, quoted so that
+ * the shell leaves it alone, as on Windows where no shell expands it) is
+ * expanded here, with tinyglobby: its files are found as a folder's are.
  */
 import { promises as fs } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { glob, isDynamicPattern } from 'tinyglobby';
 
 export interface Target {
   /** The path as shown to the user. */
@@ -23,7 +28,7 @@ export interface Skipped {
 export class TargetError extends Error {
   constructor(
     readonly path: string,
-    readonly reason: 'not-found' | 'not-regular' | 'unreadable-folder',
+    readonly reason: 'not-found' | 'not-regular' | 'unreadable-folder' | 'no-match',
   ) {
     super(`${path}: ${reason}`);
   }
@@ -80,7 +85,13 @@ export async function collectTargets(paths: readonly string[], extensions: RegEx
     try {
       stat = await fs.stat(path);
     } catch {
-      throw new TargetError(path, 'not-found');
+      if (!isDynamicPattern(path)) throw new TargetError(path, 'not-found');
+      const matches = await glob(path, { onlyFiles: true, ignore: ['**/node_modules/**'], expandDirectories: false });
+      if (matches.length === 0) throw new TargetError(path, 'no-match');
+      for (const match of matches.sort()) {
+        if (!targets.has(resolve(match))) targets.set(resolve(match), { display: match, absolute: resolve(match), named: false });
+      }
+      continue;
     }
     if (stat.isDirectory()) await walk(path, path);
     else if (stat.isFile()) targets.set(resolve(path), { display: path, absolute: resolve(path), named: true });

@@ -44,8 +44,11 @@ const failure = (error: unknown): WriteFailure => {
   return 'failed';
 };
 
-/** Replace a file's contents atomically, keeping its permissions. */
-export async function writeTextFile(path: string, text: string, encoding: Encoding, bom: boolean): Promise<void> {
+/**
+ * Replace a file's contents atomically, keeping its permissions; with
+ * `create`, a file that does not exist yet is made (an output file: -o).
+ */
+export async function writeTextFile(path: string, text: string, encoding: Encoding, bom: boolean, options: { create?: boolean } = {}): Promise<void> {
   let bytes: Buffer;
   try {
     bytes = encode(text, encoding, bom);
@@ -60,7 +63,8 @@ export async function writeTextFile(path: string, text: string, encoding: Encodi
     // A file that may not be written is not replaced behind its owner's back by a rename.
     await fs.access(path, constants.W_OK);
   } catch (error) {
-    throw new FileWriteError(path, failure(error), (error as NodeJS.ErrnoException).code);
+    const missing = (error as NodeJS.ErrnoException).code === 'ENOENT';
+    if (!(missing && options.create)) throw new FileWriteError(path, missing ? 'failed' : failure(error), (error as NodeJS.ErrnoException).code);
   }
   const temp = join(dirname(path), `.${basename(path)}.nianbao-${process.pid}-${Date.now()}.tmp`);
   let handle: fs.FileHandle | undefined;

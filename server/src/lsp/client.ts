@@ -5,6 +5,8 @@
  * and its display language.
  */
 import type { Connection, InitializeParams } from 'vscode-languageserver';
+import type { LoadedConfig } from '../config/file';
+import { mergeRules } from '../config/rules';
 import { DEFAULT_SETTINGS, readSettings, resolveLocale, type Locale, type Settings } from '../features/settings';
 
 /** What initializationOptions may carry: settings for clients that cannot answer workspace/configuration. */
@@ -33,6 +35,8 @@ export class ClientState {
   constructor(
     private readonly connection: Connection,
     private readonly log: (what: string, error: unknown) => void,
+    /** The .nianbaorc.json a document is under: its rules go over the settings' (the file wins). */
+    private readonly configOf: (uri: string) => Promise<LoadedConfig> = () => Promise.resolve({ rules: {}, problems: [], files: [] }),
   ) {}
 
   /** Take what initialize says. */
@@ -53,26 +57,54 @@ export class ClientState {
     }
   }
 
-  /** A document's settings: asked of the client once per document until they change. */
+  /**
+   * A document's settings, with the rules of its configuration file over the
+   * setting nianbao.rules: asked of the client (and read from disk) once per
+   * document until they change.
+   */
   settingsFor(uri: string): Promise<Settings> {
-    if (!this.configurationRequests) return Promise.resolve(this.global);
     let settings = this.perDocument.get(uri);
     if (!settings) {
-      settings = this.connection.workspace
-        .getConfiguration({ scopeUri: uri, section: 'nianbao' })
-        .then((raw) => readSettings(raw, this.global))
-        .catch((error) => {
-          this.log('workspace/configuration', error);
-          return this.global;
-        });
+      const fromClient = !this.configurationRequests
+        ? Promise.resolve(this.global)
+        : this.connection.workspace
+            .getConfiguration({ scopeUri: uri, section: 'nianbao' })
+            .then((raw) => readSettings(raw, this.global))
+            .catch((error) => {
+              this.log('workspace/configuration', error);
+              return this.global;
+            });
+      const config = this.configOf(uri).catch((error) => {
+        this.log('configuration file', error);
+        return undefined;
+      });
+      settings = Promise.all([fromClient, config]).then(([base, file]) => {
+        this.warnRulesProblems(base);
+        return file?.file ? { ...base, rules: mergeRules(base.rules, file.rules), configFile: file.file } : base;
+      });
       this.perDocument.set(uri, settings);
     }
     return settings;
   }
 
+  private warned = '';
+
+  /** A wrong nianbao.rules setting is said in the log once (VS Code also marks it in settings.json, from its schema). */
+  private warnRulesProblems(settings: Settings): void {
+    const text = settings.rulesProblems.map((p) => `${p.path.join('.')}: ${p.message.en}`).join('; ');
+    if (!text || text === this.warned) return;
+    this.warned = text;
+    this.log('setting nianbao.rules', text);
+  }
+
   /** The settings changed: from the notification itself for clients without workspace/configuration. */
   settingsChanged(settings: unknown): void {
     if (!this.configurationRequests) this.global = readSettings(settings ?? {}, this.global);
+    this.perDocument.clear();
+  }
+
+  /** A configuration file changed on disk: every document's settings are made again. */
+  configurationFilesChanged(): void {
     this.perDocument.clear();
   }
 

@@ -13,12 +13,13 @@ import {
   type SymbolInformation,
 } from 'vscode-languageserver';
 import type { Finding, Severity } from '../model/report';
+import type { FileProblem } from '../config/file';
 import type { Locale } from '../features/settings';
 import type { OutlineKind, OutlineSymbol } from '../features/symbols';
 import type { SnippetCompletion } from '../features/completion';
 
 const SOURCE = 'nianbao';
-const DOCS_URL = 'https://github.com/nianbao/nianbao/blob/main/docs/checks.md';
+import { docsUrl } from '../about';
 
 const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   error: DiagnosticSeverity.Error,
@@ -34,7 +35,7 @@ export function toDiagnostic(finding: Finding, uri: string, locale: Locale, id: 
     severity: SEVERITY[finding.severity] ?? DiagnosticSeverity.Warning,
     source: SOURCE,
     code: finding.code,
-    codeDescription: { href: `${DOCS_URL}#${finding.code}` },
+    codeDescription: { href: docsUrl(finding.code) },
     message: finding.message[locale],
     ...(finding.related?.length
       ? {
@@ -47,6 +48,11 @@ export function toDiagnostic(finding: Finding, uri: string, locale: Locale, id: 
       : {}),
     data: { id, messageId: finding.messageId, fixes: finding.fixes?.length ?? 0, ...(finding.data ? { details: finding.data } : {}) },
   };
+}
+
+/** A problem of a configuration file as a diagnostic on that file. */
+export function toConfigDiagnostic(problem: FileProblem, locale: Locale): Diagnostic {
+  return { range: problem.range, severity: DiagnosticSeverity.Error, source: SOURCE, message: problem.message[locale] };
 }
 
 const KIND: Record<OutlineKind, SymbolKind> = {

@@ -27,6 +27,7 @@ import { documentSymbols } from '../features/symbols';
 import { hoverAt } from '../features/hover';
 import { foldingRanges } from '../features/folding';
 import { isMarkdown, type Analyses, type ServerStats } from './analyses';
+import { effectiveConfig, type EffectiveConfig } from '../features/effective-config';
 import type { ClientState } from './client';
 import { toCompletionItem, toDocumentSymbol, toSymbolInformation } from './convert';
 
@@ -37,6 +38,7 @@ import { toCompletionItem, toDocumentSymbol, toSymbolInformation } from './conve
 export const COMMANDS = {
   fixAll: 'nianbao.server.fixAll',
   convertTable: 'nianbao.server.convertTable',
+  effectiveConfig: 'nianbao.server.effectiveConfig',
 } as const;
 
 /** A command's document argument: a URI string, or an object holding one. */
@@ -165,8 +167,9 @@ export function registerHandlers(ctx: HandlerContext): void {
   }
 
   connection.onExecuteCommand(
-    guard('executeCommand', { applied: false, edits: 0 } as { applied: boolean; edits: number }, async (params) => {
+    guard('executeCommand', { applied: false, edits: 0 } as { applied: boolean; edits: number } | EffectiveConfig, async (params) => {
       const uri = uriArgument(params.arguments?.[0]);
+      if (params.command === COMMANDS.effectiveConfig) return effectiveConfig(uri, uri ? await client.settingsFor(uri) : client.global);
       const found = uri ? await analyses.reportOf(uri) : undefined;
       const settings = uri ? await client.settingsFor(uri) : client.global;
       const locale = client.localeOf(settings);

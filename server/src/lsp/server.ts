@@ -9,6 +9,19 @@
  */
 import { createConnection, ProposedFeatures, StreamMessageReader, StreamMessageWriter } from 'vscode-languageserver/node';
 import { startServer } from './session';
+import { VERSION } from '../about';
+import { SERVER_USAGE, TRANSPORT } from './usage';
+
+/** Started by hand (no transport, --help, --version): a short answer, never a hang or the library's stack trace. */
+function answerByHand(args: readonly string[]): boolean {
+  if (args.includes('--version')) process.stdout.write(`${VERSION}\n`);
+  else if (args.includes('--help') || args.includes('-h')) process.stdout.write(SERVER_USAGE);
+  else if (!args.some((a) => TRANSPORT.test(a))) {
+    process.stderr.write(SERVER_USAGE);
+    process.exitCode = 2;
+  } else return false;
+  return true;
+}
 
 function connect() {
   if (!process.argv.includes('--stdio')) return createConnection(ProposedFeatures.all);
@@ -20,6 +33,8 @@ function connect() {
   return createConnection(ProposedFeatures.all, reader, new StreamMessageWriter(process.stdout));
 }
 
-const connection = connect();
-startServer(connection);
-connection.listen();
+if (!answerByHand(process.argv.slice(2))) {
+  const connection = connect();
+  startServer(connection);
+  connection.listen();
+}

@@ -21,7 +21,10 @@ import {
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { ACTION_KINDS } from '../features/codeActions';
+import { VERSION } from '../about';
 import { Analyses } from './analyses';
+import { ConfigFiles } from './config-files';
+import { toConfigDiagnostic } from './convert';
 import { ClientState } from './client';
 import { DiagnosticsScheduler } from './diagnostics';
 import { COMMANDS, registerHandlers } from './handlers';
@@ -36,9 +39,17 @@ export function startServer(connection: Connection): void {
       // The connection itself is gone; nothing to tell.
     }
   };
-  const client = new ClientState(connection, log);
   /** Last year's reports in the workspace folders. */
   const workspace = new WorkspaceReports({ log });
+  /** The .nianbaorc.json files; their problems are diagnostics on themselves. */
+  const configs = new ConfigFiles(
+    () => workspace.folderPaths,
+    (uri, problems) => {
+      const locale = client.localeOf(client.global);
+      void connection.sendDiagnostics({ uri, diagnostics: problems.map((p) => toConfigDiagnostic(p, locale)) }).catch((error) => log('configuration diagnostics', error));
+    },
+  );
+  const client = new ClientState(connection, log, (uri) => configs.forDocument(uri));
   const analyses = new Analyses(documents, client, workspace, log);
   const diagnostics = new DiagnosticsScheduler(connection, documents, client, analyses, log);
   analyses.onLateWorkspace = () => void diagnostics.recheckOthers();
@@ -77,10 +88,10 @@ export function startServer(connection: Connection): void {
         documentSymbolProvider: { label: '年度报告' },
         hoverProvider: true,
         foldingRangeProvider: true,
-        executeCommandProvider: { commands: [COMMANDS.fixAll, COMMANDS.convertTable] },
+        executeCommandProvider: { commands: Object.values(COMMANDS) },
         ...(client.workspaceFolderEvents ? { workspace: { workspaceFolders: { supported: true, changeNotifications: true } } } : {}),
       },
-      serverInfo: { name: 'nianbao', version: '0.1.0' },
+      serverInfo: { name: 'nianbao', version: VERSION },
     };
   });
 
@@ -108,7 +119,10 @@ export function startServer(connection: Connection): void {
     if (client.watchedFilesRegistration) {
       // Told when Markdown files change on disk: the folders are listed once, then kept up to date.
       connection.client
-        .register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*.md' }, { globPattern: '**/*.markdown' }] })
+        .register(DidChangeWatchedFilesNotification.type, {
+          // Drafts, and configuration files (.nianbaorc.json and whatever JSON they extend).
+          watchers: [{ globPattern: '**/*.md' }, { globPattern: '**/*.markdown' }, { globPattern: '**/*.json' }],
+        })
         .then(
           () => (workspace.watching = true),
           (error) => log('register didChangeWatchedFiles', error),
@@ -120,7 +134,11 @@ export function startServer(connection: Connection): void {
 
   connection.onDidChangeWatchedFiles((params) => {
     try {
-      if (workspace.filesChanged(params.changes)) void diagnostics.recheckOthers();
+      if (configs.filesChanged(params.changes.map((c) => c.uri))) {
+        client.configurationFilesChanged();
+        diagnostics.all();
+      }
+      if (workspace.filesChanged(params.changes.filter((c) => !/\.json$/i.test(c.uri)))) void diagnostics.recheckOthers();
     } catch (error) {
       log('didChangeWatchedFiles', error);
     }
