@@ -42,6 +42,7 @@ const CLERK_DRAFTS: { name: string; text: string; options?: AnalyzeOptions }[] =
   { name: 'last year’s year in the prose', text: clean.replace('2024年，示例县人民政府办公室坚持', '2023年，示例县人民政府办公室坚持') },
   { name: 'last year’s statistics period', text: clean.replace('统计期限为2024年1月1日至2024年12月31日', '统计期限为2023年1月1日至2023年12月31日') },
   { name: 'a glued statistics period', text: example('seed-002.md') },
+  { name: 'a disable comment left after the total was corrected', text: clean.replace('## 三、', '<!-- nianbao-disable t3-row-total -- 待核实 -->\n\n## 三、').replace('## 四、', '<!-- nianbao-enable t3-row-total -->\n\n## 四、') },
   {
     // This year's 一 agrees with last year's 四; 二 was typed with 1 under 商业企业 instead of 法律服务机构.
     name: 'a carried-over row typed wrong',

@@ -18,6 +18,7 @@ import { emptySection } from './empty-section';
 import { carryOver } from './carry-over';
 import { inForceCount } from './in-force-count';
 import { copiedParagraph } from './copied-paragraph';
+import { unusedDisable } from './unused-disable';
 
 export const CHECKS: readonly Check[] = [
   missingSection,
@@ -42,6 +43,7 @@ export const CHECKS: readonly Check[] = [
   carryOver,
   inForceCount,
   copiedParagraph,
+  unusedDisable,
 ];
 
 export type { Check, CheckContext, CheckOptions } from './check';

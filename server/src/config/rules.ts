@@ -31,7 +31,7 @@ const isObject = (value: unknown): value is Record<string, unknown> => !!value &
 const isSeverityWord = (value: unknown): value is SeverityWord => typeof value === 'string' && (SEVERITY_WORDS as readonly string[]).includes(value);
 
 /** The closest check code to a mistyped one, when it is close. */
-function closestCode(code: string): string | undefined {
+export function closestCode(code: string): string | undefined {
   let best: { code: string; distance: number } | undefined;
   for (const c of BY_CODE.keys()) {
     const distance = editDistance(code, c, 4);

@@ -13,7 +13,8 @@ import type { Finding, Position, Report } from '../model/report';
 import { parseReport } from '../parse/report';
 import { splitReports } from '../parse/split';
 import { performance } from 'node:perf_hooks';
-import { shiftFinding } from './edits';
+import { compareFindings, shiftFinding } from './edits';
+import { applyDirectives } from './suppress';
 
 export type EnableMode = 'auto' | 'always' | 'never';
 
@@ -99,9 +100,6 @@ function internalError(check: Check, error: unknown): Finding {
   };
 }
 
-function compareFindings(a: Finding, b: Finding): number {
-  return a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || a.code.localeCompare(b.code);
-}
 
 /**
  * Analyses documents, reusing the parts of the last versions that did not change.
@@ -163,8 +161,10 @@ export class Analyzer {
     });
     const result = (): DocumentAnalysis => {
       const isReport = options.enable === 'always' || (options.enable !== 'never' && parts.some((p) => looksLikeReport(p.report)));
-      const findings = options.enable === 'never' || !isReport ? [] : parts.flatMap((p) => p.findings.map((f) => shiftFinding(f, p.startLine)));
-      return { text, parts, findings, isReport };
+      // The nianbao-disable comments silence what they name, and say so when they silence nothing.
+      const kept = applyDirectives(text, parts, context.options.rules);
+      const findings = options.enable === 'never' || !isReport ? [] : kept.flatMap((p) => p.findings.map((f) => shiftFinding(f, p.startLine)));
+      return { text, parts: kept, findings, isReport };
     };
     return { slices, result };
   }

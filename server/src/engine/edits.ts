@@ -38,3 +38,8 @@ export function shiftFinding(f: Finding, lines: number): Finding {
     fixes: f.fixes?.map((fix) => ({ ...fix, edits: fix.edits.map((e) => ({ ...e, range: shiftRange(e.range, lines) })) })),
   };
 }
+
+/** Findings in reading order: by position, then by code. */
+export function compareFindings(a: Finding, b: Finding): number {
+  return a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || a.code.localeCompare(b.code);
+}

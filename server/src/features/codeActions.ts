@@ -11,6 +11,9 @@ import { fixAllEdits, proveFix } from '../engine/fix';
 import { findingIds } from '../engine/identity';
 import { conversionBlocker, convertToStandardTable } from './convert';
 import type { Locale } from './settings';
+import { ignorable, ignoreEdit } from './ignore';
+import { say } from '../checks/messages';
+import { unusedDisable } from '../checks/unused-disable';
 
 export const FIX_ALL_KIND = 'source.fixAll.nianbao';
 export type ActionKind = 'quickfix' | 'refactor.rewrite' | typeof FIX_ALL_KIND;
@@ -96,7 +99,7 @@ export function codeActions(analysis: DocumentAnalysis, request: ActionRequest, 
     const finding = findingFor(analysis, diagnostic);
     if (!finding || done.has(finding)) return;
     done.add(finding);
-    for (const fix of finding.fixes ?? []) {
+    for (const fix of [...(finding.fixes ?? []), ...ignoreFix(analysis.text, finding)]) {
       if (!kindAllowed(fix.kind, request.only) || fix.edits.length === 0) continue;
       // A fix that would not remove its finding, or would add another, is not offered.
       if (!proven(analysis, finding, fix, context)) continue;
@@ -116,6 +119,19 @@ export function codeActions(analysis: DocumentAnalysis, request: ActionRequest, 
     if (fixAll) actions.push(fixAll);
   }
   return actions;
+}
+
+/** 在此处忽略此项检查, for a heuristic finding: a comment inserted for it (features/ignore.ts), proven like any fix. */
+const ignoreFixes = new WeakMap<Finding, Fix[]>();
+function ignoreFix(text: string, finding: Finding): Fix[] {
+  if (!ignorable(finding)) return [];
+  let fixes = ignoreFixes.get(finding);
+  if (!fixes) {
+    const { scope, edits } = ignoreEdit(text, finding);
+    const id = scope === 'line' ? 'ignoreLine' : 'ignoreBlock';
+    ignoreFixes.set(finding, (fixes = [{ id, title: say(unusedDisable.messages[id], { code: finding.code }), kind: 'quickfix', edits }]));
+  }
+  return fixes;
 }
 
 /** Fix-all per analysis: computed once per version of the text. */

@@ -99,8 +99,8 @@ function blocksOfChunk(chunk: string): Block[] {
   return blocks;
 }
 
-/** Constructs that a blank line does not end: a fence or an HTML block. */
-const SPANS_BLANK_LINES = /^ {0,3}(```|~~~|<)/m;
+/** Constructs that a blank line does not end: a fence or an HTML block (not a comment closed on its own line, as the directives are). */
+const SPANS_BLANK_LINES = /^ {0,3}(```|~~~|<(?!!--.*-->[ \t]*$))/m;
 const LINE = /[^\r\n]*(\r\n|\r|\n|$)/g;
 
 /**

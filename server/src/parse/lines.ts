@@ -54,6 +54,8 @@ export function readLines(text: string, index: LineIndex, blocks: readonly Block
         const tokens = tableRow.cells.map((cell, col) => ({ ...cellToken(text, cell.start, cell.end, index, row), col, block }));
         lines.push({ kind: 'table-row', span: trimmedSpan(text, tableRow.start, tableRow.end, index), tokens, row: row++, block });
       }
+    } else if (node.type === 'html' && /^\s*<!--[\s\S]*-->\s*$/.test(text.slice(start, end))) {
+      // A comment (a note to oneself, text commented out, a nianbao-disable directive) is not in the report.
     } else if (node.type !== 'thematicBreak' && node.type !== 'definition') {
       // Paragraphs, code, lists, setext headings, HTML: line by line from the source.
       // The lines as LSP counts them (\r\n, \n or a lone \r).
