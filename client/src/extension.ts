@@ -92,7 +92,9 @@ function createClient(context: vscode.ExtensionContext, channel: vscode.LogOutpu
     documentSelector: [{ language: 'markdown' }],
     synchronize: { configurationSection: 'nianbao' },
     // readSettings() on the server accepts { nianbao: {…} }; displayLanguage helps locale 'auto'.
-    initializationOptions: { nianbao: settingsSnapshot(), displayLanguage: vscode.env.language },
+    // Diagnostics are pushed, though VS Code could pull them: the server then waits for the
+    // typing to pause (nianbao.debounceMs) and shows the progress of a long compilation.
+    initializationOptions: { nianbao: settingsSnapshot(), displayLanguage: vscode.env.language, diagnostics: 'push' },
     outputChannel: channel,
     revealOutputChannelOn: RevealOutputChannelOn.Never,
     diagnosticCollectionName: 'nianbao',

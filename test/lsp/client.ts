@@ -71,6 +71,7 @@ export const FULL_CAPABILITIES: ClientCapabilities = {
     codeAction: {
       codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'refactor', 'refactor.rewrite', 'source', 'source.fixAll'] } },
       isPreferredSupport: true,
+      disabledSupport: true,
     },
     completion: { completionItem: { snippetSupport: true } },
     documentSymbol: { hierarchicalDocumentSymbolSupport: true },
@@ -91,6 +92,8 @@ export class TestClient {
   readonly diagnostics: PublishDiagnosticsParams[] = [];
   readonly applied: ApplyWorkspaceEditParams[] = [];
   readonly messages: ShowMessageParams[] = [];
+  /** window/showMessageRequest: questions the server asked (a plain notice must never be one). */
+  readonly messageRequests: ShowMessageParams[] = [];
   /** Work-done progress the server reported ($/progress), in order. */
   readonly progress: { token: unknown; value: { kind: string; message?: string; percentage?: number } }[] = [];
   readonly logs: string[] = [];
@@ -99,6 +102,8 @@ export class TestClient {
   readonly registrations: Registration[] = [];
   private registrationWaiters: { method: string; resolve: (r: Registration) => void }[] = [];
   stderr = '';
+  /** How many times the server asked a pulling client to pull again. */
+  refreshes = 0;
   /** What workspace/configuration answers, by section. */
   config: Record<string, unknown> = {};
   private waiters: Waiter[] = [];
@@ -135,6 +140,14 @@ export class TestClient {
     connection.onRequest('workspace/configuration', (p: ConfigurationParams) => {
       this.configurationRequests.push(p);
       return p.items.map((item) => (item.section ? (this.config[item.section] ?? null) : this.config));
+    });
+    connection.onRequest('window/showMessageRequest', (p: ShowMessageParams) => {
+      this.messageRequests.push(p);
+      return null;
+    });
+    connection.onRequest('workspace/diagnostic/refresh', () => {
+      this.refreshes++;
+      return null;
     });
     connection.onRequest('workspace/applyEdit', (p: ApplyWorkspaceEditParams) => {
       this.applied.push(p);

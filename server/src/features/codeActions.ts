@@ -3,7 +3,7 @@
  * fix-all (every safe fix, proven by checking again), and 转换为标准表格 for the
  * tables the request range touches. The server turns them into LSP CodeActions.
  */
-import { TABLES, TABLE_IDS, type TableId } from '../format/standard';
+import { TABLES, TABLE_IDS, type TableId, type Text } from '../format/standard';
 import type { Finding, Fix, Range, TextEdit } from '../model/report';
 import type { Analyzer, AnalyzeOptions, DocumentAnalysis } from '../engine/analyze';
 import { shiftRange } from '../engine/edits';
@@ -182,6 +182,19 @@ export function tableConversions(analysis: DocumentAnalysis, within?: Range): Ta
     }
   });
   return out;
+}
+
+/** The tables that cannot be converted without loss, where they are and why (document coordinates). */
+export function blockedConversions(analysis: DocumentAnalysis): { range: Range; reason: Text }[] {
+  const blocked: { range: Range; reason: Text }[] = [];
+  for (const part of analysis.parts) {
+    for (const id of TABLE_IDS) {
+      const table = part.report.tables[id];
+      const reason = table && conversionBlocker(part.report, id);
+      if (table && reason) blocked.push({ range: shiftRange(table.range, part.startLine), reason });
+    }
+  }
+  return blocked;
 }
 
 function convertActions(analysis: DocumentAnalysis, range: Range, locale: Locale): PlainCodeAction[] {

@@ -58,3 +58,17 @@ export function snippetSpecs(): SnippetSpec[] {
     },
   ];
 }
+
+/**
+ * A snippet as the text it inserts when every placeholder keeps its default:
+ * for editors without snippet support (the table with its 0s; a mirrored
+ * placeholder such as the year written where it is repeated).
+ */
+export function plainSnippet(body: string): string {
+  const defaults = new Map<string, string>();
+  for (const m of body.matchAll(/\$\{(\d+):((?:\\.|[^}\\])*)\}/g)) if (!defaults.has(m[1])) defaults.set(m[1], m[2]);
+  return body
+    .replace(/\$\{(\d+):((?:\\.|[^}\\])*)\}|\$(\d+)|\\([$}\\])/g, (_m, n: string | undefined, value: string | undefined, mirror: string | undefined, escaped: string | undefined) =>
+      escaped !== undefined ? escaped : n !== undefined ? value!.replace(/\\([$}\\])/g, '$1') : (defaults.get(mirror!) ?? '').replace(/\\([$}\\])/g, '$1'),
+    );
+}

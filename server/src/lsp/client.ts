@@ -16,6 +16,12 @@ interface InitializationOptions {
   nianbao?: Partial<Settings>;
   /** The editor's display language, when InitializeParams.locale is not sent (for locale 'auto'). */
   displayLanguage?: string;
+  /**
+   * 'push' keeps diagnostics pushed though the client could pull them: the
+   * VS Code extension asks for it, to keep the debounce setting and the
+   * progress of long documents.
+   */
+  diagnostics?: 'push' | 'pull';
 }
 
 export class ClientState {
@@ -28,6 +34,14 @@ export class ClientState {
   watchedFilesRegistration = false;
   /** The client shows work-done progress the server starts (window/workDoneProgress/create). */
   workDoneProgress = false;
+  /** Completion items may be snippets (${1:0} placeholders); else plain text is sent. */
+  snippetSupport = false;
+  /** Code actions may be sent greyed out with a reason (CodeAction.disabled); else they are left out. */
+  disabledActions = false;
+  /** The client asks for diagnostics (textDocument/diagnostic) instead of being sent them. */
+  pullDiagnostics = false;
+  /** It takes workspace/diagnostic/refresh: told to pull again when last year's report or the configuration changed. */
+  diagnosticRefresh = false;
   /** The settings of clients without workspace/configuration, and the fallback for those with it. */
   global: Settings = { ...DEFAULT_SETTINGS };
   private readonly perDocument = new Map<string, Promise<Settings>>();
@@ -50,7 +64,11 @@ export class ClientState {
     this.workspaceFolderEvents = !!capabilities.workspace?.workspaceFolders;
     this.watchedFilesRegistration = !!capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration;
     this.workDoneProgress = !!capabilities.window?.workDoneProgress;
+    this.snippetSupport = !!capabilities.textDocument?.completion?.completionItem?.snippetSupport;
+    this.disabledActions = !!capabilities.textDocument?.codeAction?.disabledSupport;
     const options = params.initializationOptions as InitializationOptions | undefined;
+    this.pullDiagnostics = !!capabilities.textDocument?.diagnostic && options?.diagnostics !== 'push';
+    this.diagnosticRefresh = !!capabilities.workspace?.diagnostics?.refreshSupport;
     if (options && typeof options === 'object') {
       this.global = readSettings(options.settings ?? options);
       if (!this.locale && typeof options.displayLanguage === 'string') this.locale = options.displayLanguage;

@@ -17,6 +17,7 @@ import type { FileProblem } from '../config/file';
 import type { Locale } from '../features/settings';
 import type { OutlineKind, OutlineSymbol } from '../features/symbols';
 import type { SnippetCompletion } from '../features/completion';
+import { plainSnippet } from '../features/snippets';
 
 const SOURCE = 'nianbao';
 import { docsUrl } from '../about';
@@ -80,7 +81,8 @@ export function toSymbolInformation(symbols: OutlineSymbol[], uri: string, conta
   ]);
 }
 
-export function toCompletionItem(item: SnippetCompletion): CompletionItem {
+/** A snippet completion; for a client without snippet support, the plain text it would insert with its defaults. */
+export function toCompletionItem(item: SnippetCompletion, snippetSupport = true): CompletionItem {
   return {
     label: item.label,
     labelDetails: { description: item.detail },
@@ -89,7 +91,7 @@ export function toCompletionItem(item: SnippetCompletion): CompletionItem {
     documentation: { kind: MarkupKind.Markdown, value: item.documentation },
     filterText: item.filterText,
     sortText: item.sortText,
-    insertTextFormat: InsertTextFormat.Snippet,
-    textEdit: { range: item.range, newText: item.insertText },
+    insertTextFormat: snippetSupport ? InsertTextFormat.Snippet : InsertTextFormat.PlainText,
+    textEdit: { range: item.range, newText: snippetSupport ? item.insertText : plainSnippet(item.insertText) },
   };
 }

@@ -3,11 +3,16 @@
  * debounce delay on a change), publishing the findings of the version
  * checked and never those of an older one, and checking the other open
  * reports again when their last year's report changed.
+ *
+ * A client that pulls diagnostics (textDocument/diagnostic, LSP 3.17) asks
+ * for them itself: then nothing is pushed, and what would have been checked
+ * again is a workspace/diagnostic/refresh instead.
  */
-import type { Connection, TextDocuments, WorkDoneProgressServerReporter } from 'vscode-languageserver';
+import { DiagnosticRefreshRequest, type Connection, type Diagnostic, type TextDocuments, type WorkDoneProgressServerReporter } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { findingIdsOf } from '../features/codeActions';
-import type { Settings } from '../features/settings';
+import { blockedConversions, findingIdsOf } from '../features/codeActions';
+import type { DocumentAnalysis } from '../engine/analyze';
+import type { Locale, Settings } from '../features/settings';
 import { isMarkdown, type Analyses, type Progress } from './analyses';
 import type { ClientState } from './client';
 import { toDiagnostic } from './convert';
@@ -50,6 +55,17 @@ function fileNameOf(uri: string): string {
   }
 }
 
+/**
+ * For a client that cannot show 转换为标准表格 greyed out with its reason (the
+ * action is left out), the reason is said in the first diagnostic of that table.
+ */
+function noteBlockedConversions(analysis: DocumentAnalysis, diagnostics: Diagnostic[], locale: Locale): void {
+  for (const { range, reason } of blockedConversions(analysis)) {
+    const first = diagnostics.find((d) => d.range.start.line >= range.start.line && d.range.start.line <= range.end.line);
+    if (first) first.message += locale === 'zh' ? `（无法自动转换为标准表格：${reason.zh}）` : ` (cannot be converted to the standard table: ${reason.en})`;
+  }
+}
+
 export class DiagnosticsScheduler {
   /** The pending check of each document: its cancel function. */
   private readonly timers = new Map<string, () => void>();
@@ -68,6 +84,7 @@ export class DiagnosticsScheduler {
 
   /** Check a document now, or after its debounce delay (the last of quick successive changes only). */
   schedule(uri: string, immediate: boolean): void {
+    if (this.client.pullDiagnostics) return; // the client asks when it wants them
     this.cancel(uri);
     if (immediate) {
       void this.validate(uri);
@@ -85,7 +102,52 @@ export class DiagnosticsScheduler {
 
   /** Every open document again (the settings changed): analyses are keyed by version and settings. */
   all(): void {
-    for (const document of this.documents.all()) this.schedule(document.uri, true);
+    if (this.client.pullDiagnostics) this.refresh();
+    else for (const document of this.documents.all()) this.schedule(document.uri, true);
+  }
+
+  private refreshing = false;
+
+  /** Ask a pulling client to pull again (once for a burst of reasons). */
+  private refresh(): void {
+    if (!this.client.diagnosticRefresh || this.refreshing) return;
+    this.refreshing = true;
+    setImmediate(() => {
+      this.refreshing = false;
+      void this.connection.sendRequest(DiagnosticRefreshRequest.type).catch((error) => this.log('diagnostic refresh', error));
+    });
+  }
+
+  /**
+   * The diagnostics of an open document at its current version, for a client
+   * that pulls them; undefined when the document changed meanwhile. The other
+   * open reports it is compared with are then looked at again.
+   */
+  async pull(uri: string): Promise<Diagnostic[] | undefined> {
+    const document = this.documents.get(uri);
+    if (!document) return [];
+    const settings = await this.client.settingsFor(uri);
+    this.lastSettings.set(uri, settings);
+    const diagnostics = await this.diagnosticsOf(document, settings);
+    if (diagnostics && isMarkdown(document)) void this.recheckOthers(uri);
+    return diagnostics;
+  }
+
+  /** The diagnostics of a document's version under its settings; undefined when it changed or closed while being read. */
+  private async diagnosticsOf(document: TextDocument, settings: Settings): Promise<Diagnostic[] | undefined> {
+    const uri = document.uri;
+    const version = document.version;
+    if (!isMarkdown(document) || settings.enable === 'never') return [];
+    const progress = this.progressFor(uri);
+    const analysis = await this.analyses.analysisFor(document, settings, false, progress.report).finally(progress.done);
+    // Changed or closed while it was read, or last year's report looked for: that change has its own run.
+    if (!analysis || this.documents.get(uri)?.version !== version) return undefined;
+    if (!analysis.isReport) return [];
+    const locale = this.client.localeOf(settings);
+    const ids = findingIdsOf(analysis);
+    const diagnostics = analysis.findings.map((f, i) => toDiagnostic(f, uri, locale, ids[i]));
+    if (!this.client.disabledActions) noteBlockedConversions(analysis, diagnostics, locale);
+    return diagnostics;
   }
 
   /** A document closed: its timer, its versions and its diagnostics go. */
@@ -93,7 +155,7 @@ export class DiagnosticsScheduler {
     this.cancel(uri);
     this.lastSettings.delete(uri);
     this.published.delete(uri);
-    void this.connection.sendDiagnostics({ uri, diagnostics: [] }).catch((error) => this.log('clear diagnostics', error));
+    if (!this.client.pullDiagnostics) void this.connection.sendDiagnostics({ uri, diagnostics: [] }).catch((error) => this.log('clear diagnostics', error));
   }
 
   stop(): void {
@@ -117,18 +179,8 @@ export class DiagnosticsScheduler {
       if (!current || current.version !== document.version) return;
       const version = current.version;
       if ((this.published.get(uri) ?? -Infinity) > version) return;
-      let diagnostics: ReturnType<typeof toDiagnostic>[] = [];
-      if (isMarkdown(current) && settings.enable !== 'never') {
-        const progress = this.progressFor(uri);
-        const analysis = await this.analyses.analysisFor(current, settings, false, progress.report).finally(progress.done);
-        // Changed or closed while it was read, or last year's report looked for: that change has its own run.
-        if (!analysis || this.documents.get(uri)?.version !== version) return;
-        const locale = this.client.localeOf(settings);
-        if (analysis.isReport) {
-          const ids = findingIdsOf(analysis);
-          diagnostics = analysis.findings.map((f, i) => toDiagnostic(f, uri, locale, ids[i]));
-        }
-      }
+      const diagnostics = await this.diagnosticsOf(current, settings);
+      if (!diagnostics) return;
       if ((this.published.get(uri) ?? -Infinity) > version) return;
       this.published.set(uri, version);
       await this.connection.sendDiagnostics({ uri, version, diagnostics });
@@ -178,7 +230,10 @@ export class DiagnosticsScheduler {
         if (reports.length === 0) continue;
         const { key } = await this.analyses.othersFor(uri, reports.map((r) => r.report), settings);
         const now = this.analyses.last(uri);
-        if (this.documents.get(uri) && now && key !== now.othersKey) this.schedule(uri, false);
+        if (this.documents.get(uri) && now && key !== now.othersKey) {
+          if (this.client.pullDiagnostics) this.refresh();
+          else this.schedule(uri, false);
+        }
       } catch (error) {
         this.log('cross-document checks', error);
       }

@@ -7,6 +7,8 @@
  */
 import {
   ErrorCodes,
+  MessageType,
+  ShowMessageNotification,
   LSPErrorCodes,
   ResponseError,
   TextDocumentEdit,
@@ -102,7 +104,9 @@ export function registerHandlers(ctx: HandlerContext): void {
       if (!found) return [];
       const { document, analysis, locale, options } = found;
       const context = params.context;
-      return codeActions(analysis, { range: params.range, diagnostics: context.diagnostics, only: context.only }, locale, { analyzer: analyses.analyzer, options }).map(
+      const actions = codeActions(analysis, { range: params.range, diagnostics: context.diagnostics, only: context.only }, locale, { analyzer: analyses.analyzer, options });
+      // A client that cannot grey an action out would offer it as a choice that does nothing: it is left out.
+      return actions.filter((action) => client.disabledActions || !action.disabled).map(
         (action): CodeAction => ({
           title: action.title,
           kind: action.kind,
@@ -123,7 +127,7 @@ export function registerHandlers(ctx: HandlerContext): void {
       const { line } = params.position;
       const lineText = document.getText({ start: { line, character: 0 }, end: { line: line + 1, character: 0 } }).replace(/(\r\n|\r|\n)$/, '');
       const emptyDocument = document.getText().trim() === lineText.trim();
-      return completionsAt(lineText, params.position, client.localeOf(settings), { emptyDocument }).map(toCompletionItem);
+      return completionsAt(lineText, params.position, client.localeOf(settings), { emptyDocument }).map((item) => toCompletionItem(item, client.snippetSupport));
     }),
   );
 
@@ -173,8 +177,9 @@ export function registerHandlers(ctx: HandlerContext): void {
       const found = uri ? await analyses.reportOf(uri) : undefined;
       const settings = uri ? await client.settingsFor(uri) : client.global;
       const locale = client.localeOf(settings);
+      // A notice, not a question: window/showMessage, which no editor waits on (showInformationMessage would be a request).
       const nothing = (zh: string, en: string) => {
-        connection.window.showInformationMessage(locale === 'zh' ? zh : en);
+        void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Info, message: locale === 'zh' ? zh : en }).catch((error) => log('showMessage', error));
         return { applied: false, edits: 0 };
       };
       if (!uri) return nothing('请在年度报告草稿中运行此命令', 'Run this command on an annual report draft');

@@ -12,6 +12,10 @@
 import { pathToFileURL } from 'node:url';
 import {
   DidChangeConfigurationNotification,
+  DocumentDiagnosticReportKind,
+  ErrorCodes,
+  LSPErrorCodes,
+  ResponseError,
   DidChangeWatchedFilesNotification,
   TextDocuments,
   TextDocumentSyncKind,
@@ -29,6 +33,7 @@ import { ClientState } from './client';
 import { DiagnosticsScheduler } from './diagnostics';
 import { COMMANDS, registerHandlers } from './handlers';
 import { WorkspaceReports } from './workspace-reports';
+import { workspaceDiagnostics } from './workspace-diagnostics';
 
 export function startServer(connection: Connection): void {
   const documents = new TextDocuments(TextDocument);
@@ -89,6 +94,7 @@ export function startServer(connection: Connection): void {
         hoverProvider: true,
         foldingRangeProvider: true,
         executeCommandProvider: { commands: Object.values(COMMANDS) },
+        ...(client.pullDiagnostics ? { diagnosticProvider: { identifier: 'nianbao', interFileDependencies: true, workspaceDiagnostics: true } } : {}),
         ...(client.workspaceFolderEvents ? { workspace: { workspaceFolders: { supported: true, changeNotifications: true } } } : {}),
       },
       serverInfo: { name: 'nianbao', version: VERSION },
@@ -150,6 +156,23 @@ export function startServer(connection: Connection): void {
       diagnostics.all();
     } catch (error) {
       log('didChangeConfiguration', error);
+    }
+  });
+
+  // Pull diagnostics, for clients that ask for them (push otherwise: DiagnosticsScheduler).
+  connection.languages.diagnostics.on(async (params) => {
+    if (!initialized) throw new ResponseError(ErrorCodes.ServerNotInitialized, 'The server has not been initialized');
+    const items = await diagnostics.pull(params.textDocument.uri);
+    // Changed while it was read: the client asks again for the new version.
+    if (!items) throw new ResponseError(LSPErrorCodes.ServerCancelled, 'The document changed', { retriggerRequest: true });
+    return { kind: DocumentDiagnosticReportKind.Full, items };
+  });
+  connection.languages.diagnostics.onWorkspace(async (params) => {
+    try {
+      return { items: await workspaceDiagnostics(workspace, documents, params.previousResultIds, (uri) => client.settingsFor(uri), (s) => client.localeOf(s), analyses.analyzer) };
+    } catch (error) {
+      log('workspace/diagnostic', error);
+      return { items: [] };
     }
   });
 
