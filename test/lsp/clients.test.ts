@@ -132,6 +132,17 @@ describe('a Neovim-0.7-like client and VS Code, side by side', () => {
     assert.match(String(chinese.diagnostics.find((d) => d.code === 't3-row-total')!.message), /总计/);
   });
 
+  it('formatting aligns a report draft’s tables, leaves other Markdown alone', async () => {
+    const draft = 'file:///drafts/to-format.md';
+    await new Doc(vscode, draft, CLEAN).open();
+    const edits = await vscode.request<TextEdit[]>('textDocument/formatting', { textDocument: { uri: draft }, options: { tabSize: 2, insertSpaces: true } });
+    assert.ok(edits.length > 0);
+    assert.ok(edits.every((e) => e.newText.startsWith('| ') && e.newText.endsWith(' |')));
+    const readme = 'file:///drafts/README.md';
+    await new Doc(vscode, readme, '# 说明\n\n| a | b |\n|---|---|\n| 1 | 2 |\n').open();
+    assert.deepEqual(await vscode.request('textDocument/formatting', { textDocument: { uri: readme }, options: { tabSize: 2, insertSpaces: true } }), []);
+  });
+
   it('notices are window/showMessage notifications, never questions the editor must answer', async () => {
     const clean = 'file:///drafts/clean.md';
     await new Doc(nvim, clean, CLEAN).open();

@@ -28,6 +28,7 @@ import { completionsAt } from '../features/completion';
 import { documentSymbols } from '../features/symbols';
 import { hoverAt } from '../features/hover';
 import { foldingRanges } from '../features/folding';
+import { formatTables } from '../features/format';
 import { isMarkdown, type Analyses, type ServerStats } from './analyses';
 import { effectiveConfig, type EffectiveConfig } from '../features/effective-config';
 import type { ClientState } from './client';
@@ -146,6 +147,20 @@ export function registerHandlers(ctx: HandlerContext): void {
       if (!found) return null;
       const hover = hoverAt(found.analysis, params.position, found.locale);
       return hover ? { contents: { kind: 'markdown' as const, value: hover.markdown }, ...(hover.range ? { range: hover.range } : {}) } : null;
+    }),
+  );
+
+  // Formatting: the pipe tables of a report draft aligned (features/format.ts); other Markdown is left alone.
+  connection.onDocumentFormatting(
+    guard('formatting', [] as TextEdit[], async (params) => {
+      const found = await analyses.reportOf(params.textDocument.uri);
+      return found ? formatTables(found.document.getText()) : [];
+    }),
+  );
+  connection.onDocumentRangeFormatting(
+    guard('rangeFormatting', [] as TextEdit[], async (params) => {
+      const found = await analyses.reportOf(params.textDocument.uri);
+      return found ? formatTables(found.document.getText(), params.range) : [];
     }),
   );
 

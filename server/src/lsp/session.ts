@@ -93,6 +93,8 @@ export function startServer(connection: Connection): void {
         documentSymbolProvider: { label: '年度报告' },
         hoverProvider: true,
         foldingRangeProvider: true,
+        documentFormattingProvider: true,
+        documentRangeFormattingProvider: true,
         executeCommandProvider: { commands: Object.values(COMMANDS) },
         ...(client.pullDiagnostics ? { diagnosticProvider: { identifier: 'nianbao', interFileDependencies: true, workspaceDiagnostics: true } } : {}),
         ...(client.workspaceFolderEvents ? { workspace: { workspaceFolders: { supported: true, changeNotifications: true } } } : {}),
