@@ -19,6 +19,9 @@ import { carryOver } from './carry-over';
 import { inForceCount } from './in-force-count';
 import { copiedParagraph } from './copied-paragraph';
 import { unusedDisable } from './unused-disable';
+import { overviewLength } from './overview-length';
+import { overviewCounts } from './overview-counts';
+import { sectionSixItems } from './section-six-items';
 
 export const CHECKS: readonly Check[] = [
   missingSection,
@@ -43,6 +46,9 @@ export const CHECKS: readonly Check[] = [
   carryOver,
   inForceCount,
   copiedParagraph,
+  overviewLength,
+  overviewCounts,
+  sectionSixItems,
   unusedDisable,
 ];
 
