@@ -61,24 +61,37 @@ function settingsSnapshot(): Record<string, unknown> {
   };
 }
 
+/** The scheme of the read-only documents that show a draft's effective configuration. */
+const CONFIG_SCHEME = 'nianbao-config';
+
 /**
- * Show, as a JSON document beside the draft, how every check is set for it:
- * the defaults, the settings and its .nianbaorc.json merged (the server merges them).
+ * 显示生效的配置: a read-only JSON document beside the draft with how every
+ * check is set for it (the defaults, the settings and its .nianbaorc.json,
+ * merged by the server), what differs from the defaults first.
  */
-async function showEffectiveConfig(ready: Promise<void>): Promise<void> {
-  const document = vscode.window.activeTextEditor?.document;
-  if (!document || document.languageId !== 'markdown') {
-    void vscode.window.showInformationMessage(t('请先打开一份 Markdown 年报草稿。', 'Open a Markdown report draft first.'));
-    return;
+class EffectiveConfigDocuments implements vscode.TextDocumentContentProvider {
+  constructor(private readonly ready: () => Promise<void>) {}
+
+  async provideTextDocumentContent(uri: vscode.Uri): Promise<string> {
+    await this.ready();
+    const draft = vscode.Uri.parse(uri.query);
+    const result = await vscode.commands.executeCommand<{ configFile: string | null }>('nianbao.server.effectiveConfig', draft.toString());
+    const from = result?.configFile ?? t('（没有找到 .nianbaorc.json）', '(no .nianbaorc.json found)');
+    const heading = t(`// ${draft.fsPath} 生效的年报校验配置：默认值、设置 nianbao.rules 与 ${from} 合并`, `// The Nianbao configuration in effect for ${draft.fsPath}: the defaults, nianbao.rules and ${from} merged`);
+    return `${heading}\n${JSON.stringify(result, null, 2)}\n`;
   }
-  await ready;
-  const result = await vscode.commands.executeCommand<{ configFile: string | null }>('nianbao.server.effectiveConfig', document.uri.toString());
-  const heading = t(
-    `// ${document.uri.fsPath} 生效的年报校验配置（默认值、设置 nianbao.rules 与 ${result?.configFile ?? '.nianbaorc.json（未找到）'}合并后）`,
-    `// The Nianbao configuration in effect for ${document.uri.fsPath} (defaults, the setting nianbao.rules and ${result?.configFile ?? 'no .nianbaorc.json'} merged)`,
-  );
-  const shown = await vscode.workspace.openTextDocument({ language: 'jsonc', content: `${heading}\n${JSON.stringify(result, null, 2)}\n` });
-  await vscode.window.showTextDocument(shown, { viewColumn: vscode.ViewColumn.Beside, preview: true });
+
+  async show(): Promise<void> {
+    const document = vscode.window.activeTextEditor?.document;
+    if (!document || document.languageId !== 'markdown') {
+      void vscode.window.showInformationMessage(t('请先打开一份 Markdown 年报草稿。', 'Open a Markdown report draft first.'));
+      return;
+    }
+    const name = document.uri.path.split('/').pop() ?? 'draft';
+    const uri = vscode.Uri.from({ scheme: CONFIG_SCHEME, path: `/${t('生效的配置', 'effective configuration')} - ${name}.jsonc`, query: document.uri.toString() });
+    const shown = await vscode.languages.setTextDocumentLanguage(await vscode.workspace.openTextDocument(uri), 'jsonc');
+    await vscode.window.showTextDocument(shown, { viewColumn: vscode.ViewColumn.Beside, preview: true });
+  }
 }
 
 function createClient(context: vscode.ExtensionContext, channel: vscode.LogOutputChannel): LanguageClient {
@@ -234,6 +247,7 @@ export function activate(context: vscode.ExtensionContext): NianbaoApi {
     }
   };
   let ready = start();
+  const effectiveConfigs = new EffectiveConfigDocuments(() => ready);
 
   context.subscriptions.push(
     vscode.commands.registerCommand('nianbao.restartServer', async () => {
@@ -257,7 +271,8 @@ export function activate(context: vscode.ExtensionContext): NianbaoApi {
     }),
     vscode.commands.registerCommand('nianbao.showOutput', () => output!.show(true)),
     vscode.commands.registerCommand('nianbao.fixAll', (uri?: unknown) => fixAll(ready, uri instanceof vscode.Uri ? uri : undefined)),
-    vscode.commands.registerCommand('nianbao.showEffectiveConfig', () => showEffectiveConfig(ready)),
+    vscode.workspace.registerTextDocumentContentProvider(CONFIG_SCHEME, effectiveConfigs),
+    vscode.commands.registerCommand('nianbao.showEffectiveConfig', () => effectiveConfigs.show()),
   );
 
   return {

@@ -113,6 +113,38 @@ export const EXPECT = {
   // the status bar; at the end the last report's wrong total is listed at its line.
   // (That other drafts are answered meanwhile is tested over the protocol, in
   // test/lsp/many-drafts.test.ts: here the editor itself is busy with the big file.)
+  // Scenario 10: 在此处忽略此项检查 on a heuristic finding inserts the comment above its line.
+  ignore: {
+    file: '忽略示例.md', // a copy of seed-000.md
+    code: 'narrative-mismatch',
+    line: 13,
+    col: 129,
+    action: /在此处忽略此项检查（narrative-mismatch）/,
+    lineAfter: '<!-- nianbao-disable-next-line narrative-mismatch -->',
+  },
+
+  // Scenario 11: a .nianbaorc.json beside a draft: what it switches off is gone, its
+  // misspelt code is marked in the file itself, and 显示生效的配置 shows the merge.
+  config: {
+    folder: '本地配置',
+    file: '配置示例.md', // a copy of seed-000.md
+    text: '{\n  // 本单位的设定\n  "rules": {\n    "label-deviation": "off",\n    "narative-mismatch": "off"\n  }\n}\n',
+    off: 'label-deviation',
+    still: 'narrative-mismatch',
+    configProblem: { line: 5, message: '是否指“narrative-mismatch”' },
+    command: ['Nianbao: 显示生效的配置', 'Nianbao: Show the effective configuration'],
+    shows: ['"changed"', '"label-deviation"', '"severity": "off"', '.nianbaorc.json'],
+  },
+
+  // Scenario 12: Format Document aligns the tables (only whitespace changes).
+  format: {
+    file: '格式化示例.md', // a copy of clean-2024.md
+    command: ['Format Document', '格式化文档'],
+    line: 43, // Table 3's row 一
+    before: /^\| 一、本年新收政府信息公开申请数量 \| \| \|/,
+    after: /^\| 一、本年新收政府信息公开申请数量 \| {8,}\| {8,}\|/,
+  },
+
   compilation: {
     file: COMPILATION.name,
     progress: new RegExp(`${COMPILATION.name.replace('.', '\\.')}：\\d+/${COMPILATION.reports}`),
@@ -152,6 +184,14 @@ export function prepareWorkspace(dir, { source } = {}) {
   if (WRONG_TOTAL.text && !fs.existsSync(path.join(dir, WRONG_TOTAL.name))) fs.writeFileSync(path.join(dir, WRONG_TOTAL.name), WRONG_TOTAL.text);
   if (COMPILATION.text && !fs.existsSync(path.join(dir, COMPILATION.name))) fs.writeFileSync(path.join(dir, COMPILATION.name), COMPILATION.text);
   if (!fs.existsSync(path.join(dir, 'README.md'))) fs.writeFileSync(path.join(dir, 'README.md'), '# Drafts\n\nThis folder holds report drafts.\n');
+  // Copies for the scenarios that change a draft or configure one (the others keep the originals).
+  const copy = (from, to) => fs.existsSync(path.join(from)) && !fs.existsSync(to) && fs.copyFileSync(from, to);
+  copy(path.join(dir, 'seed-000.md'), path.join(dir, EXPECT.ignore.file));
+  copy(path.join(dir, 'clean-2024.md'), path.join(dir, EXPECT.format.file));
+  fs.mkdirSync(path.join(dir, EXPECT.config.folder), { recursive: true });
+  copy(path.join(dir, 'seed-000.md'), path.join(dir, EXPECT.config.folder, EXPECT.config.file));
+  const config = path.join(dir, EXPECT.config.folder, '.nianbaorc.json');
+  if (!fs.existsSync(config)) fs.writeFileSync(config, EXPECT.config.text);
 }
 
 function deriveCompilation({ name, reports }) {
@@ -327,6 +367,48 @@ export const scenarios = [
       await step('restricted mode', () => ui.poll('the Restricted Mode indicator', () => ui.isRestrictedMode()));
       await step(`open ${r.file}`, () => ui.openFile(r.file));
       await step(`${r.code} listed`, () => ui.waitProblems((rs) => rs.some((x) => x.code === r.code && (r.line == null || x.line === r.line)), { file: r.file }));
+    },
+  },
+
+  {
+    name: 'ignore-heuristic-finding-here',
+    async run({ ui, step, expect }) {
+      const g = expect.ignore;
+      await step(`open ${g.file}`, () => ui.openFile(g.file));
+      await step(`${g.code} listed`, () => ui.waitProblems((rs) => rs.some((r) => r.code === g.code && r.line === g.line), { file: g.file }));
+      await step(`cursor to ${g.line}:${g.col}`, () => ui.goTo(g.line, g.col));
+      await step('quick fix 在此处忽略此项检查', () => ui.quickFix(g.action));
+      await step('comment inserted above the line', () => ui.waitLineText(g.line, (t) => t === g.lineAfter));
+      await step('problem gone', () => ui.waitProblems((rs) => !rs.some((r) => r.code === g.code), { file: g.file, what: `no ${g.code}` }));
+    },
+  },
+
+  {
+    name: 'config-file-and-effective-config',
+    async run({ ui, step, expect, log }) {
+      const c = expect.config;
+      await step(`open ${c.file}`, () => ui.openFile(c.file));
+      const rows = await step(`${c.still} listed, ${c.off} not`, () =>
+        ui.waitProblems((rs) => rs.some((r) => r.code === c.still) && !rs.some((r) => r.code === c.off), { file: c.file, what: `${c.still} without ${c.off}` }));
+      log(`${c.file}:\n${fmt(rows)}`);
+      await step('show the effective configuration', () => ui.runCommand(c.command));
+      await step('the merged configuration beside the draft', () =>
+        ui.poll('the effective configuration', async () => (await ui.visibleLines()).map((l) => l.text).join('\n'), (t) => matchAll(t, c.shows)));
+      await step('open .nianbaorc.json', () => ui.openFile('.nianbaorc.json'));
+      const problems = await step('its misspelt code marked in the file', () =>
+        ui.waitProblems((rs) => rs.some((r) => r.line === c.configProblem.line && r.message.includes(c.configProblem.message)), { file: '.nianbaorc.json', what: 'the configuration problem' }));
+      log(`.nianbaorc.json:\n${fmt(problems)}`);
+    },
+  },
+
+  {
+    name: 'format-document-aligns-tables',
+    async run({ ui, step, expect }) {
+      const f = expect.format;
+      await step(`open ${f.file}`, () => ui.openFile(f.file));
+      await step('row as written', () => ui.waitLineText(f.line, (t) => f.before.test(t)));
+      await step('Format Document', () => ui.runCommand(f.command));
+      await step('row aligned', () => ui.waitLineText(f.line, (t) => f.after.test(t)));
     },
   },
 

@@ -36,7 +36,8 @@ function esc(s) {
  * Resolved again at click time, so a list that re-renders is no problem.
  */
 function rowsLabelled(rowSelector, label) {
-  return `${rowSelector}[aria-label="${esc(label)}"], ${rowSelector}[aria-label^="${esc(label)}, "]`;
+  // "seed-000.md, file results", or for a file in a subfolder "配置示例.md 本地配置, file results".
+  return `${rowSelector}[aria-label="${esc(label)}"], ${rowSelector}[aria-label^="${esc(label)}, "], ${rowSelector}[aria-label^="${esc(label)} "]`;
 }
 
 function matches(text, m) {
@@ -184,7 +185,7 @@ export class Workbench {
     // File rows: aria-label "seed-000.md, file results" (or "..., recently opened").
     const base = fileName.split('/').pop();
     await this.poll(`Quick Open to list ${fileName}`, () => this.quickInputRows(),
-      (rs) => rs.some((r) => r.aria === base || r.aria.startsWith(`${base}, `)));
+      (rs) => rs.some((r) => r.aria === base || r.aria.startsWith(`${base}, `) || r.aria.startsWith(`${base} `)));
     await this.page.locator(rowsLabelled(QUICK_INPUT_ROWS, base)).first().click();
     await this.waitActiveTab(base);
     await this.waitEditorFocused();

@@ -68,7 +68,8 @@ describe('.nianbaorc.json in the language server', () => {
   });
 
   it('answers 显示生效的配置 with the merged rules and the file they came from', async () => {
-    const result = await client.request<{ configFile: string; rules: Record<string, { severity: string; options?: Record<string, unknown> }> }>('workspace/executeCommand', {
+    type Shown = Record<string, { severity: string; options?: Record<string, unknown> }>;
+    const result = await client.request<{ configFile: string; changed: Shown; rules: Shown }>('workspace/executeCommand', {
       command: 'nianbao.server.effectiveConfig',
       arguments: [seed.uri],
     });
@@ -76,6 +77,8 @@ describe('.nianbaorc.json in the language server', () => {
     assert.deepEqual(result.rules['label-deviation'], { severity: 'off' });
     assert.deepEqual(result.rules['cell-blank'], { severity: 'error' });
     assert.deepEqual(result.rules['t3-row-total'], { severity: 'info' });
+    // What differs from the defaults, first.
+    assert.deepEqual(Object.keys(result.changed), ['t3-row-total', 'cell-blank', 'label-deviation']);
     assert.deepEqual(result.rules.deadline, { severity: 'info', options: { publisher: 'auto', departmentDeadline: '01-31', governmentDeadline: '03-31' } });
   });
 

@@ -4,9 +4,10 @@
  * clerk reads Table 3 as a grid. Only whitespace changes: cells keep their
  * text, rows keep their cells and pipes, and formatting twice changes nothing.
  *
- *  - A row with at most one filled cell (the corner note, a Table 2 article
- *    row: a merged title written in its first cell) does not widen its
- *    columns; its long cell overflows.
+ *  - A row with at most one filled cell (a Table 2 article row: a merged
+ *    title written in its first cell) does not widen its columns, nor does a
+ *    cell wider than 40 columns (the corner note, the longest official labels
+ *    of Table 3): they overflow, and the table stays about as wide as a screen.
  *  - A table with a row that does not start and end with a pipe is left as it
  *    is: aligning it would mean adding pipes.
  *  - The delimiter row keeps its dashes and colons, padded with spaces.
@@ -37,6 +38,8 @@ function cellsOf(line: string): string[] | undefined {
 }
 
 const DELIMITER_CELL = /^:?-+:?$/;
+/** A cell wider than this (twenty Chinese characters) overflows rather than widen its column. */
+const MAX_ALIGNED_WIDTH = 40;
 type Align = 'left' | 'right' | 'center';
 
 /** The lines of one table aligned; `widthOf` measures a cell (the snippets measure a placeholder by its default). */
@@ -46,7 +49,10 @@ function alignRows(rows: readonly string[][], delimiterRow: number, widthOf: (ce
   const filled = (row: readonly string[]) => row.filter((c) => c !== '').length;
   rows.forEach((row, r) => {
     if (r !== delimiterRow && r !== 0 && filled(row) <= 1) return; // a merged title row
-    row.forEach((cell, c) => (widths[c] = Math.max(widths[c], widthOf(cell))));
+    row.forEach((cell, c) => {
+      const width = widthOf(cell);
+      if (width <= MAX_ALIGNED_WIDTH) widths[c] = Math.max(widths[c], width);
+    });
   });
   const aligns: Align[] = (rows[delimiterRow] ?? []).map((d) => (d.startsWith(':') && d.endsWith(':') && d.length > 1 ? 'center' : d.endsWith(':') ? 'right' : 'left'));
   const pad = (cell: string, c: number, r: number) => {
