@@ -1,6 +1,6 @@
 /** Shared helpers for tests: fixtures as a clerk would edit them, and applying fixes. */
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { analyzeText, applyEdits, LineIndex, type AnalyzeOptions, type DocumentAnalysis, type Finding, type Fix } from '../server/src/index';
 
 export const ROOT = join(__dirname, '..');
@@ -144,4 +144,11 @@ export function writer(values: Record<string, readonly (number | null | undefine
     const v = values[key]?.[Number(i)];
     return v === null || v === undefined ? '' : String(v);
   };
+}
+
+/** Write a file, making its folders; returns its path (workspaces the tests lay out). */
+export function writeMaking(path: string, text: string | Buffer): string {
+  mkdirSync(dirname(path), { recursive: true });
+  writeFileSync(path, text);
+  return path;
 }

@@ -7,12 +7,13 @@
  */
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { ClientCapabilities, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
 import { Doc, FULL_CAPABILITIES, TestClient } from './client';
+import { writeMaking } from '../helpers';
 import { example, WRONG_ROW_TOTAL } from './drafts';
 
 const uriOf = (path: string) => pathToFileURL(path).href;
@@ -30,12 +31,6 @@ before(() => {
 });
 after(() => rmSync(tmp, { recursive: true, force: true }));
 
-function write(path: string, text: string): string {
-  mkdirSync(join(path, '..'), { recursive: true });
-  writeFileSync(path, text);
-  return path;
-}
-
 describe('.nianbaorc.json in the language server', () => {
   let client: TestClient;
   let root: string;
@@ -45,14 +40,14 @@ describe('.nianbaorc.json in the language server', () => {
 
   before(async () => {
     root = join(tmp, '示例县');
-    configPath = write(join(root, '.nianbaorc.json'), '{\n  // 全县统一\n  "rules": { "label-deviation": "off", "cell-blank": "error" }\n}\n');
+    configPath = writeMaking(join(root, '.nianbaorc.json'), '{\n  // 全县统一\n  "rules": { "label-deviation": "off", "cell-blank": "error" }\n}\n');
     client = await TestClient.start();
     // The setting: t3-row-total as information (the file says nothing of it); cell-blank as information (the file wins).
     client.config = { nianbao: { debounceMs: 20, rules: { 't3-row-total': 'info', 'cell-blank': 'info' } } };
     await client.initialize({ capabilities: WORKSPACE_CLIENT, workspaceFolders: [{ uri: uriOf(root), name: '示例县' }] });
     await client.initialized();
-    seed = new Doc(client, uriOf(write(join(root, '2024', 'seed-001.md'), example('seed-001.md'))), example('seed-001.md'));
-    wrong = new Doc(client, uriOf(write(join(root, '2024', 'wrong.md'), WRONG_ROW_TOTAL)), WRONG_ROW_TOTAL);
+    seed = new Doc(client, uriOf(writeMaking(join(root, '2024', 'seed-001.md'), example('seed-001.md'))), example('seed-001.md'));
+    wrong = new Doc(client, uriOf(writeMaking(join(root, '2024', 'wrong.md'), WRONG_ROW_TOTAL)), WRONG_ROW_TOTAL);
   });
   after(() => client?.kill());
 
@@ -84,7 +79,7 @@ describe('.nianbaorc.json in the language server', () => {
 
   it('a wrong file: a diagnostic on it at the mistake; corrected on disk, it is cleared and the drafts re-checked', async () => {
     let since = client.mark();
-    write(configPath, '{\n  "rules": {\n    "label-deviaton": "off",\n    "cell-blank": "loud"\n  }\n}\n');
+    writeMaking(configPath, '{\n  "rules": {\n    "label-deviaton": "off",\n    "cell-blank": "loud"\n  }\n}\n');
     await client.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: uriOf(configPath), type: 2 }] });
     const problems = await client.waitForDiagnostics(uriOf(configPath), (p) => p.diagnostics.length > 0, since);
     assert.deepEqual(
@@ -98,7 +93,7 @@ describe('.nianbaorc.json in the language server', () => {
     const s = await client.waitForDiagnostics(seed.uri, (p) => codes(p).has('label-deviation'), since);
     assert.deepEqual(severityOf(s, 'cell-blank'), [3], 'the setting, the file’s value being wrong');
     since = client.mark();
-    write(configPath, '{ "rules": { "label-deviation": "off" } }\n');
+    writeMaking(configPath, '{ "rules": { "label-deviation": "off" } }\n');
     await client.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: uriOf(configPath), type: 2 }] });
     await client.waitForDiagnostics(uriOf(configPath), (p) => p.diagnostics.length === 0, since);
     await client.waitForDiagnostics(seed.uri, (p) => !codes(p).has('label-deviation'), since);
@@ -106,7 +101,7 @@ describe('.nianbaorc.json in the language server', () => {
 
   it('a new .nianbaorc.json in a subfolder is found when created', async () => {
     const since = client.mark();
-    const nested = write(join(root, '2024', '.nianbaorc.json'), '{ "rules": { "t3-row-total": "off" } }');
+    const nested = writeMaking(join(root, '2024', '.nianbaorc.json'), '{ "rules": { "t3-row-total": "off" } }');
     await client.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: uriOf(nested), type: 1 }] });
     const w = await client.waitForDiagnostics(wrong.uri, (p) => !codes(p).has('t3-row-total'), since);
     assert.ok(!codes(w).has('t3-row-total'));

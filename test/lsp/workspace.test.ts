@@ -14,6 +14,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { ClientCapabilities, CodeAction, Diagnostic, DocumentSymbol, InitializeResult, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
 import { Doc, FULL_CAPABILITIES, TestClient } from './client';
+import { writeMaking } from '../helpers';
 import { CLEAN, LAST_2022, LAST_2023, otherUnit, t3Cell, textAt } from './drafts';
 
 const CROSS_CODES = ['carry-over', 'in-force-count', 'copied-paragraph'];
@@ -45,12 +46,6 @@ before(() => {
 });
 after(() => rmSync(tmp, { recursive: true, force: true }));
 
-function write(path: string, text: string | Buffer): string {
-  mkdirSync(join(path, '..'), { recursive: true });
-  writeFileSync(path, text);
-  return path;
-}
-
 describe('last year’s report in the workspace folder (not open)', () => {
   let client: TestClient;
   let init: InitializeResult;
@@ -63,10 +58,10 @@ describe('last year’s report in the workspace folder (not open)', () => {
   before(async () => {
     root = join(tmp, '示例县政务公开');
     // The clerk's folder: last year's published report, and this year's draft (also on disk, and open).
-    lastPath = write(join(root, '2023', '示例县2023年政府信息公开工作年度报告.md'), LAST_2023);
+    lastPath = writeMaking(join(root, '2023', '示例县2023年政府信息公开工作年度报告.md'), LAST_2023);
     lastUri = uriOf(lastPath);
-    const draftPath = write(join(root, '2024', '示例县2024年报（草稿）.md'), CLEAN);
-    write(join(root, 'README.md'), '# 政务公开资料\n\n历年报告和草稿。\n');
+    const draftPath = writeMaking(join(root, '2024', '示例县2024年报（草稿）.md'), CLEAN);
+    writeMaking(join(root, 'README.md'), '# 政务公开资料\n\n历年报告和草稿。\n');
     client = await TestClient.start();
     client.config = { nianbao: { locale: 'zh-CN', debounceMs: 40 } };
     init = await client.initialize({ capabilities: WORKSPACE_CLIENT, workspaceFolders: [{ uri: uriOf(root), name: '示例县政务公开' }] });
@@ -153,7 +148,7 @@ describe('last year’s report in the workspace folder (not open)', () => {
     // The clerk replaces the single report by a file of the unit's reports: 2022, then 2023.
     rmSync(lastPath);
     compiled = `${LAST_2022}\n${LAST_2023}`;
-    compiledPath = write(join(root, '历年', '示例县2022—2023年报.md'), compiled);
+    compiledPath = writeMaking(join(root, '历年', '示例县2022—2023年报.md'), compiled);
     const start = lineOf(compiled, '# 示例县人民政府办公室2023年');
     assert.equal(start, LAST_2022.split('\n').length);
     const since = client.mark();
@@ -245,22 +240,22 @@ describe('a workspace folder without last year’s report (rootUri, no file watc
   it('finds nothing across files, and neither hangs nor fails on files it cannot read', async () => {
     const root = join(tmp, '无上年报告');
     const outside = join(tmp, '文件夹外');
-    const draftPath = write(join(root, '示例县2024年报.md'), CLEAN);
+    const draftPath = writeMaking(join(root, '示例县2024年报.md'), CLEAN);
     // Reports that are not last year's of this unit: another county's, and this unit's of two years ago.
-    write(join(root, '样例县2023年报.md'), otherUnit(LAST_2023));
-    write(join(root, '示例县2022年报.md'), LAST_2022);
+    writeMaking(join(root, '样例县2023年报.md'), otherUnit(LAST_2023));
+    writeMaking(join(root, '示例县2022年报.md'), LAST_2022);
     // Last year's report outside the folder, reachable only through a link: not followed.
-    write(join(outside, '示例县2023年报.md'), LAST_2023);
+    writeMaking(join(outside, '示例县2023年报.md'), LAST_2023);
     symlinkSync(join(outside, '示例县2023年报.md'), join(root, '链接-2023.md'));
     // And what a folder may hold that cannot be read as a report.
-    const locked = write(join(root, '加密.md'), otherUnit(CLEAN));
+    const locked = writeMaking(join(root, '加密.md'), otherUnit(CLEAN));
     chmodSync(locked, 0o000);
     assert.equal(spawnSync('mkfifo', [join(root, '管道.md')]).status, 0, 'mkfifo');
     symlinkSync(join(root, '不存在.md'), join(root, '失效链接.md'));
     mkdirSync(join(root, '目录.md'));
-    write(join(root, '乱码.md'), Buffer.from(Array.from({ length: 9000 }, (_, i) => (i * 7919) % 256)));
-    write(join(root, '.git', '示例县2023年报.md'), LAST_2023);
-    write(join(root, 'node_modules', 'x', '示例县2023年报.md'), LAST_2023);
+    writeMaking(join(root, '乱码.md'), Buffer.from(Array.from({ length: 9000 }, (_, i) => (i * 7919) % 256)));
+    writeMaking(join(root, '.git', '示例县2023年报.md'), LAST_2023);
+    writeMaking(join(root, 'node_modules', 'x', '示例县2023年报.md'), LAST_2023);
 
     client = await TestClient.start();
     client.config = { nianbao: { locale: 'zh-CN', debounceMs: 40 } };

@@ -1,7 +1,6 @@
 /** The command line of `nianbao check`: its usage text and its options, read with node:util parseArgs (cli/args.ts). */
 import type { RuleSettings } from '../checks/options';
-import { readRuleFlags } from '../config/rules';
-import { mergeRules } from '../config/rules';
+import { mergeRules, readRuleFlags } from '../config/rules';
 import { oneOf, parseCommandLine, usageError, UsageError } from './args';
 import type { ColumnUnit } from './check-file';
 import type { Locale } from './io';

@@ -30,6 +30,7 @@
  * found or too many warnings, 2 bad usage or configuration, a file that could
  * not be read or written, or a check that failed.
  */
+import { resolve } from 'node:path';
 import { INTERNAL_ERROR } from '../engine/analyze';
 import { say } from '../checks/messages';
 import type { Severity } from '../model/report';
@@ -49,7 +50,6 @@ import { formatText } from './formats/text';
 import { Output } from './io';
 import { runJobs } from './jobs';
 import { CLI, TARGET_FAILURES } from './messages';
-import { resolve } from 'node:path';
 
 /** A file's task before its rules are known: the same for every file but the text and the rules. */
 type Base = Pick<FileTask, 'strict' | 'columns'>;
