@@ -15,5 +15,12 @@ function find(dir) {
 const files = find('test').sort();
 const only = process.argv.slice(2);
 const selected = only.length ? files.filter((f) => only.some((o) => f.includes(o))) : files;
-const result = spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-reporter=spec', ...selected], { stdio: 'inherit' });
+// --test-force-exit: a file whose tests have all finished ends then, even if a handle (a
+// disposed connection to a killed server, seen now and then under load) keeps its
+// event loop alive; --test-timeout turns a test that hangs into a failure, not a stalled CI.
+const result = spawnSync(
+  process.execPath,
+  ['--import', 'tsx', '--test', '--test-force-exit', '--test-timeout=300000', '--test-reporter=spec', ...selected],
+  { stdio: 'inherit' },
+);
 process.exit(result.status ?? 1);

@@ -117,6 +117,17 @@ const MUTATIONS: Record<string, (text: string, rng: Rng) => string> = {
   },
   longDigits: (t, r) => replaceNumber(t, r, () => '1'.repeat(100 + Math.floor(r() * 700))),
   truncate: (t, r) => t.slice(0, Math.floor(r() * t.length)),
+  // A silencing comment, as a clerk writes one: any form, a real or a misspelt code, anywhere (a table row too).
+  directive: (t, r) => {
+    const all = lines(t);
+    const kind = pick(r, ['disable-next-line', 'disable-line', 'disable', 'enable', 'disable-file']);
+    const code = pick(r, ['', 't3-row-total', 'cell-blank, label-deviation', 'narrative-mismatch -- 已核实', 'no-such-check']);
+    const comment = `<!-- nianbao-${kind}${code ? ` ${code}` : ''} -->`;
+    const at = Math.floor(r() * (all.length + 1));
+    if (kind === 'disable-line' && at < all.length) all[at] = `${all[at]} ${comment}`;
+    else all.splice(at, 0, comment);
+    return all.join('\n');
+  },
 };
 
 const MUTATION_NAMES = Object.keys(MUTATIONS);

@@ -506,3 +506,14 @@ test('every check registered has zh and en docs', async () => {
     assert.ok(check!.docs.zh.length > 40 && check!.docs.en.length > 40, code);
   }
 });
+
+test('fee-statement: notices shown in a column still contradict 未收取 when the total cannot be read', () => {
+  const text = readFileSync(join(ROOT, 'test', 'fixtures', 'drafts', 'cross', 'fee-2024.md'), 'utf8');
+  const row = text.split('\n').find((l) => l.includes('2.申请人逾期未按收费通知要求缴纳费用'))!;
+  // Found by the fuzzer: the total typed as a run of digits; filled in by cell-invalid's fix, it made fee-statement appear.
+  const glued = text.replace(row, row.replace(/\| \d+ \|$/, `| ${'1'.repeat(40)} |`));
+  assert.notEqual(glued, text);
+  const [finding] = analyze(glued).findings.filter((f) => f.code === 'fee-statement' && f.messageId === 'contradicts');
+  assert.ok(finding, 'the contradiction is seen before the total is corrected');
+  assert.match(finding.message.zh, /第 2 项（申请人逾期未按收费通知要求缴纳费用）“自然人”列为 \d+/);
+});

@@ -2,7 +2,7 @@
  * fee-statement: section 六 says whether 信息处理费 was charged (国办函〔2020〕109号),
  * and does not deny fee notices that Table 3 （六）2 shows were issued.
  */
-import { T3_ROWS, T3_TOTAL_COLUMN } from '../format/standard';
+import { T3_COLUMNS, T3_ROWS, T3_TOTAL_COLUMN } from '../format/standard';
 import type { Finding, Report, SectionRead } from '../model/report';
 import { documentSpan, rangeOf, sentencesOf } from '../parse/prose';
 import { defineCheck, finding } from './check';
@@ -21,10 +21,11 @@ const MESSAGES = defineMessages({
     en: 'Section VI does not say whether information-processing fees were charged (国办函〔2020〕109号); if none, write 本年度未收取信息处理费',
   },
   contradicts: {
-    zh: '正文称“{text}”，但表三“（六）其他处理”第 2 项（申请人逾期未按收费通知要求缴纳费用）总计为 {notices}，说明本年度发出过收费通知，请核实并说明收费情况',
-    en: 'The text says no fee was charged or notified (“{text}”), but Table 3 （六）2 (fee notice not paid) total is {notices}: fee notices were issued',
+    zh: '正文称“{text}”，但表三“（六）其他处理”第 2 项（申请人逾期未按收费通知要求缴纳费用）{column}为 {notices}，说明本年度发出过收费通知，请核实并说明收费情况',
+    en: 'The text says no fee was charged or notified (“{text}”), but Table 3 （六）2 (fee notice not paid), {column}, is {notices}: fee notices were issued',
   },
-  feeCell: { zh: '（六）2 总计：{notices}', en: '（六）2 total: {notices}' },
+  feeCell: { zh: '（六）2 {column}：{notices}', en: '（六）2 {column}: {notices}' },
+  total: { zh: '总计', en: 'total' },
 });
 
 function sectionSix(report: Report): SectionRead | undefined {
@@ -53,7 +54,13 @@ export const feeStatement = defineCheck({
       const text = report.prose.filter((p) => p.section === six).map((p) => p.span.text).join('\n');
       if (!FEE_STATEMENT.test(text.replace(/\s/g, ''))) findings.push(finding(this, six.heading.span.range, 'missing', {}, { severity: 'information', data: { missing: true } }));
     }
-    const cell = report.tables.t3?.rows.get(FEE_ROW)?.cells[T3_TOTAL_COLUMN];
+    // The total, or when it cannot be read (a number glued or mistyped), the first column that shows notices.
+    const cells = report.tables.t3?.rows.get(FEE_ROW)?.cells ?? [];
+    const total = cells[T3_TOTAL_COLUMN];
+    const readable = total?.state === 'number' && total.value !== null;
+    const at = readable ? T3_TOTAL_COLUMN : cells.findIndex((c, i) => i !== T3_TOTAL_COLUMN && c.state === 'number' && (c.value ?? 0) > 0);
+    const cell = cells[at];
+    const column = at === T3_TOTAL_COLUMN ? MESSAGES.total : { zh: `“${T3_COLUMNS[at]?.label}”列`, en: `column ${T3_COLUMNS[at]?.en}` };
     if (cell?.state === 'number' && cell.value !== null && cell.value > 0) {
       for (const sentence of sentencesOf(report)) {
         for (const m of sentence.text.matchAll(NO_FEE)) {
@@ -61,8 +68,8 @@ export const feeStatement = defineCheck({
           const b = a + m[0].length;
           const { start, end } = documentSpan(sentence.compact, a, b);
           findings.push(
-            finding(this, rangeOf(report, sentence.compact, a, b), 'contradicts', { text: report.text.slice(start, end), notices: cell.value }, {
-              related: cell.span ? [{ range: cell.span.range, message: say(MESSAGES.feeCell, { notices: cell.value }) }] : [],
+            finding(this, rangeOf(report, sentence.compact, a, b), 'contradicts', { text: report.text.slice(start, end), notices: cell.value, column }, {
+              related: cell.span ? [{ range: cell.span.range, message: say(MESSAGES.feeCell, { notices: cell.value, column }) }] : [],
               data: { feeNotices: cell.value },
             }),
           );

@@ -14,6 +14,7 @@ import { closestCode } from '../config/rules';
 import { CONFIG } from '../config/messages';
 import type { Finding, Range, TextEdit } from '../model/report';
 import { readDirectives, type Directive } from '../parse/directives';
+import { LineIndex } from '../parse/text';
 import { compareFindings, shiftRange } from './edits';
 
 interface PartLike {
@@ -40,9 +41,27 @@ function silencedBy(directives: readonly Directive[], code: string, line: number
   return region;
 }
 
-/** The edit that removes a directive: its whole line when it stands alone there. */
-function removal(d: Directive): TextEdit {
-  const range: Range = d.ownLine ? { start: { line: d.range.start.line, character: 0 }, end: { line: d.range.end.line + 1, character: 0 } } : d.range;
+/**
+ * The edit that removes a directive, when removing it changes nothing else: a
+ * comment after text on its line goes with the space before it; a comment on
+ * its own line goes with the line, when a blank line (or the text's start or
+ * end) is next to it. A comment line between two lines of a table or a
+ * paragraph has cut that block in two: taking it out would join them again
+ * and change how they read, so no removal is offered.
+ */
+function removal(d: Directive, lines: LineIndex): TextEdit | undefined {
+  if (!d.ownLine) {
+    const before = lines.lineText(d.range.start.line).slice(0, d.range.start.character);
+    const spaces = before.length - before.trimEnd().length;
+    return { range: { start: { line: d.range.start.line, character: d.range.start.character - spaces }, end: d.range.end }, newText: '' };
+  }
+  const blank = (line: number) => line < 0 || line >= lines.lineCount || lines.lineText(line).trim() === '';
+  if (!blank(d.range.start.line - 1) && !blank(d.range.end.line + 1)) return undefined;
+  const last = d.range.end.line + 1 >= lines.lineCount;
+  // The last line of the text: its line break before it goes instead.
+  const range: Range = last
+    ? { start: d.range.start.line > 0 ? lines.lineEndPosition(d.range.start.line - 1) : { line: 0, character: 0 }, end: lines.lineEndPosition(d.range.end.line) }
+    : { start: { line: d.range.start.line, character: 0 }, end: { line: d.range.end.line + 1, character: 0 } };
   return { range, newText: '' };
 }
 
@@ -68,11 +87,13 @@ export function applyDirectives<P extends PartLike>(text: string, parts: readonl
     return at;
   };
   const added = new Map<number, Finding[]>();
+  const lines = new LineIndex(text);
   for (const d of directives) {
     if (d.kind === 'enable') continue;
     const i = partAt(d.range.start.line);
     const local = shiftRange(d.range, -kept[i].startLine);
-    const localRemoval = { ...removal(d), range: shiftRange(removal(d).range, -kept[i].startLine) };
+    const remove = removal(d, lines);
+    const localRemoval = remove && { ...remove, range: shiftRange(remove.range, -kept[i].startLine) };
     const found: Finding[] = [];
     const unknown = d.codes.filter((c) => !KNOWN.has(c));
     for (const code of unknown) {
@@ -81,7 +102,7 @@ export function applyDirectives<P extends PartLike>(text: string, parts: readonl
     }
     if (!used.has(d) && unknown.length < d.codes.length + (d.codes.length === 0 ? 1 : 0)) {
       const codes = d.codes.length ? list(d.codes.filter((c) => KNOWN.has(c)), { zh: '、', en: ', ' }) : unusedDisable.messages.allChecks;
-      found.push(finding(unusedDisable, local, 'unused', { codes }, { ...set, data: { kind: d.kind, codes: d.codes }, fixes: [fix(unusedDisable, 'remove', {}, [localRemoval])] }));
+      found.push(finding(unusedDisable, local, 'unused', { codes }, { ...set, data: { kind: d.kind, codes: d.codes }, fixes: [localRemoval && fix(unusedDisable, 'remove', {}, [localRemoval])] }));
     }
     if (found.length) added.set(i, [...(added.get(i) ?? []), ...found]);
   }

@@ -12,6 +12,7 @@
  * examples, not directives.
  */
 import type { Range } from '../model/report';
+import { LineIndex } from './text';
 
 type DirectiveKind = 'disable-next-line' | 'disable-line' | 'disable' | 'enable' | 'disable-file';
 
@@ -28,29 +29,17 @@ export interface Directive {
 const COMMENT = /<!--\s*nianbao-(disable-next-line|disable-line|disable-file|disable|enable)(?=[\s,]|-->)([\s\S]*?)-->/g;
 const FENCE = /^ {0,3}(`{3,}|~{3,})/;
 
-/** The directives of a text, in order. */
+/** The directives of a text, in order (lines broken by \n, \r\n or a lone \r, as LSP counts them). */
 export function readDirectives(text: string): Directive[] {
   if (!text.includes('nianbao-')) return [];
+  const index = new LineIndex(text);
   const directives: Directive[] = [];
-  // Line starts, and which lines are inside a fenced block.
-  const starts = [0];
-  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
-  const lineOf = (offset: number) => {
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (starts[mid] <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo;
-  };
-  const lineText = (line: number) => text.slice(starts[line], line + 1 < starts.length ? starts[line + 1] : text.length).replace(/\r?\n$/, '');
+  // Which lines are inside a fenced block.
   const fenced = new Set<number>();
   if (/^ {0,3}(```|~~~)/m.test(text)) {
     let open: string | undefined;
-    for (let line = 0; line < starts.length; line++) {
-      const m = FENCE.exec(lineText(line));
+    for (let line = 0; line < index.lineCount; line++) {
+      const m = FENCE.exec(index.lineText(line));
       if (open) {
         fenced.add(line);
         if (m && m[1][0] === open[0] && m[1].length >= open.length) open = undefined;
@@ -61,21 +50,14 @@ export function readDirectives(text: string): Directive[] {
     }
   }
   for (const m of text.matchAll(COMMENT)) {
-    const startOffset = m.index!;
-    const endOffset = startOffset + m[0].length;
-    const startLine = lineOf(startOffset);
-    if (fenced.has(startLine)) continue;
-    const endLine = lineOf(endOffset);
+    const start = index.positionAt(m.index!);
+    if (fenced.has(start.line)) continue;
+    const end = index.positionAt(m.index! + m[0].length);
     const body = m[2].split(/\s--\s|\s--$/)[0];
     const codes = body.split(/[\s,，、]+/).filter((c) => c !== '');
-    const before = text.slice(starts[startLine], startOffset);
-    const after = lineText(endLine).slice(endOffset - starts[endLine]);
-    directives.push({
-      kind: m[1] as DirectiveKind,
-      codes,
-      range: { start: { line: startLine, character: startOffset - starts[startLine] }, end: { line: endLine, character: endOffset - starts[endLine] } },
-      ownLine: before.trim() === '' && after.trim() === '',
-    });
+    const before = index.lineText(start.line).slice(0, start.character);
+    const after = index.lineText(end.line).slice(end.character);
+    directives.push({ kind: m[1] as DirectiveKind, codes, range: { start, end }, ownLine: before.trim() === '' && after.trim() === '' });
   }
   return directives;
 }

@@ -24,9 +24,13 @@ const TABLE_READERS: Record<TableId, (lines: Line[], index: LineIndex) => ReadTa
  *  - Nesting deeper than any report needs (a line opening with hundreds of `>`
  *    or list markers, runs of hundreds of `[`, `*`, `` ` ``) is flattened: remark
  *    takes quadratic time on it, and a report never has it.
+ *  - An HTML comment (a note, text commented out, a nianbao-disable
+ *    directive) becomes spaces: it is no part of the report, and a directive
+ *    after a heading or a table row must not change how that line reads.
  */
 function readingCopy(text: string): string {
   let copy = text.includes('\uFEFF') ? text.replace(/\uFEFF/g, ' ') : text;
+  if (copy.includes('<!--')) copy = copy.replace(/<!--[\s\S]*?-->/g, (m) => m.replace(/[^\r\n]/g, ' '));
   if (DEEP_PREFIX.test(copy)) copy = copy.replace(DEEP_PREFIX_G, (m) => m.replace(/[^\s]/g, NEUTRAL));
   if (LONG_RUN.test(copy)) copy = copy.replace(LONG_RUN_G, (m) => m.slice(0, MAX_RUN) + NEUTRAL.repeat(m.length - MAX_RUN));
   return copy;
