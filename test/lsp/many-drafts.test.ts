@@ -43,7 +43,10 @@ describe('many drafts open (language server over stdio)', () => {
     for (const d of [...drafts, lastYear, mine]) await d.open();
     for (const d of [...drafts, lastYear, mine]) await client.waitForDiagnostics(d.uri, (p) => p.version === d.version, mark);
   });
-  after(() => client?.kill());
+  // Shut down and wait for the server to exit (killed if it does not), so that nothing of it keeps this file running.
+  after(async () => {
+    await client?.stop().catch(() => client.kill());
+  });
 
   it('a keystroke in one of 42 open drafts reads that draft only, and checks no other', async () => {
     const before = await stats();
