@@ -63,8 +63,8 @@ describe('configuration files', () => {
 
   test('extends: the named file first, the file itself over it; --rule over both; --config instead of the lookup', () => {
     const dir = folder({
-      'shared/全市.json': '{ "rules": { "label-deviation": "off", "cell-blank": "info" } }',
-      'unit/.nianbaorc.json': '{ "extends": "../shared/全市.json", "rules": { "cell-blank": "error" } }',
+      '全市/统一.json': '{ "rules": { "label-deviation": "off", "cell-blank": "info" } }',
+      'unit/.nianbaorc.json': '{ "extends": "../全市/统一.json", "rules": { "cell-blank": "error" } }',
       'unit/seed-001.md': SEED_001,
     });
     const r = cli(['check', 'unit'], { cwd: dir });
@@ -73,7 +73,7 @@ describe('configuration files', () => {
     const flagged = cli(['check', 'unit', '--rule', 'cell-blank=warning', '--rule', 'label-deviation=info'], { cwd: dir });
     assert.deepEqual([...new Set(severities(flagged.stdout, 'cell-blank'))], ['warning'], '--rule over the file');
     assert.deepEqual([...new Set(severities(flagged.stdout, 'label-deviation'))], ['information']);
-    const explicit = cli(['check', 'unit', '--config', 'shared/全市.json'], { cwd: dir });
+    const explicit = cli(['check', 'unit', '--config', '全市/统一.json'], { cwd: dir });
     assert.deepEqual([...new Set(severities(explicit.stdout, 'cell-blank'))], ['information'], '--config replaces the lookup');
   });
 
