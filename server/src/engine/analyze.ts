@@ -100,7 +100,6 @@ function internalError(check: Check, error: unknown): Finding {
   };
 }
 
-
 /**
  * Analyses documents, reusing the parts of the last versions that did not change.
  * A part's report is cached by its text; its findings by text and check options,
