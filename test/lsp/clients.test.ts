@@ -130,6 +130,16 @@ describe('a Neovim-0.7-like client and VS Code, side by side', () => {
     await nvim.notify('workspace/didChangeConfiguration', { settings: { nianbao: { locale: 'zh-CN', rules: { 't3-row-total': 'warning' } } } });
     const chinese = await nvim.waitForDiagnostics(wrong, (p) => p.diagnostics.some((d) => d.code === 't3-row-total' && d.severity === 2), since);
     assert.match(String(chinese.diagnostics.find((d) => d.code === 't3-row-total')!.message), /总计/);
+    // A wrong entry of nianbao.rules is said once, as a notice; the rest holds.
+    const notices = nvim.messages.length;
+    since = nvim.mark();
+    await nvim.notify('workspace/didChangeConfiguration', { settings: { nianbao: { locale: 'zh-CN', rules: { 't3-row-total': 'warning', 'cel-blank': 'off' } } } });
+    await nvim.waitForDiagnostics(wrong, (p) => p.diagnostics.some((d) => d.code === 't3-row-total' && d.severity === 2), since);
+    await nvim.request('nianbao/stats', {});
+    const said = nvim.messages.slice(notices);
+    assert.equal(said.length, 1, JSON.stringify(said));
+    assert.equal(said[0].type, 2);
+    assert.equal(said[0].message, '设置 nianbao.rules 中写错的项未生效：nianbao.rules.cel-blank：没有代码为“cel-blank”的检查，是否指“cell-blank”？');
   });
 
   it('formatting aligns a report draft’s tables, leaves other Markdown alone', async () => {

@@ -18,6 +18,8 @@ export const CONFIG = defineMessages({
   extendsMissing: { zh: '"extends" 指向的文件不存在：{path}', en: '"extends" names a file that does not exist: {path}' },
   extendsCycle: { zh: '"extends" 循环引用：{path}', en: '"extends" goes round in a circle: {path}' },
   inFile: { zh: '{path}:{line}:{column}：{message}', en: '{path}:{line}:{column}: {message}' },
+  // The setting nianbao.rules, in an editor.
+  settingProblems: { zh: '设置 nianbao.rules 中写错的项未生效：{problems}', en: 'Entries of the setting nianbao.rules that do not take effect: {problems}' },
   // --rule on the command line.
   badRuleFlag: {
     zh: '--rule 应写作 代码=级别 或 代码.选项=值（如 copied-paragraph=off、deadline.publisher=department）：{value}',

@@ -4,7 +4,9 @@
  * initialization options and didChangeConfiguration for clients without it),
  * and its display language.
  */
-import type { Connection, InitializeParams } from 'vscode-languageserver';
+import { MessageType, ShowMessageNotification, type Connection, type InitializeParams } from 'vscode-languageserver';
+import { say } from '../checks/messages';
+import { CONFIG } from '../config/messages';
 import type { LoadedConfig } from '../config/file';
 import { mergeRules } from '../config/rules';
 import { DEFAULT_SETTINGS, readSettings, resolveLocale, type Locale, type Settings } from '../features/settings';
@@ -107,12 +109,19 @@ export class ClientState {
 
   private warned = '';
 
-  /** A wrong nianbao.rules setting is said in the log once (VS Code also marks it in settings.json, from its schema). */
+  /**
+   * A wrong nianbao.rules setting is said once, as a notice and in the log
+   * (VS Code also marks it in settings.json, from its schema); what is right in it holds.
+   */
   private warnRulesProblems(settings: Settings): void {
     const text = settings.rulesProblems.map((p) => `${p.path.join('.')}: ${p.message.en}`).join('; ');
     if (!text || text === this.warned) return;
     this.warned = text;
     this.log('setting nianbao.rules', text);
+    const locale = this.localeOf(settings);
+    const problems = settings.rulesProblems.map((p) => `${p.path.join('.')}：${p.message[locale]}`).join(locale === 'zh' ? '；' : '; ');
+    const message = say(CONFIG.settingProblems, { problems })[locale];
+    void this.connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message }).catch((error) => this.log('showMessage', error));
   }
 
   /** The settings changed: from the notification itself for clients without workspace/configuration. */
