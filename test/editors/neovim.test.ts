@@ -7,7 +7,7 @@
 import { before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { chmodSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { analyzeText } from '../../server/src/engine/analyze';
@@ -55,7 +55,7 @@ describe('Neovim 0.7 with the README’s setup', { skip: available ? false : 'nv
     writeFileSync(join(dir, '.nianbaorc.json'), '{ "rules": { "cell-blank": "off" } }');
     // The command the setup names, as `npm link` would put it on PATH.
     const bin = join(dir, 'bin');
-    spawnSync('mkdir', ['-p', bin]);
+    mkdirSync(bin);
     writeFileSync(join(bin, 'nianbao-language-server'), `#!/bin/sh\nexec "${process.execPath}" "${join(ROOT, 'dist', 'server.js')}" "$@"\n`);
     chmodSync(join(bin, 'nianbao-language-server'), 0o755);
     const run = spawnSync('nvim', ['--headless', '-u', 'init.lua', '-c', 'luafile probe.lua', 'draft.md'], {

@@ -81,6 +81,12 @@ export const FULL_CAPABILITIES: ClientCapabilities = {
   window: { showMessage: {} },
 };
 
+/** A client that has workspace folders and tells the server about changed files, as VS Code does. */
+export const WORKSPACE_CLIENT: ClientCapabilities = {
+  ...FULL_CAPABILITIES,
+  workspace: { ...FULL_CAPABILITIES.workspace, workspaceFolders: true, didChangeWatchedFiles: { dynamicRegistration: true } },
+};
+
 interface Waiter {
   uri: string;
   since: number;
@@ -104,6 +110,7 @@ export class TestClient {
   stderr = '';
   /** How many times the server asked a pulling client to pull again. */
   refreshes = 0;
+  private refreshWaiters: (() => void)[] = [];
   /** What workspace/configuration answers, by section. */
   config: Record<string, unknown> = {};
   private waiters: Waiter[] = [];
@@ -147,6 +154,7 @@ export class TestClient {
     });
     connection.onRequest('workspace/diagnostic/refresh', () => {
       this.refreshes++;
+      for (const wake of this.refreshWaiters.splice(0)) wake();
       return null;
     });
     connection.onRequest('workspace/applyEdit', (p: ApplyWorkspaceEditParams) => {
@@ -259,6 +267,17 @@ export class TestClient {
   }
 
   /** How many diagnostics notifications have arrived: pass to waitForDiagnostics to see only later ones. */
+  /** The next workspace/diagnostic/refresh the server sends; an error when none comes within `timeoutMs`. */
+  nextRefresh(timeoutMs = 8000): Promise<void> {
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`no workspace/diagnostic/refresh within ${timeoutMs} ms`)), timeoutMs);
+      this.refreshWaiters.push(() => {
+        clearTimeout(timer);
+        resolve();
+      });
+    });
+  }
+
   mark(): number {
     return this.diagnostics.length;
   }

@@ -11,19 +11,14 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { ClientCapabilities, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
-import { Doc, FULL_CAPABILITIES, TestClient } from './client';
+import type { PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
+import { Doc, TestClient, WORKSPACE_CLIENT } from './client';
 import { writeMaking } from '../helpers';
 import { example, WRONG_ROW_TOTAL } from './drafts';
 
 const uriOf = (path: string) => pathToFileURL(path).href;
 const severityOf = (p: PublishDiagnosticsParams, code: string) => [...new Set(p.diagnostics.filter((d) => d.code === code).map((d) => d.severity))];
 const codes = (p: PublishDiagnosticsParams) => new Set(p.diagnostics.map((d) => String(d.code)));
-
-const WORKSPACE_CLIENT: ClientCapabilities = {
-  ...FULL_CAPABILITIES,
-  workspace: { ...FULL_CAPABILITIES.workspace, workspaceFolders: true, didChangeWatchedFiles: { dynamicRegistration: true } },
-};
 
 let tmp: string;
 before(() => {

@@ -12,8 +12,8 @@ import { chmodSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync }
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { ClientCapabilities, CodeAction, Diagnostic, DocumentSymbol, InitializeResult, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
-import { Doc, FULL_CAPABILITIES, TestClient } from './client';
+import type { CodeAction, Diagnostic, DocumentSymbol, InitializeResult, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
+import { Doc, TestClient, WORKSPACE_CLIENT } from './client';
 import { writeMaking } from '../helpers';
 import { CLEAN, LAST_2022, LAST_2023, otherUnit, t3Cell, textAt } from './drafts';
 
@@ -27,12 +27,6 @@ const message = (d: Diagnostic) => (typeof d.message === 'string' ? d.message : 
 const cellRange = (cell: { line: number; start: number; end: number }) => ({ start: { line: cell.line, character: cell.start }, end: { line: cell.line, character: cell.end } });
 /** Errors the server logged (it logs every caught error as `nianbao: …`). */
 const errors = (client: TestClient) => client.logs.filter((l) => l.startsWith('nianbao:'));
-
-/** A client that has workspace folders and tells the server about changed files, as VS Code does. */
-const WORKSPACE_CLIENT: ClientCapabilities = {
-  ...FULL_CAPABILITIES,
-  workspace: { ...FULL_CAPABILITIES.workspace, workspaceFolders: true, didChangeWatchedFiles: { dynamicRegistration: true } },
-};
 
 /** Last year's report with its 四、结转下年度继续办理 row as this year's 二、上年结转 (2 1 0 0 0 0 3). */
 const LAST_2023_AGREEING = LAST_2023.replace(

@@ -79,6 +79,9 @@ export function optionProblem(spec: OptionSpec, value: unknown): Text | undefine
   }
 }
 
+/** The wordings of one item of a list option: "政务新媒体/微信公众号" → both. */
+export const alternatives = (item: string): string[] => item.split('/').map((w) => w.trim()).filter(Boolean);
+
 /** The options a check runs with: its declared defaults, overridden by the valid values set for it. */
 export function resolveOptions<O extends OptionSpecs>(specs: O, set: Readonly<Record<string, unknown>> | undefined): OptionValues<O> {
   const values: Record<string, unknown> = {};

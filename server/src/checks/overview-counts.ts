@@ -5,6 +5,7 @@
  */
 import type { Finding } from '../model/report';
 import { defineCheck, finding, optionsFor } from './check';
+import { alternatives } from './options';
 import { defineMessages } from './messages';
 
 const MESSAGES = defineMessages({
@@ -44,7 +45,7 @@ export const overviewCounts = defineCheck({
       .flatMap((p) => p.span.text.split(/[。；;！!？?\n]/));
     const findings: Finding[] = [];
     for (const channel of channels) {
-      const names = channel.split('/').map((n) => n.trim()).filter(Boolean);
+      const names = alternatives(channel);
       const stated = sentences.some((s) => names.some((n) => s.includes(n) && COUNT.test(s.slice(s.indexOf(n)))));
       if (!stated) findings.push(finding(this, section.heading.span.range, 'missing', { channel: names[0] }, { data: { channel: names[0] } }));
     }

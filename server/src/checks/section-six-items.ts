@@ -5,6 +5,7 @@
  */
 import type { Finding } from '../model/report';
 import { defineCheck, finding, optionsFor } from './check';
+import { alternatives } from './options';
 import { defineMessages } from './messages';
 
 const MESSAGES = defineMessages({
@@ -42,7 +43,7 @@ export const sectionSixItems = defineCheck({
     const text = report.prose.filter((p) => p.section === section).map((p) => p.span.text).join('\n');
     const findings: Finding[] = [];
     for (const item of items) {
-      const words = item.split('/').map((w) => w.trim()).filter(Boolean);
+      const words = alternatives(item);
       if (!words.some((w) => text.includes(w))) findings.push(finding(this, section.heading.span.range, 'missing', { item: words.join('、') }, { data: { item } }));
     }
     return findings;

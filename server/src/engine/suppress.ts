@@ -66,7 +66,9 @@ function removal(d: Directive, lines: LineIndex): TextEdit | undefined {
 }
 
 export function applyDirectives<P extends PartLike>(text: string, parts: readonly P[], rules: RuleSettings | undefined): P[] {
-  const directives = readDirectives(text);
+  if (!text.includes('nianbao-')) return parts as P[];
+  const lines = new LineIndex(text);
+  const directives = readDirectives(text, lines);
   if (directives.length === 0) return parts as P[];
   const used = new Set<Directive>();
   const kept = parts.map((part) => {
@@ -87,7 +89,6 @@ export function applyDirectives<P extends PartLike>(text: string, parts: readonl
     return at;
   };
   const added = new Map<number, Finding[]>();
-  const lines = new LineIndex(text);
   for (const d of directives) {
     if (d.kind === 'enable') continue;
     const i = partAt(d.range.start.line);

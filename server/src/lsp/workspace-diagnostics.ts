@@ -36,12 +36,13 @@ export async function workspaceDiagnostics(
       throw error;
     }
     const settings = await settingsFor(uri);
-    const resultId = `${file.size}:${file.mtimeMs}:${JSON.stringify(checkOptions(settings))}`;
+    const check = checkOptions(settings);
+    const resultId = `${file.size}:${file.mtimeMs}:${JSON.stringify(check)}`;
     if (before.get(uri) === resultId) {
       reports.push({ kind: 'unchanged', uri, version: null, resultId });
       continue;
     }
-    const analysis = analyzer.analyze(file.text, { enable: settings.enable, check: checkOptions(settings), uri, checkErrors: 'report' });
+    const analysis = analyzer.analyze(file.text, { enable: settings.enable, check, uri, checkErrors: 'report' });
     if (!analysis.isReport) continue;
     const ids = findingIds(analysis.findings);
     const locale = localeOf(settings);

@@ -30,9 +30,8 @@ const COMMENT = /<!--\s*nianbao-(disable-next-line|disable-line|disable-file|dis
 const FENCE = /^ {0,3}(`{3,}|~{3,})/;
 
 /** The directives of a text, in order (lines broken by \n, \r\n or a lone \r, as LSP counts them). */
-export function readDirectives(text: string): Directive[] {
+export function readDirectives(text: string, index: LineIndex = new LineIndex(text)): Directive[] {
   if (!text.includes('nianbao-')) return [];
-  const index = new LineIndex(text);
   const directives: Directive[] = [];
   // Which lines are inside a fenced block.
   const fenced = new Set<number>();
