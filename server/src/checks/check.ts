@@ -1,7 +1,7 @@
 /** What a check is, and the helpers every check uses to make findings and fixes. */
 import type { RuleTag } from '../format/rules';
 import type { Text } from '../format/standard';
-import type { Cell, Finding, Fix, Range, RelatedInfo, Report, Severity, TextEdit } from '../model/report';
+import type { Cell, Finding, Fix, Range, RelatedInfo, Report, ReportKind, Severity, TextEdit } from '../model/report';
 import { formatNumber } from '../parse/text';
 import { say, type Catalog, type MessageArgs } from './messages';
 import { resolveOptions, type OptionSpecs, type OptionValues, type RuleSettings } from './options';
@@ -35,6 +35,11 @@ export interface Check<C extends Catalog = Catalog, O extends OptionSpecs = Opti
   options?: O;
   /** A local requirement, off unless a configuration switches it on. */
   optional?: boolean;
+  /**
+   * The kinds of document it reads (default: this annual report only): a
+   * report from before 2019 or another document is not checked as a draft.
+   */
+  appliesTo?: readonly ReportKind[];
   run(report: Report, context: CheckContext): Finding[];
 }
 
@@ -52,6 +57,9 @@ export function severityUnder(check: Pick<Check, 'code' | 'severity' | 'optional
   const set = rules?.[check.code];
   return set?.severity ?? (check.optional && !set ? 'off' : check.severity);
 }
+
+/** Whether a check reads this kind of document. */
+export const readsKind = (check: Pick<Check, 'appliesTo'>, kind: ReportKind): boolean => (check.appliesTo ?? ['annual-report']).includes(kind);
 
 /** The options a check (by its code) runs with in this context: its declared defaults, overridden by the configuration. */
 export const optionsFor = <O extends OptionSpecs>(code: string, specs: O, context: CheckContext): OptionValues<O> =>

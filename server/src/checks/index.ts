@@ -10,6 +10,7 @@ import { cellInvalid } from './cell-invalid';
 import { tableRead } from './table-read';
 import { labelDeviation } from './label-deviation';
 import { oldFormat } from './old-format';
+import { otherDocument } from './other-document';
 import { narrativeMismatch } from './narrative-mismatch';
 import { yearMismatch } from './year-mismatch';
 import { deadline } from './deadline';
@@ -38,6 +39,7 @@ export const CHECKS: readonly Check[] = [
   tableRead,
   labelDeviation,
   oldFormat,
+  otherDocument,
   narrativeMismatch,
   yearMismatch,
   deadline,

@@ -30,6 +30,7 @@ export const unusedDisable = defineCheck({
       'A comment that silences nothing (the problem was corrected, or the code is misspelt) is reported on the comment, with the quick fix “Remove this comment”. Every finding of a heuristic check offers the quick fix “Ignore this check here”, which inserts such a comment.',
   },
   messages: MESSAGES,
+  appliesTo: ['annual-report', 'pre-2019', 'other'],
   fixes: ['remove', 'ignoreLine', 'ignoreBlock'],
   run: () => [],
 });

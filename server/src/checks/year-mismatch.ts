@@ -59,6 +59,7 @@ export const yearMismatch = defineCheck({
       'A period whose 年/月 were lost (202311日至20231231日) is read as far as it can be, and flagged for completion. The finding sits on the year.',
   },
   messages: MESSAGES,
+  appliesTo: ['annual-report', 'pre-2019'],
   fixes: ['setYear', 'setPeriodYears', 'setReading'],
   run(report) {
     const findings: Finding[] = [];

@@ -8,7 +8,7 @@
  * large document re-reads only that report.
  */
 import { CHECKS, type Check, type CheckContext, type CheckOptions } from '../checks';
-import { severityUnder } from '../checks/check';
+import { readsKind, severityUnder } from '../checks/check';
 import type { Finding, Position, Report } from '../model/report';
 import { parseReport } from '../parse/report';
 import { splitReports } from '../parse/split';
@@ -71,7 +71,7 @@ export function checkReport(report: Report, context: CheckContext, options: Pick
   for (const check of options.checks ?? CHECKS) {
     // Switched off, or set to another severity, by the configuration.
     const severity = severityUnder(check, context.options.rules);
-    if (severity === 'off') continue;
+    if (severity === 'off' || !readsKind(check, report.kind.kind)) continue;
     try {
       const found = check.run(report, context);
       // A severity set in the rules holds for every finding; by default a check may vary it per finding.

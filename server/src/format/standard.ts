@@ -423,6 +423,34 @@ export const OLD_FORMAT_MARKERS: readonly { text: string; where: Text }[] = [
 export const FORMAT_2021_FIRST_YEAR = 2021;
 
 // ---------------------------------------------------------------------------
+// Before 2019: the 2008 条例 era, and documents that are not this report
+// ---------------------------------------------------------------------------
+
+/** The first report year of the 2019 trial format; earlier reports follow the 2008 条例 (国务院令第492号). */
+export const FORMAT_2019_FIRST_YEAR = 2019;
+
+/**
+ * Parts only a report from before 2019 has, as its headings name them
+ * (written: 四、政府信息公开的收费及减免情况). Any two of them, or one in a
+ * report for a year before 2019, make a pre-2019 report.
+ */
+export const PRE_2019_PARTS: readonly { label: string; pattern: RegExp }[] = [
+  { label: '概述', pattern: /^概述$|^概况$/ },
+  { label: '依申请公开政府信息情况', pattern: /^依申请公开(?:政府)?信息(?:的)?(?:情况|工作情况)$/ },
+  { label: '政府信息公开的收费及减免情况', pattern: /收费(?:及|和|与)减免/ },
+  { label: '咨询处理情况', pattern: /咨询(?:处理|答复)?(?:情况)?$/ },
+];
+
+/**
+ * The words that end a document's title and say what kind of document it is.
+ * A title ending with one of them that is not this report's (a 政府网站工作年度报表,
+ * a 法治政府建设年度报告, a 通知) names another document.
+ */
+export const DOCUMENT_KINDS = /(?:报告|报表|年报|总结|要点|方案|通知|意见|办法|细则|规定|函)$/;
+/** What this report's title says of it: 政府信息公开 (or 政务公开) and 年度报告/年报. */
+export const ANNUAL_REPORT_TITLE = /(?:政府信息公开|政务公开)[^，。]*(?:年度报告|年报)$/;
+
+// ---------------------------------------------------------------------------
 // The documents a report cites
 // ---------------------------------------------------------------------------
 

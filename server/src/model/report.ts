@@ -137,6 +137,17 @@ export interface ProseBlock {
   section?: SectionRead;
 }
 
+/** What kind of document a text is (parse/kind.ts). */
+export type DocumentKind =
+  /** This annual report, in the 2019 or 2021 layout. */
+  | { kind: 'annual-report' }
+  /** A report from before 2019 (the 2008 条例 era); `parts` are the headings only that format has, with the part each names. */
+  | { kind: 'pre-2019'; parts: { span: Span; label: string }[] }
+  /** Another document (a 政府网站工作年度报表, another report): its title. */
+  | { kind: 'other'; title: Span };
+
+export type ReportKind = DocumentKind['kind'];
+
 export interface Report {
   text: string;
   title?: TitleRead;
@@ -148,6 +159,8 @@ export interface Report {
   format: '2021' | '2019';
   /** Text found that only the 2019 layout has. */
   oldFormatMarkers: Span[];
+  /** This report, one from before 2019, or another document (only the first is checked as a draft). */
+  kind: DocumentKind;
   /** The line break the text uses (its first one; \n when it has none): inserted text uses it too. */
   eol: '\n' | '\r\n' | '\r';
   /** Converts offsets to positions. */

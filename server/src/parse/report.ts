@@ -7,6 +7,7 @@ import { matchSectionHeading } from './labels';
 import { readLines, type Line } from './lines';
 import { isTable2Of2019, readTable2, readTable3, readTable4 } from './tables/index';
 import { LineIndex, normalizeLabel } from './text';
+import { documentKind } from './kind';
 
 const TABLE_READERS: Record<TableId, (lines: Line[], index: LineIndex) => ReadTable | undefined> = {
   t2: readTable2,
@@ -84,6 +85,7 @@ export function parseReport(source: string): Report {
     prose,
     format,
     oldFormatMarkers,
+    kind: documentKind(lines, title, sections, tables),
     eol: index.eol,
     positionAt: (offset) => index.positionAt(offset),
     offsetAt: (position) => index.offsetAt(position),
