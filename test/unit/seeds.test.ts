@@ -200,7 +200,11 @@ describe('the findings of each original (FINDINGS.md)', () => {
     assert.deepEqual(byCode(f, 'cell-blank', 'cell-invalid', 'table-read'), []);
     assert.deepEqual(byCode(f, 'label-deviation').map((l) => [l.range.start.line + 1, l.data?.canonical]), [[101, '2.其他法律行政法规禁止公开']]);
     assert.equal(byCode(f, 'old-format').length, 1);
-    assert.ok(f.some((x) => x.range.start.line + 1 >= 31 && x.range.start.line + 1 <= 33), 'the prose figure of 17 applications is reported');
+    assert.deepEqual(
+      byCode(f, 'scope-mismatch', 'narrative-mismatch').map((x) => [x.code, x.range.start.line + 1]),
+      [['scope-mismatch', 33]],
+      'the office’s 17 applications against the district’s 95 is reported once, as a difference of scope',
+    );
   });
 
   test('no original has a 2019-format text marker', () => {

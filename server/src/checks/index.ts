@@ -12,6 +12,7 @@ import { labelDeviation } from './label-deviation';
 import { oldFormat } from './old-format';
 import { otherDocument } from './other-document';
 import { narrativeMismatch } from './narrative-mismatch';
+import { scopeMismatch } from './scope-mismatch';
 import { yearMismatch } from './year-mismatch';
 import { deadline } from './deadline';
 import { feeStatement } from './fee-statement';
@@ -41,6 +42,7 @@ export const CHECKS: readonly Check[] = [
   oldFormat,
   otherDocument,
   narrativeMismatch,
+  scopeMismatch,
   yearMismatch,
   deadline,
   feeStatement,

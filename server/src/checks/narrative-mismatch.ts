@@ -20,10 +20,13 @@ const MESSAGES = defineMessages({
     en: 'The text says all requests were closed (“{text}”), but Table 3 四、结转下年度继续办理 total is {carried}',
   },
   notAllUpheld: { zh: '正文称“{text}”，但表四有{outcomes}', en: 'The text says all were upheld (“{text}”), but Table 4 has {outcomes}' },
+  notNone: { zh: '正文称“{text}”，但表四{counts}', en: 'The text says there were none (“{text}”), but Table 4 has {counts}' },
+  groupTotal: { zh: '“{group}”总计为 {value}', en: '{group} total {value}' },
   outcome: { zh: '{group}{column} {value} 件', en: '{group}: {column} {value}' },
   // What a wrong number is, instead.
   oneColumn: { zh: '“{column}”一列的数', en: 'the {column} column alone' },
-  oneItem: { zh: '其中“{item}”一项的数', en: 'the item “{item}” alone' },
+  oneItem: { zh: '其中“{item}”一项的数，正文可能只统计了这一项', en: 'the item “{item}” alone: the text may count only that item' },
+  onlyRow: { zh: '只计“{row}”、未计{rest}的数', en: '“{row}” alone, without {rest}' },
   newAndCarried: { zh: '一+二之和（含上年结转）', en: 'new + carried over (一+二)' },
   rowTotal: { zh: '“{row}”总计', en: 'the {row} total' },
   resultRow: { zh: '“{row}”一行的总计', en: 'the total of row “{row}”' },
@@ -63,6 +66,10 @@ function candidates(report: Report, ref: Ref, doc: string | undefined): Candidat
         if (isNumber(cell)) add(cell.value, say(MESSAGES.oneColumn, { column: { zh: T3_COLUMNS[i].label, en: T3_COLUMNS[i].en } }));
       });
     }
+    // One of the rows a sum adds up (一 without 二, （一）予以公开 without （二）部分公开).
+    if (ref.rows.length > 1)
+      for (const key of ref.rows)
+        add(total(key), say(MESSAGES.onlyRow, { row: t3Label(key), rest: list(ref.rows.filter((k) => k !== key).map((k) => `“${t3Label(k)}”`)) }));
     // One item of a group.
     for (const key of ref.rows)
       if (t3Rows(key).length > 1) for (const item of t3Rows(key)) add(total(item), say(MESSAGES.oneItem, { item: t3Label(item) }));
@@ -141,11 +148,15 @@ export const narrativeMismatch = defineCheck({
     zh:
       '核对正文里明确点名的数字与它所指的表格数据：收到申请（表三“一、本年新收”总计；句中写明含上年结转时也可为一+二）、上年结转、予以公开、部分公开、不予公开、无法提供、不予处理、办结/答复（（七）总计）、结转下年度、行政复议 N 件（表四行政复议总计）、行政诉讼 N 件（两项行政诉讼总计之和）、未经复议直接起诉/复议后起诉、行政许可/行政处罚/行政强制 N 件（表二）、规范性文件制发/废止/现行有效 N 件（表二）。' +
       '提示标在正文的数字上，消息给出正文的数和表格的数；若正文的数恰好等于另一个格或另一种合计（只计了自然人一列、只计了一项、一+二、（七）总计），一并指出。“均获维持”“全部维持”对照表四的纠正、其他结果和尚未审结；“全部办结”“均已办结”对照表三“四、结转下年度继续办理”（应为 0）。' +
-      '只在句子清楚点名数量时才核对：日期、网站发布信息条数、电话、邮编、文号（〔2021〕30号、国务院令第711号）、会议和培训次数、百分比都不会被当作表格数据。把鼠标停在核对过的数字上可看到对应的表格数据。',
+      '动词决定所指的合计：收到、新收、受理对应“一”；收办、共办理对应一+二；答复、办结、已回复对应（七）总计；正在办理、结转、顺延、转结下年度对应“四”。“未发生行政复议、行政诉讼”“无行政诉讼”对照表四的总计。' +
+      '只在句子清楚点名数量时才核对：日期、网站发布信息条数、电话、邮编、文号（〔2021〕30号、国务院令第711号）、会议和培训次数、百分比都不会被当作表格数据；同一分句里带“备案”“同比”“较上年”“增加/减少”“占”“约”的数，“50件以上/左右”，另一级别的数（县级报告里的“全省”“市级”），以及“其中”之后的部分数，都不是表格的数，不核对。县级以上人民政府的报告里“政府办代表政府受理…”这类办公室自己的数，由“统计范围不一致”（scope-mismatch）报告。把鼠标停在核对过的数字上可看到对应的表格数据。' +
+      '屏蔽：在该行上方写 `<!-- nianbao-disable-next-line narrative-mismatch -->`，或在 .nianbaorc.json 中设 `"narrative-mismatch": "off"`。',
     en:
       'Numbers the prose names explicitly are compared with the table figure they refer to: requests received (Table 3 一 total, or 一+二 when the sentence says it includes carried-over requests), carried over, disclosed, partly disclosed, refused, unable to provide, not processed, answered (（七）总计), carried to next year, reconsiderations (Table 4), lawsuits (sum of both litigation totals), licensing/penalty/coercion decisions and normative documents issued/repealed/in force (Table 2). ' +
       'The finding sits on the number in the prose and gives both figures; when the stated number equals another cell or sum (only the natural-person column, one item, 一+二, （七）总计) it says which. “均获维持” is checked against Table 4 (corrected, other, pending) and “全部办结” against 四、结转下年度继续办理 (must be 0). ' +
-      'Only sentences that clearly name the quantity are compared: dates, counts of web posts, phone numbers, postcodes, document numbers, meetings and percentages are never read as table figures. Hovering a checked number shows the table figure.',
+      'The verb names the aggregate: 收到/新收/受理 → 一; 收办/共办理 → 一+二; 答复/办结/已回复 → （七）总计; 正在办理/结转/顺延/转结下年度 → 四. “No reconsideration / no lawsuit” is checked against the Table 4 totals. ' +
+      'Only sentences that clearly name the quantity are compared: dates, counts of web posts, phone numbers, postcodes, document numbers, meetings and percentages are never read as table figures; nor are numbers whose clause says 备案 (filed for record), 同比/较上年/增加/减少 (a change), 占 (a share), 约 or 以上/左右 (an estimate), another level’s figures (全省 or 市级 in a county’s report), or a part after 其中. The office’s own figure in a government’s report (政府办代表政府受理…) is reported by scope-mismatch instead. Hovering a checked number shows the table figure. ' +
+      'Silence it with `<!-- nianbao-disable-next-line narrative-mismatch -->` above the line, or `"narrative-mismatch": "off"` in .nianbaorc.json.',
   },
   messages: MESSAGES,
   fixes: ['setProse'],
@@ -153,7 +164,8 @@ export const narrativeMismatch = defineCheck({
     const findings: Finding[] = [];
     const { claims, statements } = readClaims(report);
     for (const claim of claims) {
-      if (!isMismatch(claim)) continue;
+      // The office's own figure in a government's report is scope-mismatch's to say.
+      if (!isMismatch(claim) || claim.scope === 'office') continue;
       const expected = claim.expected!;
       // Prose that agrees with the table as the arithmetic corrects it is right: the wrong cell is reported there.
       const corrected = expected.cells.reduce<number | null>((sum, c) => (sum === null ? null : ((v) => (v === null ? null : sum + v))(correctedValue(report, c.cell))), 0);
@@ -195,6 +207,18 @@ export const narrativeMismatch = defineCheck({
       }
       const t4 = report.tables.t4;
       if (!t4) continue;
+      if (statement.pattern.id === 'no-cases') {
+        const cells = (statement.groups ?? []).map((key) => ({ key, cell: t4.rows.get(key)?.cells[T4_TOTAL_COLUMN] })).filter((c) => isNumber(c.cell) && c.cell.value > 0);
+        if (cells.length === 0) continue;
+        const counts = cells.map((c) => say(MESSAGES.groupTotal, { group: { zh: t4Group(c.key).label, en: t4Group(c.key).en }, value: c.cell!.value! }));
+        findings.push(
+          finding(this, statement.range, 'notNone', { text: statement.text, counts: list(counts, { zh: '、', en: ', ' }) }, {
+            related: cells.filter((c) => c.cell!.span).map((c, i) => ({ range: c.cell!.span!.range, message: counts[i] })),
+            data: { claim: 'no-cases', groups: cells.map((c) => c.key) },
+          }),
+        );
+        continue;
+      }
       const problems: { text: Text; cell: Cell }[] = [];
       let total = 0;
       for (const key of upheldGroups(statement.sentence)) {

@@ -15,6 +15,7 @@ import { T3_GROUPS, T3_ROWS, T3_TOTAL_COLUMN, T4_GROUPS, T4_TOTAL_COLUMN, TABLE2
 import { isNumberCell as isNumber, type Cell, type Range, type Report } from '../model/report';
 import { documentSpan, sentencesOf, type Sentence } from './prose';
 import { formatNumber, readCount } from './text';
+import { areaLevel, isGovernmentUnit, unitLevel } from './units';
 
 /** A cell or a sum of cells of the standard tables. */
 export type Ref =
@@ -70,14 +71,58 @@ const CLAIM_PATTERNS: readonly ClaimPattern[] = [
   {
     id: 'carry-next',
     name: { zh: '结转下年度办理', en: 'requests carried over to next year' },
-    pattern: `结转(?:至|到)?下一?年度?(?:继续)?(?:办理|处理|答复)?(?:的)?(?:申请)?{F}{N}{U}`,
+    pattern: `(?:结转|转结)(?:至|到)?下一?年度?(?:继续)?(?:办理|处理|答复)?(?:的)?(?:申请)?{F}{N}{U}`,
     refers: { table: 't3', rows: ['carryNext'] },
   },
   {
     id: 'carry-next-after',
     name: { zh: '结转下年度办理', en: 'requests carried over to next year' },
-    pattern: `{N}{U}(?:申请)?(?:结转|顺延|转入)(?:到|至)?下一?年度?`,
+    pattern: `{N}{U}(?:申请)?(?:结转|转结|顺延|转入)(?:到|至)?下一?年度?`,
     refers: { table: 't3', rows: ['carryNext'] },
+  },
+  {
+    // 7件正在办理中 / 正在办理的申请7件: still open at the year's end, carried over (四).
+    id: 'in-progress-after',
+    name: { zh: '正在办理', en: 'requests still being handled' },
+    pattern: `{N}{U}(?:申请)?(?:正在|仍在|尚在)(?:办理|处理)`,
+    context: ABOUT_REQUESTS,
+    refers: { table: 't3', rows: ['carryNext'] },
+  },
+  {
+    id: 'in-progress',
+    name: { zh: '正在办理', en: 'requests still being handled' },
+    pattern: `(?:正在|仍在|尚在)(?:办理|处理)(?:中)?(?:的)?(?:申请)?{F}{N}{U}`,
+    context: ABOUT_REQUESTS,
+    refers: { table: 't3', rows: ['carryNext'] },
+  },
+  {
+    // 收办 and 共办理 count the requests on hand: new and carried over (一+二).
+    id: 'on-hand',
+    name: { zh: '收办申请', en: 'requests on hand' },
+    pattern: `(?<!结转[^，,]{0,4})收办[^，,。；;：:（）()\\d]{0,8}?(?:${APP}(?:的)?)?申请(?:件数|数量)?{F}{N}{U}`,
+    refers: { table: 't3', rows: ['new', 'carried'] },
+    alsoAccept: [
+      { when: '', refers: { table: 't3', rows: ['new'] } },
+      { when: '', refers: { table: 't3', rows: ['resultTotal'] } },
+    ],
+  },
+  {
+    id: 'handled-all',
+    name: { zh: '共办理申请', en: 'requests handled in all' },
+    pattern: `(?<!结转[^，,]{0,4})(?:共办理|共计办理|累计办理)[^，,。；;：:（）()\\d]{0,8}?(?:${APP}(?:的)?)?申请(?:件数|数量)?{F}{N}{U}`,
+    refers: { table: 't3', rows: ['new', 'carried'] },
+    alsoAccept: [
+      { when: '', refers: { table: 't3', rows: ['new'] } },
+      { when: '', refers: { table: 't3', rows: ['resultTotal'] } },
+    ],
+  },
+  {
+    id: 'on-hand-short',
+    name: { zh: '收办申请', en: 'requests on hand' },
+    pattern: `收办{F}{N}{U}`,
+    context: ABOUT_DISCLOSURE,
+    refers: { table: 't3', rows: ['new', 'carried'] },
+    alsoAccept: [{ when: '', refers: { table: 't3', rows: ['new'] } }],
   },
   {
     id: 'received',
@@ -100,9 +145,17 @@ const CLAIM_PATTERNS: readonly ClaimPattern[] = [
   {
     id: 'closed',
     name: { zh: '办结申请', en: 'requests answered' },
-    pattern: `(?<!予以)(?:办结|答复|办理完毕|处理完毕)(?:了)?${APP}?(?:的)?(?:申请)?{F}{N}{U}`,
+    pattern: `(?<!予以)(?:办结|答复|已?回复|办理完毕|处理完毕)(?:了)?${APP}?(?:的)?(?:申请)?{F}{N}{U}`,
     context: ABOUT_REQUESTS,
     refers: { table: 't3', rows: ['resultTotal'] },
+  },
+  {
+    // 予以公开和部分公开 19 件: both results, （一）+（二）.
+    id: 'disclosed-or-partial',
+    name: { zh: '予以公开和部分公开', en: 'disclosed in full or in part' },
+    pattern: `(?:予以公开(?:和|及|、|或|与)部分公开|部分公开(?:和|及|、|或|与)予以公开|公开[（(]含部分公开[)）])(?:的)?(?:申请)?{F}{N}{U}`,
+    context: ABOUT_REQUESTS,
+    refers: { table: 't3', rows: ['disclosed', 'partial'] },
   },
   {
     id: 'disclosed',
@@ -208,10 +261,12 @@ const CLAIM_PATTERNS: readonly ClaimPattern[] = [
 
 /** Claims without a number: 均获维持 against Table 4, 全部办结 against 四、结转下年度. */
 interface StatementPattern {
-  id: 'all-upheld' | 'all-closed';
+  id: 'all-upheld' | 'all-closed' | 'no-cases';
   name: Text;
   pattern: string;
   context: string;
+  /** Prose in the section whose subject the statement is (section number) needs no context words. */
+  section?: number;
 }
 
 const STATEMENT_PATTERNS: readonly StatementPattern[] = [
@@ -221,6 +276,15 @@ const STATEMENT_PATTERNS: readonly StatementPattern[] = [
     name: { zh: '全部办结', en: 'all closed' },
     pattern: '(?:已?全部|均已?|都已?|全部已)(?:按时|按期|依法|如期)?办结',
     context: ABOUT_REQUESTS,
+  },
+  {
+    // 未发生因政府信息公开申请行政复议、提起行政诉讼的情况; not 无行政复议案件被纠错 (an outcome).
+    id: 'no-cases',
+    name: { zh: '无行政复议、行政诉讼', en: 'no reconsideration or lawsuit' },
+    pattern:
+      '(?:未发生|没有发生|未出现|未有|没有|无)(?:因?(?:政府)?信息公开(?:工作)?(?:申请)?(?:的)?)?(?:被)?(?:申请|提起)?(?<cases>行政复议(?:[、和及或与]|以及)(?:被)?(?:提起)?行政诉讼|行政复议|行政诉讼)(?![^，。；]{0,8}(?:被纠正|被纠错|纠错|败诉|被撤销|被确认违法|结果))',
+    context: ABOUT_DISCLOSURE,
+    section: DISCLOSURE_CASES.section,
   },
 ];
 
@@ -369,15 +433,80 @@ export interface Claim {
   acceptedAs?: Resolved;
   /** The Table 2 row a '@doc' claim refers to. */
   doc?: string;
+  /** 'office': the sentence gives the office's own figure in a government's report (scope-mismatch reads it). */
+  scope?: 'office';
 }
 
 export interface Statement {
   pattern: StatementPattern;
+  /** For 'no-cases': the Table 4 groups the sentence says there were none of. */
+  groups?: string[];
   start: number;
   end: number;
   range: Range;
   sentence: Sentence;
   text: string;
+}
+
+/**
+ * Words in the clause before a number that make it another count than the
+ * table's: cases filed for record (备案, a different count from Table 4), a
+ * change on last year (同比, 较上年, 增加…), a share (占), an estimate (约).
+ */
+const NOT_THE_COUNT = /备案|同比|环比|[较比](?:上一?年|去年)|增长|下降|增加|减少|上升|提高|占|约(?![定束谈请])/;
+/** Right after the number and its unit: an estimate (50件以上, 50件左右). */
+const ESTIMATE_AFTER = /^(?:以上|左右|上下|多)/;
+/** A number about the government's office (区政府办代表区政府受理…), in a government's report whose tables may count the whole area. */
+const OFFICE_SCOPE = /代表[^，,]{0,8}政府|政府办(?:公室)?|办公室/;
+
+/**
+ * How a matched number reads: as the table's count; as another count ('other':
+ * its clause says it is a 备案 count, a change, a share or an estimate, or it
+ * is another level's figure, 全省 in a county's report); or as a part ('part':
+ * it follows 其中, after a total of the same quantity in the sentence).
+ */
+function readingOf(
+  report: Report,
+  sentence: Sentence,
+  text: string,
+  match: RegExpExecArray,
+  numberAt: number,
+  pattern: ClaimPattern,
+  earlier: readonly Claim[],
+): 'count' | 'other' | 'part' {
+  const clauseStart = Math.max(text.lastIndexOf('，', match.index), text.lastIndexOf(',', match.index)) + 1;
+  const clause = text.slice(clauseStart, numberAt);
+  if (NOT_THE_COUNT.test(clause) || ESTIMATE_AFTER.test(text.slice(match.index + match[0].length))) return 'other';
+  const own = unitLevel(report.title?.unit);
+  const area = areaLevel(clause);
+  if (own !== undefined && area !== undefined && area !== own) return 'other';
+  const before = sentence.compact.text.slice(sentence.fullStart, sentence.start + match.index);
+  if (before.includes('其中')) {
+    const same = JSON.stringify(pattern.refers);
+    if (earlier.some((c) => c.sentence.compact === sentence.compact && c.sentence.fullStart === sentence.fullStart && JSON.stringify(c.pattern.refers) === same)) return 'part';
+  }
+  return 'count';
+}
+
+/**
+ * A part after 其中 that equals the table while the whole before it does not
+ * (全县各级行政机关共收到申请 3607 件，其中本机关收到 47 件, Table 3 一 = 47):
+ * the whole is a wider area's figure, not this report's count.
+ */
+function widerWhole(part: Claim, earlier: readonly Claim[]): Claim | undefined {
+  if (!part.expected || part.expected.value !== part.stated) return undefined;
+  const same = JSON.stringify(part.pattern.refers);
+  return earlier.find(
+    (c) => c.sentence.compact === part.sentence.compact && c.sentence.fullStart === part.sentence.fullStart && JSON.stringify(c.pattern.refers) === same && isMismatch(c),
+  );
+}
+
+/** 'office' when the clause gives the office's own figure (区政府办代表区政府受理…) in a government's report. */
+function scopeOf(report: Report, text: string, match: RegExpExecArray): Claim['scope'] {
+  const unit = report.title?.unit;
+  if (!unit || !isGovernmentUnit(unit)) return undefined;
+  const clauseStart = Math.max(text.lastIndexOf('，', match.index), text.lastIndexOf(',', match.index)) + 1;
+  return OFFICE_SCOPE.test(text.slice(clauseStart, match.index + match[0].length)) ? 'office' : undefined;
 }
 
 const claimMemo = new WeakMap<Report, { claims: Claim[]; statements: Statement[] }>();
@@ -401,7 +530,7 @@ export function readClaims(report: Report): { claims: Claim[]; statements: State
   const statements: Statement[] = [];
   for (const sentence of sentencesOf(report)) {
     const text = sentence.text;
-    if (!/\d|[零〇一二两三四五六七八九十]|维持|办结/.test(text)) continue;
+    if (!/\d|[零〇一二两三四五六七八九十]|维持|办结|行政复议|行政诉讼/.test(text)) continue;
     const taken = new Set<number>();
     for (const pattern of CLAIM_PATTERNS) {
       if (pattern.context && !new RegExp(pattern.context).test(sentence.full)) continue;
@@ -420,6 +549,8 @@ export function readClaims(report: Report): { claims: Claim[]; statements: State
         }
         if (stated === undefined || taken.has(local)) continue;
         taken.add(local);
+        const reading = readingOf(report, sentence, text, m, local, pattern, claims);
+        if (reading === 'other') continue;
         const a = sentence.start + local;
         const b = a + digits.length;
         const { start, end } = documentSpan(sentence.compact, a, b);
@@ -438,6 +569,14 @@ export function readClaims(report: Report): { claims: Claim[]; statements: State
           expected: resolve(report, pattern.refers, doc),
           doc,
         };
+        const scope = pattern.refers.table === 't3' ? scopeOf(report, text, m) : undefined;
+        if (scope) claim.scope = scope;
+        if (reading === 'part') {
+          // A part of a total stated before it is not the table's count; but when it is, the total is a wider area's.
+          const whole = widerWhole(claim, claims);
+          if (whole) claims.splice(claims.indexOf(whole), 1);
+          continue;
+        }
         if (claim.expected && claim.expected.value !== stated)
           for (const alt of pattern.alsoAccept ?? []) {
             if (!new RegExp(alt.when).test(sentence.full)) continue;
@@ -448,12 +587,15 @@ export function readClaims(report: Report): { claims: Claim[]; statements: State
       }
     }
     for (const pattern of STATEMENT_PATTERNS) {
-      if (!new RegExp(pattern.context).test(sentence.full)) continue;
+      const inItsSection = pattern.section !== undefined && sentence.block.section?.spec.number === pattern.section;
+      if (!inItsSection && !new RegExp(pattern.context).test(sentence.full)) continue;
       const re = compile(pattern.pattern);
       for (let m = re.exec(text); m; m = re.exec(text)) {
         const a = sentence.start + m.index;
         const { start, end } = documentSpan(sentence.compact, a, a + m[0].length);
-        statements.push({ pattern, start, end, range: { start: report.positionAt(start), end: report.positionAt(end) }, sentence, text: m[0] });
+        const cases = m.groups?.cases;
+        const groups = cases === undefined ? undefined : [...(/复议(?!后)/.test(cases) ? ['review'] : []), ...(/诉讼/.test(cases) ? ['suitDirect', 'suitAfterReview'] : [])];
+        statements.push({ pattern, start, end, range: { start: report.positionAt(start), end: report.positionAt(end) }, sentence, text: m[0], ...(groups ? { groups } : {}) });
       }
     }
   }

@@ -57,3 +57,38 @@ export function lastYearReport(report: Report, others: readonly { uri: string; r
   }
   return undefined;
 }
+
+/**
+ * Administrative levels, highest first, as unit names and area words name
+ * them: 全国; 省 (全省, 省级); 市/州/盟 (全市, 市级); 县/区/旗 (全县, 区级);
+ * 乡/镇/街道.
+ */
+const LEVELS: readonly { unit: RegExp; area: RegExp }[] = [
+  { unit: /国务院|国家/, area: /全国|国家级|中央/ },
+  { unit: /省|自治区/, area: /全省|省级|省本级|省直/ },
+  // 市 but not 市场 / 市政 / 市民; 州 but not 自治州's own 州 twice.
+  { unit: /市(?![场政民容])|州|盟/, area: /全市|市级|市本级|市直|全州|州级/ },
+  { unit: /县|(?<![社园景城片辖小矿])区|旗/, area: /全县|县级|县本级|县直|全区|区级|区本级|全旗/ },
+  { unit: /乡|镇|街道/, area: /全乡|全镇|乡级|镇级|全街道/ },
+];
+
+/** The level of a unit (0 national … 4 township): the lowest level its name names (淮安市洪泽区人民政府 → 区). */
+export function unitLevel(unit: string | undefined): number | undefined {
+  if (!unit) return undefined;
+  const name = unit.normalize('NFKC').replace(/[\s#*]/g, '');
+  let level: number | undefined;
+  LEVELS.forEach((l, i) => {
+    if (l.unit.test(name)) level = i;
+  });
+  return level;
+}
+
+/** The level an area word in a text names (全省 → 1, 市级 → 2), the first one found. */
+export function areaLevel(text: string): number | undefined {
+  let first: { at: number; level: number } | undefined;
+  LEVELS.forEach((l, level) => {
+    const m = l.area.exec(text);
+    if (m && (!first || m.index < first.at)) first = { at: m.index, level };
+  });
+  return first?.level;
+}
