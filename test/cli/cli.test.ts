@@ -34,7 +34,7 @@ interface JsonFile {
   file: string;
   isReport: boolean;
   fixed?: { code: string; title: string }[];
-  findings: { code: string; severity: string; messageId: string; message: string; range: { start: { line: number; character: number }; end: { line: number; character: number } }; data: unknown }[];
+  findings: { code: string; severity: string; messageId: string; message: string; where: string | null; range: { start: { line: number; character: number }; end: { line: number; character: number } }; data: unknown }[];
 }
 
 
@@ -66,9 +66,14 @@ describe('nianbao check: text output', () => {
   test('seed-001: the label-deviation and cell-blank warnings, one line each', () => {
     const r = cli(['check', 'examples/seed-001.md']);
     const lines = findingLines(r.stdout);
-    assert.ok(lines.includes('examples/seed-001.md:35:19  warning  label-deviation  “年度”应为“年废”：“本年度止件数”应写作“本年废止件数”'), r.stdout);
-    assert.ok(lines.includes('examples/seed-001.md:53:35  warning  label-deviation  “社会团体”应写作“社会公益组织”'), r.stdout);
-    assert.ok(lines.includes('examples/seed-001.md:63:44  warning  cell-blank  “5.属于三类内部事务信息”一行“总计”列是空白：按表中其他数字推算应为 0'), r.stdout);
+    // Each line ends with the place in the report's own words.
+    assert.ok(lines.includes('examples/seed-001.md:35:19  warning  label-deviation  “年度”应为“年废”：“本年度止件数”应写作“本年废止件数”  [表二 · 栏目“本年废止件数”]'), r.stdout);
+    assert.ok(lines.includes('examples/seed-001.md:53:35  warning  label-deviation  “社会团体”应写作“社会公益组织”  [表三 · 栏目“社会公益组织”]'), r.stdout);
+    assert.ok(
+      lines.includes('examples/seed-001.md:63:44  warning  cell-blank  “5.属于三类内部事务信息”一行“总计”列是空白：按表中其他数字推算应为 0  [表三 · 总计列 · （三）不予公开 · 5.属于三类内部事务信息]'),
+      r.stdout,
+    );
+    assert.ok(lines.includes('examples/seed-001.md:17:32  warning  narrative-mismatch  正文称收到申请 1 件，表三“一、本年新收”总计为 3；1 恰是“自然人”一列的数  [一、总体情况 · “依法依规做好政府信息依申请公开工……”]'), r.stdout);
     // The 16 Table 3 rows with a missing cell.
     assert.equal(lines.filter((l) => l.includes('  cell-blank  ')).length, 16);
     // Every non-empty line but the summary is a finding line.
@@ -132,7 +137,8 @@ describe('nianbao check: JSON output', () => {
     assert.deepEqual(out[1], { file: 'examples/clean-2024.md', isReport: true, encoding: 'UTF-8', findings: [] });
     assert.equal(out[0].findings.length, 1);
     const [f] = out[0].findings;
-    assert.deepEqual(Object.keys(f).sort(), ['code', 'data', 'message', 'messageId', 'range', 'severity']);
+    assert.deepEqual(Object.keys(f).sort(), ['code', 'data', 'message', 'messageId', 'range', 'severity', 'where']);
+    assert.equal(f.where, '表三 · 总计列 · 一、本年新收政府信息公开申请数量');
     assert.equal(f.messageId, 'wrongTotal');
     assert.equal(f.code, 't3-row-total');
     assert.equal(f.severity, 'error');
@@ -149,7 +155,7 @@ describe('nianbao check: JSON output', () => {
     const text = findingLines(cli(['check', 'examples/seed-001.md']).stdout);
     assert.equal(json.length, 1);
     assert.deepEqual(
-      json[0].findings.map((f) => `examples/seed-001.md:${f.range.start.line + 1}:${f.range.start.character + 1}  ${f.severity}  ${f.code}  ${f.message}`),
+      json[0].findings.map((f) => `examples/seed-001.md:${f.range.start.line + 1}:${f.range.start.character + 1}  ${f.severity}  ${f.code}  ${f.message}  [${f.where}]`),
       text,
     );
     for (const f of json[0].findings) assert.ok(f.data === null || typeof f.data === 'object');

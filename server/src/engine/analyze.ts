@@ -14,6 +14,7 @@ import { parseReport } from '../parse/report';
 import { splitReports } from '../parse/split';
 import { performance } from 'node:perf_hooks';
 import { compareFindings, shiftFinding } from './edits';
+import { locate } from './locate';
 import { applyDirectives } from './suppress';
 
 export type EnableMode = 'auto' | 'always' | 'never';
@@ -75,7 +76,8 @@ export function checkReport(report: Report, context: CheckContext, options: Pick
     try {
       const found = check.run(report, context);
       // A severity set in the rules holds for every finding; by default a check may vary it per finding.
-      findings.push(...(context.options.rules?.[check.code]?.severity ? found.map((f) => ({ ...f, severity })) : found));
+      const set = context.options.rules?.[check.code]?.severity;
+      for (const f of found) findings.push({ ...f, ...(set ? { severity } : {}), where: locate(report, f.range) });
     } catch (error) {
       if (options.checkErrors !== 'report') throw error;
       findings.push(internalError(check, error));

@@ -218,6 +218,8 @@ export interface Finding {
   messageId: string;
   message: Text;
   range: Range;
+  /** Where it is in the report's own words (表三 · 自然人列 · （一）予以公开), set by the engine (engine/locate.ts). */
+  where?: Text;
   related?: RelatedInfo[];
   /** Machine-readable details: expected/actual values, row and column keys. */
   data?: Record<string, unknown>;

@@ -48,7 +48,11 @@ export function formatSarif(results: readonly FileResult[], locale: Locale): str
         endLine: f.range.end.line + 1,
         endColumn: f.range.end.character + 1,
       };
-      const location: Sarif.Location = { physicalLocation: { artifactLocation: { uri, uriBaseId: '%SRCROOT%' }, region } };
+      const location: Sarif.Location = {
+        physicalLocation: { artifactLocation: { uri, uriBaseId: '%SRCROOT%' }, region },
+        // The place in the report's own words (表三 · 自然人列 · （一）予以公开).
+        ...(f.where ? { logicalLocations: [{ name: f.where[locale], kind: 'element' }] } : {}),
+      };
       if (f.code === INTERNAL_ERROR) {
         notifications.push({ level: 'error', message: { text: f.message[locale] }, locations: [location] });
         continue;

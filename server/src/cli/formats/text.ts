@@ -1,7 +1,7 @@
 /**
  * The text output, one line per finding:
  *
- *   path:line:column  severity  code  message
+ *   path:line:column  severity  code  message  [where, in the report's words]
  *
  * Lines and columns count from 1; a column counts UTF-16 code units (as VS
  * Code and LSP do) unless --columns says characters or UTF-8 bytes. Then what
@@ -61,7 +61,9 @@ export function formatText(results: readonly FileResult[], locale: Locale, color
     r.findings.forEach((f, i) => {
       counts[f.severity]++;
       const where = `${r.file}:${f.range.start.line + 1}:${r.columns?.[i] ?? f.range.start.character + 1}`;
-      lines.push(`${c.bold(where)}  ${paint[f.severity](f.severity)}  ${c.dim(f.code)}  ${f.message[locale]}`);
+      // Then where it is in the report's own words (表三 · 自然人列 · （一）予以公开), for a reviewer reading the report, not the file.
+      const place = f.where ? `  ${c.dim(`[${f.where[locale]}]`)}` : '';
+      lines.push(`${c.bold(where)}  ${paint[f.severity](f.severity)}  ${c.dim(f.code)}  ${f.message[locale]}${place}`);
     });
   }
   const notes = counts.information + counts.hint;
