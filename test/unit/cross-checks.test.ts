@@ -542,6 +542,9 @@ test('in-force-count: silent when the text explains the count — 清理, 调整
   assert.deepEqual(inForce(rules), ['rules', 'normative']);
   const rulesCleaned = rules.replace('## 二、主动公开政府信息情况\n', '## 二、主动公开政府信息情况\n\n本年度开展政府规章清理，恢复执行规章2件。\n');
   assert.deepEqual(inForce(rulesCleaned), ['normative']);
+  // 规章制度 are not 规章.
+  const rulesOfWork = rules.replace('## 二、主动公开政府信息情况\n', '## 二、主动公开政府信息情况\n\n健全规章制度，规范文件清理流程。\n');
+  assert.deepEqual(inForce(rulesOfWork), ['rules', 'normative']);
   const rulesMessage = withCode(rules, 'in-force-count', options)[0].message.zh;
   assert.match(rulesMessage, /0 \+ 0 − 0 = 0 ≠ 2，相差 \+2/);
 });
