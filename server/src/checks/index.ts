@@ -14,6 +14,10 @@ import { narrativeMismatch } from './narrative-mismatch';
 import { yearMismatch } from './year-mismatch';
 import { deadline } from './deadline';
 import { feeStatement } from './fee-statement';
+import { feeNotice } from './fee-notice';
+import { feeBreakdown } from './fee-breakdown';
+import { feeVsTable2 } from './fee-vs-table2';
+import { amountDecimals } from './amount-decimals';
 import { emptySection } from './empty-section';
 import { carryOver } from './carry-over';
 import { inForceCount } from './in-force-count';
@@ -42,6 +46,10 @@ export const CHECKS: readonly Check[] = [
   yearMismatch,
   deadline,
   feeStatement,
+  feeNotice,
+  feeBreakdown,
+  feeVsTable2,
+  amountDecimals,
   emptySection,
   carryOver,
   inForceCount,
