@@ -207,14 +207,18 @@ test('fee-breakdown: no list, one item, 等, remarks in brackets, rates, other k
     // A remark in brackets is not an item.
     '本年度共发出收费通知8件，收取信息处理费1250元。其中，县公安局3件（其中2件已缴费），收取500元；县自然资源局5件，收取750元。',
     // A rate (100元/件) is not an amount collected.
-    '按照100元/件的标准，共发出收费通知3件，收取信息处理费300元。其中，县公安局1件，收取100元；县教育局2件，收取200元。',
+    '共发出收费通知3件，收取信息处理费300元。其中，县公安局1件，按100元/件收取100元；县教育局2件，按100元/件收取200元。',
     // The list breaks down the requests of the sentence, not the notices.
     '本年度共收到政府信息公开申请20件，发出收费通知3件，其中自然人申请15件、法人申请5件。',
     '本年度发出收费通知3件，共收到政府信息公开申请47件，其中自然人申请40件、法人申请5件。',
+    '本年度涉及收费的申请8件，发出收费通知5件，其中县公安局4件、县教育局4件。',
+    // The count before the list is of requests, not notices: only the amounts are compared.
+    '本年度共收到政府信息公开申请47件，收取信息处理费300元。其中，县公安局1件，收取100元；县教育局2件，收取200元。',
     // Percentages, a document number, a phone number, a date.
     '依据国办函〔2020〕109号，2024年12月共发出收费通知8件，其中县公安局3件，占37.5%；县自然资源局5件，占62.5%。咨询电话0358-1234567。',
     // Not about fees.
     '本年度共办理人大代表建议12件，其中县教育局5件、县卫健委4件。',
+    '本年度政务公开工作经费共计1250元，其中培训费500元、宣传费700元。',
   ];
   for (const six of silent) assert.deepEqual(withCode(withSix(CLEAN, six), 'fee-breakdown'), [], six);
   // 其中 of the requests in section 三 (clean-2024's own sentence has one), or of fees outside section 六.
@@ -260,11 +264,15 @@ test('fee-vs-table2: 0 元, not collected, waived, refunded, other amounts and t
     '本年度未收取信息处理费。',
     '本年度对3名申请人减免信息处理费300元。',
     '本年度退还信息处理费200元。',
+    '本年度退还已收取的信息处理费200元。',
     '本年度投入政务公开工作经费5万元。',
   ])
     assert.deepEqual(fees(withSix(zero, six)).filter((f) => f.code === 'fee-vs-table2'), [], six);
   // The 2019 layout's 行政事业性收费 has no amount: nothing to compare.
-  const old = fixture('drafts', 'layouts', 'old-format-2020.md').replace('本年度未收取信息处理费。', '本年度收取信息处理费300元。');
+  const old = fixture('drafts', 'layouts', 'old-format-2020.md')
+    .replace('本年度未收取信息处理费。', '本年度收取信息处理费300元。')
+    .replace('| 行政事业性收费 | 9 | -1 | |', '| 行政事业性收费 | 0 | 0 | |');
+  assert.ok(old.includes('| 行政事业性收费 | 0 | 0 | |'));
   assert.deepEqual(withCode(old, 'fee-vs-table2'), []);
 });
 
