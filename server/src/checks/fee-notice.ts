@@ -24,7 +24,7 @@ export const feeNotice = defineCheck({
   title: { zh: '未写明收费通知件数', en: 'Fee notices not stated' },
   docs: {
     zh:
-      `表三“（六）其他处理”第 2 项（${t3RowName(FEE_NOTICE_ROW)}）大于 0，说明本年度向申请人发出过收费通知。第六部分只说“本年度未收取信息处理费”（或收取 0 元），而全文没有提到收费通知时，提示写明发出收费通知的件数：申请人未缴费时确实不收费，这句话本身不算错，只是不完整。提示标在这句话上，相关信息指向表三的单元格。` +
+      `表三“（六）其他处理”下“${t3RowName(FEE_NOTICE_ROW)}”一行大于 0，说明本年度向申请人发出过收费通知。第六部分只说“本年度未收取信息处理费”（或收取 0 元），而全文没有提到收费通知时，提示写明发出收费通知的件数：申请人未缴费时确实不收费，这句话本身不算错，只是不完整。提示标在这句话上，相关信息指向表三的单元格。` +
       `正文称“未发出收费通知”时由 fee-statement 报告，这里不再重复。${FEE_MEASURES.firstYear} 年以前年度的报告不检查（${FEE_MEASURES.document}自 ${FEE_MEASURES.firstYear} 年施行）。` +
       silencing('fee-notice').zh,
     en:
