@@ -16,6 +16,10 @@ import { scopeMismatch } from './scope-mismatch';
 import { yearMismatch } from './year-mismatch';
 import { deadline } from './deadline';
 import { feeStatement } from './fee-statement';
+import { feeNotice } from './fee-notice';
+import { feeBreakdown } from './fee-breakdown';
+import { feeVsTable2 } from './fee-vs-table2';
+import { amountDecimals } from './amount-decimals';
 import { emptySection } from './empty-section';
 import { carryOver } from './carry-over';
 import { inForceCount } from './in-force-count';
@@ -46,6 +50,10 @@ export const CHECKS: readonly Check[] = [
   yearMismatch,
   deadline,
   feeStatement,
+  feeNotice,
+  feeBreakdown,
+  feeVsTable2,
+  amountDecimals,
   emptySection,
   carryOver,
   inForceCount,

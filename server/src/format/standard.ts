@@ -457,6 +457,8 @@ export const ANNUAL_REPORT_TITLE = /(?:政府信息公开|政务公开)[^，。]
 /** The legal basis the report cites. */
 export const FORMAT_DOCUMENT = '国办公开办函〔2021〕30号';
 export const REGULATION = '《中华人民共和国政府信息公开条例》';
+/** The measures on 信息处理费 (fees for processing requests), and the first report year they apply to (from 1 January 2021). */
+export const FEE_MEASURES = { document: '国办函〔2020〕109号', name: '《政府信息公开信息处理费管理办法》', firstYear: 2021 } as const;
 
 /** Table 3 in the 2019 format: the same rows, but （六）其他处理 is a single row with numbers of its own. */
 export const T3_2019_SINGLE_ROW = { key: 'otherHandling', label: '（六）其他处理', replaces: 'otherHandling' } as const;
