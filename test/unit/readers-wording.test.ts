@@ -115,6 +115,10 @@ describe('section headings: matched by number and key words', () => {
     ['五、存在问题及改进情况', 5, true],
     ['六、其他需要报告事项', 6, true],
     ['六、其它需要报告的事项', 6, true],
+    // Variants seen in published reports (standard-format.md section 7).
+    ['六、其他事项', 6, true],
+    ['六、其他报告的事项', 6, true],
+    ['五、存在的主要问题及改进措施', 5, true],
   ];
   for (const [heading, number, deviates] of cases) {
     test(heading, () => {
@@ -124,6 +128,24 @@ describe('section headings: matched by number and key words', () => {
       assert.equal(m.deviates, deviates);
     });
   }
+  test('a short variant is its section only under its own number: 三、其他事项 inside a section is an item', () => {
+    assert.equal(matchSectionHeading('三、其他事项'), undefined);
+    assert.equal(matchSectionHeading('四、其他报告的事项'), undefined);
+    // A long variant numbered otherwise is still its section, misnumbered.
+    assert.equal(matchSectionHeading('四、存在的主要问题及改进措施')?.spec.number, 5);
+  });
+  test('六、其他事项 and 五、存在的主要问题及改进措施: read as sections 六 and 五, the canonical heading suggested and fixed', () => {
+    const text = layout('gfm-canonical.md')
+      .replace('## 五、存在的主要问题及改进情况', '## 五、存在的主要问题及改进措施')
+      .replace('## 六、其他需要报告的事项', '## 六、其他事项');
+    const findings = analyzeText(text).findings;
+    assert.deepEqual(findings.filter((f) => /^missing-|section-order|empty-section|fee-statement/.test(f.code)).map((f) => f.code), []);
+    const labels = findings.filter((f) => f.code === 'label-deviation');
+    assert.deepEqual(labels.map((f) => [f.message.zh, f.fixes?.[0].edits[0].newText]), [
+      ['“进措施”应为“进情况”：“五、存在的主要问题及改进措施”应写作“五、存在的主要问题及改进情况”', '五、存在的主要问题及改进情况'],
+      ['“六、其他事项”应写作“六、其他需要报告的事项”', '六、其他需要报告的事项'],
+    ]);
+  });
   test('a variant or typo never makes a section count as missing', () => {
     let text = layout('gfm-canonical.md');
     for (const [heading, number] of cases.filter((c) => c[2])) {

@@ -97,7 +97,7 @@ export const SECTIONS: readonly SectionSpec[] = [
     heading: '五、存在的主要问题及改进情况',
     en: 'V. Main problems and improvements',
     keywords: ['问题'],
-    variants: ['五、政府信息公开工作存在的主要问题及改进情况', '五、存在问题及改进情况'],
+    variants: ['五、政府信息公开工作存在的主要问题及改进情况', '五、存在问题及改进情况', '五、存在的主要问题及改进措施'],
   },
   {
     number: 6,
@@ -105,7 +105,7 @@ export const SECTIONS: readonly SectionSpec[] = [
     heading: '六、其他需要报告的事项',
     en: 'VI. Other matters to report',
     keywords: ['其他', '事项'],
-    variants: [],
+    variants: ['六、其他事项', '六、其他报告的事项'],
   },
 ];
 

@@ -183,6 +183,14 @@ const headingMatches = new Map<string, HeadingMatch | undefined>();
 const MAX_REMEMBERED_HEADINGS = 5000;
 /** Each section's heading and variants as compared: without numbering, normalised. */
 const HEADING_FORMS = new Map(SECTIONS.map((spec) => [spec, [spec.heading, ...spec.variants].map((h) => stripNumbering(normalizeLabel(h)))]));
+/**
+ * A variant shorter than this (其他事项) is taken for its section only under
+ * its own number: `三、其他事项` is as likely an item inside a section as
+ * section 六 misnumbered.
+ */
+const MISNUMBERED_VARIANT_MIN_LENGTH = 8;
+/** The forms a heading numbered otherwise is compared with: the canonical wording and the longer variants. */
+const MISNUMBERED_FORMS = new Map([...HEADING_FORMS].map(([spec, forms]) => [spec, forms.filter((f, i) => i === 0 || f.length >= MISNUMBERED_VARIANT_MIN_LENGTH)]));
 
 function matchHeadingUncached(text: string): HeadingMatch | undefined {
   const norm = normalizeLabel(text).replace(/^#+/, '');
@@ -193,16 +201,17 @@ function matchHeadingUncached(text: string): HeadingMatch | undefined {
   const rest = m[2];
   const number = NUMERALS.indexOf(numeral) + 1;
   // The standard heading under its own number: no need to weigh the others.
-  const own = SECTIONS.find((spec) => spec.number === number);
-  if (own && HEADING_FORMS.get(own)![0] === rest) return { spec: own, deviates: false };
+  const standard = SECTIONS.find((spec) => spec.number === number);
+  if (standard && HEADING_FORMS.get(standard)![0] === rest) return { spec: standard, deviates: false };
   let best: HeadingMatch | undefined;
   let bestScore = 0;
   for (const spec of SECTIONS) {
-    const forms = HEADING_FORMS.get(spec)!;
+    const own = spec.number === number;
+    const forms = (own ? HEADING_FORMS : MISNUMBERED_FORMS).get(spec)!;
     const exact = forms[0] === rest;
     const score = Math.max(...forms.map((f) => similarity(rest, f)));
     const keywords = spec.keywords.every((k) => rest.includes(k));
-    if (spec.number === number) {
+    if (own) {
       // The numbering punctuation (一、 一. 一．) is style, not wording.
       if (exact) return { spec, deviates: false };
       if (keywords || score >= 0.6) {
