@@ -9,7 +9,8 @@ import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { analyzeText, applyEdits, LineIndex, type Finding } from '../../server/src/index';
 import { parseReport } from '../../server/src/parse/report';
-import { matchSectionHeading } from '../../server/src/parse/labels';
+import { matchLabel, matchSectionHeading, TABLE_LABELS } from '../../server/src/parse/labels';
+import { T3_CORNER_NOTE } from '../../server/src/format/standard';
 import { extractReport } from '../../server/src/extract';
 
 import { ORIGINALS } from '../helpers';
@@ -98,6 +99,29 @@ describe('label-deviation', () => {
     const f = analyzeText(pdf).findings.find((x) => x.code === 'label-deviation' && String(x.data?.canonical).startsWith('（二）'));
     assert.ok(f, 'the wrapped typo is found');
     assert.equal(f.fixes, undefined);
+  });
+});
+
+describe('a note in brackets after a label (a provincial template’s 填报说明) is stripped before matching', () => {
+  const row = (written: string, table: 't2' | 't3' = 't3') => {
+    const m = matchLabel(written, TABLE_LABELS[table]);
+    return m && [m.candidate.canonical, m.deviates];
+  };
+  test('the label without its note, no deviation', () => {
+    assert.deepEqual(row('（一）予以公开（填报本年度予以公开的申请数）'), ['（一）予以公开', false]);
+    assert.deepEqual(row('现行有效件数(截至本年底)', 't2'), ['现行有效件数', false]);
+    assert.deepEqual(row('（七）总计（等于（一）至（六）之和）'), ['（七）总计', false]);
+    assert.deepEqual(row('四、结转下年度继续办理（截至本年12月31日未办结的）'), ['四、结转下年度继续办理', false]);
+  });
+  test('a bracket that is the standard label’s own is matched as written, and a note after it is stripped', () => {
+    const partial = '（二）部分公开（区分处理的，只计这一情形，不计其他情形）';
+    assert.deepEqual(row(`${partial}（填报区分处理的申请数）`), [partial, false]);
+    assert.deepEqual(row('本年收费金额（单位：万元）（保留两位小数）', 't2'), ['本年收费金额（单位：万元）', false]);
+    // The standard bracket with a typo (seed-003) is a deviation, not a note to strip.
+    assert.deepEqual(row('(二) 部分公开(区分处理的, 只记这一情形, 不计其他情形)'), [partial, true]);
+    // Without its own bracket the label is not silently taken for （二）部分公开 either.
+    assert.notDeepEqual(row('（二）部分公开（填报区分处理的申请数）'), [partial, false]);
+    assert.deepEqual(row(T3_CORNER_NOTE), [T3_CORNER_NOTE, false]);
   });
 });
 

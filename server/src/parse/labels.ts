@@ -5,7 +5,9 @@
  * (full/half-width, spaces, quotes, `1、`/`1.`), or without their numbering, or
  * as a known variant (the variants the format data lists), or — for labels
  * long enough that it is safe — as a near-miss typo. Everything but an exact
- * match is a deviation that `label-deviation` reports.
+ * match is a deviation that `label-deviation` reports. A note in brackets
+ * after a label (a provincial template's 填报说明) is no part of it: the label
+ * is matched without it, and the note is no deviation.
  */
 import {
   SECTIONS,
@@ -23,7 +25,7 @@ import {
   type SectionSpec,
   type Table2Layout,
 } from '../format/standard';
-import { editDistance, normalizeLabel, similarity, stripNumbering } from './text';
+import { editDistance, normalizeLabel, similarity, stripNumbering, withoutTrailingNotes } from './text';
 
 type LabelRole = 'row' | 'group' | 'column' | 'article' | 'header' | 'note';
 
@@ -120,6 +122,8 @@ export function matchLabel(written: string, candidates: readonly LabelCandidate[
   for (const c of candidates) {
     if (c.bare.includes(bare) && bare.length >= 2) return { candidate: c, deviates: true };
   }
+  const noted = withoutNote(norm, candidates);
+  if (noted) return noted;
   // Digits beyond the numbering mean prose (`结转下年度继续办理0件`), not a typo;
   // so does text far longer than any label.
   if (bare.length < FUZZY_MIN_LENGTH || bare.length > FUZZY_MAX_LENGTH || /\d/.test(bare)) return undefined;
@@ -136,6 +140,23 @@ export function matchLabel(written: string, candidates: readonly LabelCandidate[
     } else if (Math.abs(score - bestScore) < 1e-9) tie = true;
   }
   if (best && !tie && bestScore >= FUZZY_THRESHOLD) return { candidate: best, deviates: true };
+  return undefined;
+}
+
+/**
+ * A label followed by a note in brackets (a provincial template's 填报说明:
+ * `（一）予以公开（填报本年度予以公开的申请数）`, `现行有效件数（截至本年底）`):
+ * the label it is, matched without the note. The note is the template's, not
+ * a deviation. A bracket that is part of the standard label itself
+ * (（二）部分公开（区分处理的…）, 本年收费金额（单位：万元）) is no note: the
+ * label with it was matched first, and the label cut short of it matches
+ * that label only as a deviation.
+ */
+function withoutNote(norm: string, candidates: readonly LabelCandidate[]): LabelMatch | undefined {
+  for (const label of withoutTrailingNotes(norm)) {
+    const match = matchLabel(label, candidates);
+    if (match) return match;
+  }
   return undefined;
 }
 
