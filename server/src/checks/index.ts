@@ -22,6 +22,7 @@ import { unusedDisable } from './unused-disable';
 import { overviewLength } from './overview-length';
 import { overviewCounts } from './overview-counts';
 import { sectionSixItems } from './section-six-items';
+import { basisCitation } from './basis-citation';
 
 export const CHECKS: readonly Check[] = [
   missingSection,
@@ -40,6 +41,7 @@ export const CHECKS: readonly Check[] = [
   oldFormat,
   narrativeMismatch,
   yearMismatch,
+  basisCitation,
   deadline,
   feeStatement,
   emptySection,

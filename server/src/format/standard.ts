@@ -426,8 +426,23 @@ export const FORMAT_2021_FIRST_YEAR = 2021;
 // The documents a report cites
 // ---------------------------------------------------------------------------
 
+/** A document number: 国办公开办函〔2021〕30号. */
+export interface DocumentNumber {
+  /** The issuer's prefix: 国办公开办函. */
+  prefix: string;
+  year: number;
+  number: number;
+}
+
+/** A document number as it is cited. */
+export const citation = (d: DocumentNumber): string => `${d.prefix}〔${d.year}〕${d.number}号`;
+
+/** The notice that sets the format, and the 2019 trial format's notice it replaced (2019 and 2020 reports cite that one). */
+export const FORMAT_NOTICE: DocumentNumber = { prefix: '国办公开办函', year: 2021, number: 30 };
+export const FORMAT_NOTICE_2019: DocumentNumber = { prefix: '国办公开办函', year: 2019, number: 60 };
+
 /** The legal basis the report cites. */
-export const FORMAT_DOCUMENT = '国办公开办函〔2021〕30号';
+export const FORMAT_DOCUMENT = citation(FORMAT_NOTICE);
 export const REGULATION = '《中华人民共和国政府信息公开条例》';
 
 /** Table 3 in the 2019 format: the same rows, but （六）其他处理 is a single row with numbers of its own. */

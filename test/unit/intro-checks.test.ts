@@ -1,0 +1,100 @@
+/**
+ * What reviewers read in the introduction and find repeated in the text:
+ * basis-citation, section-count-claim and duplicate-text, on sentences from
+ * the seeds and sentences written as clerks write them, including those that
+ * must not fire.
+ */
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { analyze, applyFix, example, ORIGINALS } from '../helpers';
+
+const CLEAN = example('clean-2024.md');
+const found = (text: string, code: string) => analyze(text).findings.filter((f) => f.code === code);
+/** clean-2024's introduction: its basis sentence, the parts, the period, where to read it. */
+const CLEAN_BASIS =
+  '本报告根据《中华人民共和国政府信息公开条例》（以下简称《条例》）和《国务院办公厅政府信息与政务公开办公室关于印发〈中华人民共和国政府信息公开工作年度报告格式〉的通知》（国办公开办函〔2021〕30号）要求编制。';
+const withBasis = (sentence: string, text = CLEAN) => {
+  assert.ok(text.includes(CLEAN_BASIS));
+  return text.replace(CLEAN_BASIS, sentence);
+};
+/** clean-2024 as a report for another year: title, period, prose years and the issue date. */
+const asYear = (year: number, text = CLEAN) => text.replace(/2024年/g, `${year}年`).replace('2025年1月20日', `${year + 1}年1月20日`);
+const lineOf = (text: string, needle: string) => text.split('\n').findIndex((l) => l.includes(needle));
+/** Every draft and real report the project keeps: none may get these findings, but for the faults FINDINGS.md lists. */
+const ALL = [
+  ...['clean-2024.md', 'seed-000.md', 'seed-001.md', 'seed-002.md', 'seed-004.md'].map((name) => [name, example(name)] as const),
+  ...Object.entries(ORIGINALS)
+    .filter(([name]) => name !== 'seed-003')
+    .map(([name, path]) => [name, readFileSync(path, 'utf8')] as const),
+];
+
+describe('basis-citation', () => {
+  // As a 2024 township report wrote it: the 2019 notice, by number, as the format basis.
+  const OLD_BASIS =
+    '本报告根据《中华人民共和国政府信息公开条例》和《国务院办公厅政府信息与政务公开办公室关于政府信息公开工作年度报告有关事项的通知》（国办公开办函〔2019〕60号）要求编制。';
+
+  test('a 2024 report citing 国办公开办函〔2019〕60号: a warning on the number, and a fix that writes 〔2021〕30号 over it', () => {
+    const text = withBasis(OLD_BASIS);
+    const [f] = found(text, 'basis-citation');
+    assert.equal(f.severity, 'warning');
+    assert.equal(f.message.zh, '引言以国办公开办函〔2019〕60号（2019、2020 年度使用的试行格式）为依据；2024年度报告应依据国办公开办函〔2021〕30号编制');
+    const line = lineOf(text, '〔2019〕60号');
+    assert.deepEqual(f.range, { start: { line, character: text.split('\n')[line].indexOf('〔2019〕') }, end: { line, character: text.split('\n')[line].indexOf('60号') + 3 } });
+    assert.equal(f.fixes?.[0].title.zh, '改为“〔2021〕30号”');
+    const fixed = applyFix(text, f.fixes![0]);
+    assert.equal(fixed, text.replace('〔2019〕60号', '〔2021〕30号'));
+    assert.deepEqual(found(fixed, 'basis-citation'), []);
+  });
+
+  test('the brackets and spaces clerks type: [2019]60 号, （2019）60号; the fix replaces the number whole', () => {
+    for (const written of ['国办公开办函[2019]60 号', '国办公开办函（2019）60号', '国办公开办函〔2019〕 60 号']) {
+      const text = withBasis(OLD_BASIS.replace('国办公开办函〔2019〕60号', written));
+      const [f] = found(text, 'basis-citation');
+      assert.ok(f, written);
+      assert.equal(applyFix(text, f.fixes![0]), text.replace(written.slice('国办公开办函'.length), '〔2021〕30号'), written);
+    }
+  });
+
+  test('cited beside 〔2021〕30号: the old number is to be removed, no fix', () => {
+    const text = withBasis(CLEAN_BASIS.replace('（国办公开办函〔2021〕30号）', '（国办公开办函〔2021〕30号）和国办公开办函〔2019〕60号'));
+    const [f] = found(text, 'basis-citation');
+    assert.equal(f.messageId, 'alongside');
+    assert.equal(f.fixes, undefined);
+  });
+
+  test('2019 and 2020 reports rightly cite 〔2019〕60号', () => {
+    for (const year of [2019, 2020]) assert.deepEqual(found(asYear(year, withBasis(OLD_BASIS)), 'basis-citation'), [], String(year));
+    assert.equal(found(asYear(2021, withBasis(OLD_BASIS)), 'basis-citation').length, 1);
+  });
+
+  test('〔2019〕60号 outside the introduction is not the basis', () => {
+    const six = CLEAN.replace('本年度无其他需要报告的事项。', '2019年起本机关按照国办公开办函〔2019〕60号要求编制年度报告，2021年起按新格式编制。本年度无其他需要报告的事项。');
+    assert.notEqual(six, CLEAN);
+    assert.deepEqual(found(six, 'basis-citation'), []);
+  });
+
+  test('an introduction naming no basis: information on its first line; the 条例 alone, or the notice by its title, is a basis', () => {
+    const text = withBasis('本报告由示例县人民政府办公室编制。');
+    const [f] = found(text, 'basis-citation');
+    assert.equal(f.severity, 'information');
+    assert.equal(f.message.zh, '引言没有写明报告的编制依据：应写明根据《中华人民共和国政府信息公开条例》和国办公开办函〔2021〕30号编制');
+    assert.equal(f.range.start.line, lineOf(text, '本报告由示例县'));
+    // seed-002: the 条例 only; seed-000: the notice by its title, without its number.
+    assert.deepEqual(found(withBasis('根据《中华人民共和国政府信息公开条例》(以下简称《条例》)规定编制本报告。'), 'basis-citation'), []);
+    assert.deepEqual(found(withBasis('本年度报告根据《中华人民共和国政府信息公开条例》和《关于印发中华人民共和国政府信息公开工作年度报告格式的通知》要求编制而成。'), 'basis-citation'), []);
+  });
+
+  test('seed-003 has no introduction, and the first paragraph of 一 cites only a county notice', () => {
+    for (const text of [example('seed-003.md'), readFileSync(ORIGINALS['seed-003'], 'utf8')]) {
+      const [f] = found(text, 'basis-citation');
+      assert.equal(f.messageId, 'noneInOverview');
+      assert.equal(f.severity, 'information');
+      assert.equal(f.range.start.line, lineOf(text, '根据《河曲县人民政府办公室'));
+    }
+  });
+
+  test('no other example or real report gets it', () => {
+    for (const [name, text] of ALL) assert.deepEqual(found(text, 'basis-citation'), [], name);
+  });
+});
