@@ -98,3 +98,81 @@ describe('basis-citation', () => {
     for (const [name, text] of ALL) assert.deepEqual(found(text, 'basis-citation'), [], name);
   });
 });
+
+describe('section-count-claim', () => {
+  const SEED = example('seed-000.md');
+  /** seed-000's own sentence: the six parts listed, 共计六部分. */
+  const PARTS =
+    '全文包括总体情况、主动公开政府信息情况、收到和处理政府信息公开申请情况、因政府信息公开工作被申请行政复议和提起行政诉讼情况、政府信息公开工作存在的主要问题及改进情况、其他需要报告的事项共计六部分。';
+  const CLEAN_PARTS = '全文包括总体情况、主动公开政府信息情况、收到和处理政府信息公开申请情况、政府信息公开行政复议和行政诉讼情况、存在的主要问题及改进情况、其他需要报告的事项。';
+  const withParts = (sentence: string) => {
+    assert.ok(CLEAN.includes(CLEAN_PARTS));
+    return CLEAN.replace(CLEAN_PARTS, sentence);
+  };
+  const at = (text: string, needle: string, offset: number) => {
+    const line = lineOf(text, needle);
+    return { line, character: text.split('\n')[line].indexOf(needle) + offset };
+  };
+
+  test('seed-000 lists its six parts and says 共计六部分: nothing', () => {
+    assert.ok(SEED.includes(PARTS));
+    assert.deepEqual(found(SEED, 'section-count-claim'), []);
+  });
+
+  test('“7个部分” with six listed: the number, the counts, and a fix to 6', () => {
+    const text = withParts(CLEAN_PARTS.replace('其他需要报告的事项。', '其他需要报告的事项等7个部分。'));
+    const [f] = found(text, 'section-count-claim');
+    assert.equal(f.severity, 'warning');
+    assert.deepEqual(f.range, { start: at(text, '7个部分', 0), end: at(text, '7个部分', 1) });
+    assert.equal(
+      f.message.zh,
+      '引言说全文共“7个部分”，但列举的是 6 个部分（“总体情况”、“主动公开政府信息情况”、“收到和处理政府信息公开申请情况”、“政府信息公开行政复议、行政诉讼情况”、“存在的主要问题及改进情况”、“其他需要报告的事项”）；报告正文有 6 个部分',
+    );
+    assert.deepEqual(f.data, { stated: 7, listed: 6, actual: 6 });
+    assert.equal(f.fixes?.[0].title.zh, '改为“6个部分”');
+    const fixed = applyFix(text, f.fixes![0]);
+    assert.equal(fixed, text.replace('7个部分', '6个部分'));
+    assert.deepEqual(found(fixed, 'section-count-claim'), []);
+  });
+
+  test('“共计六部分” listing five: the part left out is named, no fix (the list or the number may be wrong)', () => {
+    const text = SEED.replace(PARTS, PARTS.replace('主动公开政府信息情况、', ''));
+    const [f] = found(text, 'section-count-claim');
+    assert.equal(f.message.zh, '引言说全文共“六部分”，但只列举了 5 个部分，没有列出“主动公开政府信息情况”；报告正文有 6 个部分');
+    assert.equal(f.fixes, undefined);
+    assert.deepEqual(f.range.start, at(text, '共计六部分', 2));
+  });
+
+  test('no list: the stated count against the report’s sections, a fix when the report has the six', () => {
+    const text = withParts('本报告共七个部分。');
+    const [f] = found(text, 'section-count-claim');
+    assert.equal(f.messageId, 'actual');
+    assert.equal(f.related?.length, 6);
+    assert.equal(applyFix(text, f.fixes![0]), text.replace('七个部分', '六个部分'));
+  });
+
+  test('共六部分 in a report that lacks a section is missing-section’s, not this check’s', () => {
+    const text = SEED.replace(/\n## 五、[^]*?(?=\n## 六、)/, '\n');
+    assert.ok(analyze(text).findings.some((f) => f.code === 'missing-section'));
+    assert.deepEqual(found(text, 'section-count-claim'), []);
+  });
+
+  test('not a count of parts: 第一部分, 第五个部分, 一部分, percentages; two parts named are no list; nor a count outside the introduction', () => {
+    for (const sentence of [
+      '全文分为六个部分，第一部分为总体情况，第五个部分为存在的主要问题及改进情况。',
+      '全文共六部分，包括总体情况、其他需要报告的事项等。',
+      '内容包括总体情况、主动公开政府信息情况、收到和处理政府信息公开申请情况、政府信息公开行政复议和行政诉讼情况、存在的主要问题及改进情况、其他需要报告的事项等6部分。',
+      '本报告由总体情况、主动公开政府信息情况、收到和处理政府信息公开申请情况、政府信息公开行政复议及行政诉讼情况、存在的主要问题及改进情况、其他需要报告的事项等六部分组成。',
+      '全年收到的申请中有一部分予以公开，予以公开19件、部分公开5件，占比51.1%。',
+      '本报告所列数据的统计期限为2024年1月1日至2024年12月31日，联系电话：0517-87290606。',
+    ])
+      assert.deepEqual(found(withParts(sentence), 'section-count-claim'), [], sentence);
+    const later = CLEAN.replace('（三）政府信息管理。', '（三）政府信息管理。门户网站信息公开专栏分为五个部分。');
+    assert.notEqual(later, CLEAN);
+    assert.deepEqual(found(later, 'section-count-claim'), []);
+  });
+
+  test('no example or real report gets it', () => {
+    for (const [name, text] of [...ALL, ['seed-003.md', example('seed-003.md')] as const]) assert.deepEqual(found(text, 'section-count-claim'), [], name);
+  });
+});

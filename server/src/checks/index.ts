@@ -23,6 +23,7 @@ import { overviewLength } from './overview-length';
 import { overviewCounts } from './overview-counts';
 import { sectionSixItems } from './section-six-items';
 import { basisCitation } from './basis-citation';
+import { sectionCountClaim } from './section-count-claim';
 
 export const CHECKS: readonly Check[] = [
   missingSection,
@@ -42,6 +43,7 @@ export const CHECKS: readonly Check[] = [
   narrativeMismatch,
   yearMismatch,
   basisCitation,
+  sectionCountClaim,
   deadline,
   feeStatement,
   emptySection,

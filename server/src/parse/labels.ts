@@ -213,6 +213,27 @@ const MISNUMBERED_VARIANT_MIN_LENGTH = 8;
 /** The forms a heading numbered otherwise is compared with: the canonical wording and the longer variants. */
 const MISNUMBERED_FORMS = new Map([...HEADING_FORMS].map(([spec, forms]) => [spec, forms.filter((f, i) => i === 0 || f.length >= MISNUMBERED_VARIANT_MIN_LENGTH)]));
 
+/**
+ * The section a phrase of prose names (`主动公开政府信息情况`, `其他需要报告的事项`,
+ * as an introduction lists the parts): the one whose key words it holds, the
+ * closest in wording when it holds several sections' key words (被申请行政复议
+ * holds 申请 and 复议).
+ */
+export function sectionNamed(phrase: string): SectionSpec | undefined {
+  const text = normalizeLabel(phrase);
+  let best: SectionSpec | undefined;
+  let bestScore = -1;
+  for (const spec of SECTIONS) {
+    if (!spec.keywords.every((k) => text.includes(k))) continue;
+    const score = Math.max(...HEADING_FORMS.get(spec)!.map((f) => similarity(text, f)));
+    if (score > bestScore) {
+      best = spec;
+      bestScore = score;
+    }
+  }
+  return best;
+}
+
 function matchHeadingUncached(text: string): HeadingMatch | undefined {
   const norm = normalizeLabel(text).replace(/^#+/, '');
   if (norm.length > 40) return undefined;
