@@ -176,3 +176,89 @@ describe('section-count-claim', () => {
     for (const [name, text] of [...ALL, ['seed-003.md', example('seed-003.md')] as const]) assert.deepEqual(found(text, 'section-count-claim'), [], name);
   });
 });
+
+describe('duplicate-text', () => {
+  const SEED = example('seed-000.md');
+  /** seed-000's enumeration in its section 一 (line 11): 一是 … 五是. */
+  const ITEMS = ['一是继续深化集中主动公开工作', '二是加大主动公开力度', '三是不断加强政策公开解读', '四是加强涉企信息公开', '五是不断强化重点领域公开'];
+  const INTRO = CLEAN.split('\n')[2];
+  const intoOverview = (paragraph: string, text = CLEAN) => text.replace('## 一、总体情况\n\n', `## 一、总体情况\n\n${paragraph}\n\n`);
+  const rangeOfText = (text: string, needle: string, occurrence: number) => {
+    const lines = text.split('\n');
+    const line = lines.map((l, i) => (l.includes(needle) ? i : -1)).filter((i) => i >= 0)[occurrence];
+    const character = lines[line].indexOf(needle);
+    return { start: { line, character }, end: { line, character: character + needle.length } };
+  };
+
+  test('the introduction again as the first paragraph of 一: on the second, the first as related information', () => {
+    const text = intoOverview(INTRO);
+    const [f] = found(text, 'duplicate-text');
+    assert.equal(f.severity, 'information');
+    assert.equal(f.message.zh, `本段与引言的一段逐字相同（${INTRO.replace(/。$/, '').length} 字）：删去重复的一段，或改写`);
+    assert.deepEqual(f.range, rangeOfText(text, INTRO.replace(/。$/, ''), 1));
+    assert.deepEqual(f.related?.map((r) => r.range), [rangeOfText(text, INTRO.replace(/。$/, ''), 0)]);
+    assert.equal(f.fixes, undefined);
+  });
+
+  test('a paragraph of 五 pasted twice is named by its section; a line broken inside a sentence (as in a PDF) and spaces do not hide it', () => {
+    const plan = CLEAN.split('\n').find((l) => l.startsWith('下一步，将从以下方面加以改进'))!;
+    const text = CLEAN.replace(`${plan}\n`, `${plan}\n\n${plan.replace('编制依申请', '编制依\n申请').replace('三是', '三是 ')}\n`);
+    const f = found(text, 'duplicate-text').filter((x) => x.messageId === 'paragraph');
+    assert.equal(f.length, 1);
+    assert.match(f[0].message.zh, /^本段与“五、存在的主要问题及改进情况”的一段逐字相同/);
+  });
+
+  test('short paragraphs, 无, the same sentence inside different paragraphs: nothing', () => {
+    const six = CLEAN.replace('本年度未收取信息处理费。本年度无其他需要报告的事项。', '本年度未收取信息处理费。\n\n无\n\n本年度无其他需要报告的事项。\n\n本年度无其他需要报告的事项。\n\n无');
+    assert.notEqual(six, CLEAN);
+    assert.deepEqual(found(six, 'duplicate-text'), []);
+    // A sentence of the introduction repeated in 一 within a longer paragraph is not a repeated paragraph.
+    const sentence = '本报告所列数据的统计期限为2024年1月1日至2024年12月31日。';
+    assert.ok(INTRO.includes(sentence));
+    assert.deepEqual(found(intoOverview(`${sentence}全年各项工作有序推进。`), 'duplicate-text'), []);
+  });
+
+  test('一是…三是…三是: the second 三是, which would be 四是; the items after it follow on', () => {
+    const text = SEED.replace('四是加强涉企信息公开', '三是加强涉企信息公开');
+    const all = found(text, 'duplicate-text');
+    assert.equal(all.length, 1, '五是 follows the repeated 三是, standing for 四是');
+    const [f] = all;
+    assert.equal(f.message.zh, '列举中“三是”出现了两次：这一项应为“四是”');
+    const { start } = rangeOfText(text, '三是加强涉企', 0);
+    assert.deepEqual(f.range, { start, end: { line: start.line, character: start.character + 2 } });
+    const earlier = rangeOfText(text, ITEMS[2], 0).start;
+    assert.deepEqual(f.related?.[0].range.start, earlier);
+    assert.equal(f.related?.[0].message.zh, '前面的“三是”');
+  });
+
+  test('一是…三是: the skip, with the item before it', () => {
+    const text = SEED.replace(`；${ITEMS[1]}`, '；加大主动公开力度');
+    const [f] = found(text, 'duplicate-text');
+    assert.equal(f.message.zh, '列举从“一是”跳到了“三是”，缺少“二是”');
+    assert.deepEqual(f.range.start, rangeOfText(text, ITEMS[2], 0).start);
+    assert.deepEqual(f.related?.[0].range.start, rangeOfText(text, ITEMS[0], 0).start);
+  });
+
+  test('one item a paragraph: the enumeration goes on from paragraph to paragraph', () => {
+    const items = '一是丰富解读形式，推行政策文件与解读材料同步起草。\n\n二是编制依申请公开答复文书范本，提高答复质量。\n\n二是建立基层政务公开目录季度更新机制。';
+    const text = CLEAN.replace(/下一步，将从以下方面加以改进：[^\n]*/, `下一步，将从以下方面加以改进：\n\n${items}`);
+    const f = found(text, 'duplicate-text');
+    assert.deepEqual(f.map((x) => [x.messageId, x.data?.ordinal, x.data?.expected]), [['repeated', 2, 3]]);
+  });
+
+  test('not enumerations this check follows: two lists in 五, 统一是 / 第三是 / 唯一是, an item with no 一是 before it, a new paragraph', () => {
+    // clean-2024's 五: 一是…三是 in each of two paragraphs; seed-000's five lists.
+    assert.deepEqual(found(CLEAN, 'duplicate-text'), []);
+    assert.deepEqual(found(SEED, 'duplicate-text'), []);
+    const words = CLEAN.replace('本年度工作仍存在以下不足：', '本年度工作仍存在以下不足：做到标准统一是前提，全市排名第三是成绩，唯一是目标；');
+    assert.notEqual(words, CLEAN);
+    assert.deepEqual(found(words, 'duplicate-text'), []);
+    // A paragraph that does not open with an item starts afresh: its 四是 follows no 一是 of its own.
+    const fresh = CLEAN.replace('## 六、其他需要报告的事项\n\n', '## 六、其他需要报告的事项\n\n一是按时公开年报；二是接受社会监督。\n\n另外，四是本年度新增的专栏数量。\n\n');
+    assert.deepEqual(found(fresh, 'duplicate-text'), []);
+  });
+
+  test('no example or real report gets it', () => {
+    for (const [name, text] of [...ALL, ['seed-003.md', example('seed-003.md')] as const]) assert.deepEqual(found(text, 'duplicate-text'), [], name);
+  });
+});

@@ -24,6 +24,7 @@ import { overviewCounts } from './overview-counts';
 import { sectionSixItems } from './section-six-items';
 import { basisCitation } from './basis-citation';
 import { sectionCountClaim } from './section-count-claim';
+import { duplicateText } from './duplicate-text';
 
 export const CHECKS: readonly Check[] = [
   missingSection,
@@ -50,6 +51,7 @@ export const CHECKS: readonly Check[] = [
   carryOver,
   inForceCount,
   copiedParagraph,
+  duplicateText,
   overviewLength,
   overviewCounts,
   sectionSixItems,

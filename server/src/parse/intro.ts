@@ -7,7 +7,7 @@
  */
 import type { DocumentNumber } from '../format/standard';
 import type { Report } from '../model/report';
-import { sentencesOf, type Sentence } from './prose';
+import { paragraphsOf, sentencesOf, type Sentence } from './prose';
 
 export interface Introduction {
   sentences: Sentence[];
@@ -29,9 +29,8 @@ export function introductionOf(report: Report): Introduction | undefined {
   const intro = sentences.filter((s) => s.block.span.start >= after && s.block.span.start < first.start);
   if (intro.length > 0) return { sentences: intro, separate: true };
   const overview = report.sections.find((s) => s.spec.number === 1);
-  const inOverview = overview ? sentences.filter((s) => s.block.section === overview) : [];
-  const next = inOverview.findIndex((s, i) => i > 0 && s.paragraphStart);
-  return { sentences: next < 0 ? inOverview : inOverview.slice(0, next), separate: false };
+  const opening = overview ? paragraphsOf(report).find((p) => p.sentences[0].block.section === overview) : undefined;
+  return { sentences: opening?.sentences ?? [], separate: false };
 }
 
 /**
