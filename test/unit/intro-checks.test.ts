@@ -262,3 +262,15 @@ describe('duplicate-text', () => {
     for (const [name, text] of [...ALL, ['seed-003.md', example('seed-003.md')] as const]) assert.deepEqual(found(text, 'duplicate-text'), [], name);
   });
 });
+
+test('each is silenced as its docs say: a disable comment above the line, or "off" in the rules', () => {
+  const text = withBasis('本报告根据《条例》和国办公开办函〔2019〕60号编制，全文共七个部分。').replace('## 一、总体情况\n\n', '## 一、总体情况\n\n一是丰富解读形式，推行政策同步解读；三是规范答复文书。\n\n');
+  const codes = ['basis-citation', 'section-count-claim', 'duplicate-text'];
+  assert.deepEqual(codes.map((code) => found(text, code).length), [1, 1, 1]);
+  const line = lineOf(text, '全文共七个部分');
+  const lines = text.split('\n');
+  lines.splice(line, 0, '<!-- nianbao-disable-next-line basis-citation, section-count-claim -->');
+  assert.deepEqual(codes.map((code) => found(lines.join('\n'), code).length), [0, 0, 1]);
+  const off = analyze(text, { check: { rules: Object.fromEntries(codes.map((code) => [code, { severity: 'off' as const }])) } });
+  assert.deepEqual(off.findings.filter((f) => codes.includes(f.code)), []);
+});
