@@ -42,6 +42,8 @@ const CLERK_DRAFTS: { name: string; text: string; options?: AnalyzeOptions }[] =
   { name: 'last year’s year in the prose', text: clean.replace('2024年，示例县人民政府办公室坚持', '2023年，示例县人民政府办公室坚持') },
   { name: 'last year’s statistics period', text: clean.replace('统计期限为2024年1月1日至2024年12月31日', '统计期限为2023年1月1日至2023年12月31日') },
   { name: 'a glued statistics period', text: example('seed-002.md') },
+  { name: 'the 2019 format notice cited', text: clean.replace('（国办公开办函〔2021〕30号）', '（国办公开办函〔2019〕60号）') },
+  { name: 'the parts miscounted in the introduction', text: clean.replace('其他需要报告的事项。本报告所列', '其他需要报告的事项等7个部分。本报告所列') },
   { name: 'a disable comment left after the total was corrected', text: clean.replace('## 三、', '<!-- nianbao-disable t3-row-total -- 待核实 -->\n\n## 三、').replace('## 四、', '<!-- nianbao-enable t3-row-total -->\n\n## 四、') },
   {
     // This year's 一 agrees with last year's 四; 二 was typed with 1 under 商业企业 instead of 法律服务机构.

@@ -9,7 +9,8 @@ import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { analyzeText, applyEdits, LineIndex, type Finding } from '../../server/src/index';
 import { parseReport } from '../../server/src/parse/report';
-import { matchSectionHeading } from '../../server/src/parse/labels';
+import { matchLabel, matchSectionHeading, TABLE_LABELS } from '../../server/src/parse/labels';
+import { T3_CORNER_NOTE } from '../../server/src/format/standard';
 import { extractReport } from '../../server/src/extract';
 
 import { ORIGINALS } from '../helpers';
@@ -101,6 +102,29 @@ describe('label-deviation', () => {
   });
 });
 
+describe('a note in brackets after a label (a provincial template’s 填报说明) is stripped before matching', () => {
+  const row = (written: string, table: 't2' | 't3' = 't3') => {
+    const m = matchLabel(written, TABLE_LABELS[table]);
+    return m && [m.candidate.canonical, m.deviates];
+  };
+  test('the label without its note, no deviation', () => {
+    assert.deepEqual(row('（一）予以公开（填报本年度予以公开的申请数）'), ['（一）予以公开', false]);
+    assert.deepEqual(row('现行有效件数(截至本年底)', 't2'), ['现行有效件数', false]);
+    assert.deepEqual(row('（七）总计（等于（一）至（六）之和）'), ['（七）总计', false]);
+    assert.deepEqual(row('四、结转下年度继续办理（截至本年12月31日未办结的）'), ['四、结转下年度继续办理', false]);
+  });
+  test('a bracket that is the standard label’s own is matched as written, and a note after it is stripped', () => {
+    const partial = '（二）部分公开（区分处理的，只计这一情形，不计其他情形）';
+    assert.deepEqual(row(`${partial}（填报区分处理的申请数）`), [partial, false]);
+    assert.deepEqual(row('本年收费金额（单位：万元）（保留两位小数）', 't2'), ['本年收费金额（单位：万元）', false]);
+    // The standard bracket with a typo (seed-003) is a deviation, not a note to strip.
+    assert.deepEqual(row('(二) 部分公开(区分处理的, 只记这一情形, 不计其他情形)'), [partial, true]);
+    // Without its own bracket the label is not silently taken for （二）部分公开 either.
+    assert.notDeepEqual(row('（二）部分公开（填报区分处理的申请数）'), [partial, false]);
+    assert.deepEqual(row(T3_CORNER_NOTE), [T3_CORNER_NOTE, false]);
+  });
+});
+
 describe('section headings: matched by number and key words', () => {
   const cases: [string, number, boolean][] = [
     ['一、总体情况', 1, false],
@@ -115,6 +139,10 @@ describe('section headings: matched by number and key words', () => {
     ['五、存在问题及改进情况', 5, true],
     ['六、其他需要报告事项', 6, true],
     ['六、其它需要报告的事项', 6, true],
+    // Variants seen in published reports (standard-format.md section 7).
+    ['六、其他事项', 6, true],
+    ['六、其他报告的事项', 6, true],
+    ['五、存在的主要问题及改进措施', 5, true],
   ];
   for (const [heading, number, deviates] of cases) {
     test(heading, () => {
@@ -124,6 +152,24 @@ describe('section headings: matched by number and key words', () => {
       assert.equal(m.deviates, deviates);
     });
   }
+  test('a short variant is its section only under its own number: 三、其他事项 inside a section is an item', () => {
+    assert.equal(matchSectionHeading('三、其他事项'), undefined);
+    assert.equal(matchSectionHeading('四、其他报告的事项'), undefined);
+    // A long variant numbered otherwise is still its section, misnumbered.
+    assert.equal(matchSectionHeading('四、存在的主要问题及改进措施')?.spec.number, 5);
+  });
+  test('六、其他事项 and 五、存在的主要问题及改进措施: read as sections 六 and 五, the canonical heading suggested and fixed', () => {
+    const text = layout('gfm-canonical.md')
+      .replace('## 五、存在的主要问题及改进情况', '## 五、存在的主要问题及改进措施')
+      .replace('## 六、其他需要报告的事项', '## 六、其他事项');
+    const findings = analyzeText(text).findings;
+    assert.deepEqual(findings.filter((f) => /^missing-|section-order|empty-section|fee-statement/.test(f.code)).map((f) => f.code), []);
+    const labels = findings.filter((f) => f.code === 'label-deviation');
+    assert.deepEqual(labels.map((f) => [f.message.zh, f.fixes?.[0].edits[0].newText]), [
+      ['“进措施”应为“进情况”：“五、存在的主要问题及改进措施”应写作“五、存在的主要问题及改进情况”', '五、存在的主要问题及改进情况'],
+      ['“六、其他事项”应写作“六、其他需要报告的事项”', '六、其他需要报告的事项'],
+    ]);
+  });
   test('a variant or typo never makes a section count as missing', () => {
     let text = layout('gfm-canonical.md');
     for (const [heading, number] of cases.filter((c) => c[2])) {

@@ -34,6 +34,9 @@ const CASES: { file: string; layout: Record<string, string>; readProblems?: 'rec
   { file: 'gfm-clerk.md', layout: { t2: 'gfm', t3: 'gfm', t4: 'gfm' } },
   { file: 'pipes-no-delimiter.md', layout: { t2: 'gfm', t3: 'gfm', t4: 'gfm' } },
   { file: 'tsv.md', layout: { t2: 'tsv', t3: 'tsv', t4: 'tsv' } },
+  // A provincial template's 填报说明 in brackets after the labels: read as the labels, no deviation.
+  { file: 'gfm-provincial-notes.md', layout: { t2: 'gfm', t3: 'gfm', t4: 'gfm' } },
+  { file: 'tsv-provincial-notes.md', layout: { t2: 'tsv', t3: 'tsv', t4: 'tsv' } },
   { file: 'cell-per-line.md', layout: { t2: 'cell-per-line', t3: 'cell-per-line', t4: 'cell-per-line' } },
   { file: 'cell-per-line-blank.md', layout: { t2: 'cell-per-line', t3: 'cell-per-line', t4: 'cell-per-line' } },
   { file: 'cell-per-line-pipes.md', layout: { t2: 'cell-per-line', t3: 'cell-per-line', t4: 'cell-per-line' } },

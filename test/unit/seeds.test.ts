@@ -144,6 +144,7 @@ describe('the findings of each original (FINDINGS.md)', () => {
       [70, 't4', 'cell-count'],
     ]);
     assert.ok(near(f, 116).length > 0, 'the issue date 2023年12月21日 (line 116) is reported');
+    assert.deepEqual(byCode(f, 'basis-citation').map((b) => [b.range.start.line + 1, b.severity]), [[9, 'information']], 'no intro: the first paragraph of 一 names no basis');
   });
 
   test('seed-004: nearly clean — nothing wrong is reported, and the traps are not flagged', () => {

@@ -43,6 +43,12 @@ export interface Check<C extends Catalog = Catalog, O extends OptionSpecs = Opti
   run(report: Report, context: CheckContext): Finding[];
 }
 
+/** The closing words of a check's docs entry: how to silence it, by a comment above the line or in the configuration. */
+export const silencing = (code: string): Text => ({
+  zh: `屏蔽：在该行上方加 \`<!-- nianbao-disable-next-line ${code} -->\`，或在 .nianbaorc.json 的 rules 中设 \`"${code}": "off"\`。`,
+  en: `Silence it with \`<!-- nianbao-disable-next-line ${code} -->\` above the line, or \`"${code}": "off"\` in the rules of .nianbaorc.json.`,
+});
+
 /** Declare a check; its catalog's ids are then checked where findings are made, and its fixes are ids of its catalog. */
 export const defineCheck = <C extends Catalog, F extends keyof C & string, O extends OptionSpecs = Record<never, never>>(
   check: Check<C, O> & { fixes: readonly F[] },

@@ -28,6 +28,9 @@ import { unusedDisable } from './unused-disable';
 import { overviewLength } from './overview-length';
 import { overviewCounts } from './overview-counts';
 import { sectionSixItems } from './section-six-items';
+import { basisCitation } from './basis-citation';
+import { sectionCountClaim } from './section-count-claim';
+import { duplicateText } from './duplicate-text';
 
 export const CHECKS: readonly Check[] = [
   missingSection,
@@ -48,6 +51,8 @@ export const CHECKS: readonly Check[] = [
   narrativeMismatch,
   scopeMismatch,
   yearMismatch,
+  basisCitation,
+  sectionCountClaim,
   deadline,
   feeStatement,
   feeNotice,
@@ -58,6 +63,7 @@ export const CHECKS: readonly Check[] = [
   carryOver,
   inForceCount,
   copiedParagraph,
+  duplicateText,
   overviewLength,
   overviewCounts,
   sectionSixItems,

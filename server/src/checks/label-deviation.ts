@@ -75,8 +75,8 @@ export const labelDeviation = defineCheck({
   tag: 'heuristic',
   title: { zh: '措辞与标准不符', en: 'Wording differs from the standard' },
   docs: {
-    zh: '节标题、表格行名和列名与标准格式的措辞不同：错字（本年度止件数、其他法律行政止公开、行政法复议、予以公布）或旧的、变体的说法（社会团体→社会公益组织）。仍按相近的标准行识别，数字照常读取和核对；一个标准行不见了、而它的位置上有一行行名相近的，就是这一行写错了字。消息先指出写错的那几个字，快速修复只改行名、不动数字。',
-    en: 'A section heading or a table label departs from the standard wording: a typo, or an older or variant wording. It is still read as the nearest standard label and its numbers are read and checked; a standard row that is absent, with a row of a close label in its place, is that row with a typo. The message names the differing characters first; the quick fix rewrites the label only, never the numbers.',
+    zh: '节标题、表格行名和列名与标准格式的措辞不同：错字（本年度止件数、其他法律行政止公开、行政法复议、予以公布）或旧的、变体的说法（社会团体→社会公益组织）。仍按相近的标准行识别，数字照常读取和核对；一个标准行不见了、而它的位置上有一行行名相近的，就是这一行写错了字。消息先指出写错的那几个字，快速修复只改行名、不动数字。行名后面括号里的填报说明（有的省份模板写成“（一）予以公开（填报本年度予以公开的申请数）”“现行有效件数（截至本年底）”）不算措辞不符：去掉说明后按行名识别，不提示；标准行名本身带的括号（“（二）部分公开（区分处理的，只计这一情形，不计其他情形）”“本年收费金额（单位：万元）”）仍须写对。',
+    en: 'A section heading or a table label departs from the standard wording: a typo, or an older or variant wording. It is still read as the nearest standard label and its numbers are read and checked; a standard row that is absent, with a row of a close label in its place, is that row with a typo. The message names the differing characters first; the quick fix rewrites the label only, never the numbers. A note in brackets after a label (a provincial template’s filling instructions: “（一）予以公开（填报本年度予以公开的申请数）”, “现行有效件数（截至本年底）”) is no deviation: the label is read without it and nothing is reported; a bracket that belongs to the standard label itself (（二）部分公开（区分处理的…）, 本年收费金额（单位：万元）) must still be right.',
   },
   messages: MESSAGES,
   fixes: ['change'],

@@ -97,7 +97,7 @@ export const SECTIONS: readonly SectionSpec[] = [
     heading: '五、存在的主要问题及改进情况',
     en: 'V. Main problems and improvements',
     keywords: ['问题'],
-    variants: ['五、政府信息公开工作存在的主要问题及改进情况', '五、存在问题及改进情况'],
+    variants: ['五、政府信息公开工作存在的主要问题及改进情况', '五、存在问题及改进情况', '五、存在的主要问题及改进措施'],
   },
   {
     number: 6,
@@ -105,7 +105,7 @@ export const SECTIONS: readonly SectionSpec[] = [
     heading: '六、其他需要报告的事项',
     en: 'VI. Other matters to report',
     keywords: ['其他', '事项'],
-    variants: [],
+    variants: ['六、其他事项', '六、其他报告的事项'],
   },
 ];
 
@@ -454,8 +454,23 @@ export const ANNUAL_REPORT_TITLE = /(?:政府信息公开|政务公开)[^，。]
 // The documents a report cites
 // ---------------------------------------------------------------------------
 
+/** A document number: 国办公开办函〔2021〕30号. */
+export interface DocumentNumber {
+  /** The issuer's prefix: 国办公开办函. */
+  prefix: string;
+  year: number;
+  number: number;
+}
+
+/** A document number as it is cited. */
+export const citation = (d: DocumentNumber): string => `${d.prefix}〔${d.year}〕${d.number}号`;
+
+/** The notice that sets the format, and the 2019 trial format's notice it replaced (2019 and 2020 reports cite that one). */
+export const FORMAT_NOTICE: DocumentNumber = { prefix: '国办公开办函', year: 2021, number: 30 };
+export const FORMAT_NOTICE_2019: DocumentNumber = { prefix: '国办公开办函', year: 2019, number: 60 };
+
 /** The legal basis the report cites. */
-export const FORMAT_DOCUMENT = '国办公开办函〔2021〕30号';
+export const FORMAT_DOCUMENT = citation(FORMAT_NOTICE);
 export const REGULATION = '《中华人民共和国政府信息公开条例》';
 /** The measures on 信息处理费 (fees for processing requests), and the first report year they apply to (from 1 January 2021). */
 export const FEE_MEASURES = { document: '国办函〔2020〕109号', name: '《政府信息公开信息处理费管理办法》', firstYear: 2021 } as const;

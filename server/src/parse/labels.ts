@@ -5,7 +5,9 @@
  * (full/half-width, spaces, quotes, `1、`/`1.`), or without their numbering, or
  * as a known variant (the variants the format data lists), or — for labels
  * long enough that it is safe — as a near-miss typo. Everything but an exact
- * match is a deviation that `label-deviation` reports.
+ * match is a deviation that `label-deviation` reports. A note in brackets
+ * after a label (a provincial template's 填报说明) is no part of it: the label
+ * is matched without it, and the note is no deviation.
  */
 import {
   SECTIONS,
@@ -23,7 +25,7 @@ import {
   type SectionSpec,
   type Table2Layout,
 } from '../format/standard';
-import { editDistance, normalizeLabel, similarity, stripNumbering } from './text';
+import { editDistance, normalizeLabel, similarity, stripNumbering, withoutTrailingNotes } from './text';
 
 type LabelRole = 'row' | 'group' | 'column' | 'article' | 'header' | 'note';
 
@@ -120,6 +122,8 @@ export function matchLabel(written: string, candidates: readonly LabelCandidate[
   for (const c of candidates) {
     if (c.bare.includes(bare) && bare.length >= 2) return { candidate: c, deviates: true };
   }
+  const noted = withoutNote(norm, candidates);
+  if (noted) return noted;
   // Digits beyond the numbering mean prose (`结转下年度继续办理0件`), not a typo;
   // so does text far longer than any label.
   if (bare.length < FUZZY_MIN_LENGTH || bare.length > FUZZY_MAX_LENGTH || /\d/.test(bare)) return undefined;
@@ -136,6 +140,23 @@ export function matchLabel(written: string, candidates: readonly LabelCandidate[
     } else if (Math.abs(score - bestScore) < 1e-9) tie = true;
   }
   if (best && !tie && bestScore >= FUZZY_THRESHOLD) return { candidate: best, deviates: true };
+  return undefined;
+}
+
+/**
+ * A label followed by a note in brackets (a provincial template's 填报说明:
+ * `（一）予以公开（填报本年度予以公开的申请数）`, `现行有效件数（截至本年底）`):
+ * the label it is, matched without the note. The note is the template's, not
+ * a deviation. A bracket that is part of the standard label itself
+ * (（二）部分公开（区分处理的…）, 本年收费金额（单位：万元）) is no note: the
+ * label with it was matched first, and the label cut short of it matches
+ * that label only as a deviation.
+ */
+function withoutNote(norm: string, candidates: readonly LabelCandidate[]): LabelMatch | undefined {
+  for (const label of withoutTrailingNotes(norm)) {
+    const match = matchLabel(label, candidates);
+    if (match) return match;
+  }
   return undefined;
 }
 
@@ -183,6 +204,35 @@ const headingMatches = new Map<string, HeadingMatch | undefined>();
 const MAX_REMEMBERED_HEADINGS = 5000;
 /** Each section's heading and variants as compared: without numbering, normalised. */
 const HEADING_FORMS = new Map(SECTIONS.map((spec) => [spec, [spec.heading, ...spec.variants].map((h) => stripNumbering(normalizeLabel(h)))]));
+/**
+ * A variant shorter than this (其他事项) is taken for its section only under
+ * its own number: `三、其他事项` is as likely an item inside a section as
+ * section 六 misnumbered.
+ */
+const MISNUMBERED_VARIANT_MIN_LENGTH = 8;
+/** The forms a heading numbered otherwise is compared with: the canonical wording and the longer variants. */
+const MISNUMBERED_FORMS = new Map([...HEADING_FORMS].map(([spec, forms]) => [spec, forms.filter((f, i) => i === 0 || f.length >= MISNUMBERED_VARIANT_MIN_LENGTH)]));
+
+/**
+ * The section a phrase of prose names (`主动公开政府信息情况`, `其他需要报告的事项`,
+ * as an introduction lists the parts): the one whose key words it holds, the
+ * closest in wording when it holds several sections' key words (被申请行政复议
+ * holds 申请 and 复议).
+ */
+export function sectionNamed(phrase: string): SectionSpec | undefined {
+  const text = normalizeLabel(phrase);
+  let best: SectionSpec | undefined;
+  let bestScore = -1;
+  for (const spec of SECTIONS) {
+    if (!spec.keywords.every((k) => text.includes(k))) continue;
+    const score = Math.max(...HEADING_FORMS.get(spec)!.map((f) => similarity(text, f)));
+    if (score > bestScore) {
+      best = spec;
+      bestScore = score;
+    }
+  }
+  return best;
+}
 
 function matchHeadingUncached(text: string): HeadingMatch | undefined {
   const norm = normalizeLabel(text).replace(/^#+/, '');
@@ -193,16 +243,17 @@ function matchHeadingUncached(text: string): HeadingMatch | undefined {
   const rest = m[2];
   const number = NUMERALS.indexOf(numeral) + 1;
   // The standard heading under its own number: no need to weigh the others.
-  const own = SECTIONS.find((spec) => spec.number === number);
-  if (own && HEADING_FORMS.get(own)![0] === rest) return { spec: own, deviates: false };
+  const standard = SECTIONS.find((spec) => spec.number === number);
+  if (standard && HEADING_FORMS.get(standard)![0] === rest) return { spec: standard, deviates: false };
   let best: HeadingMatch | undefined;
   let bestScore = 0;
   for (const spec of SECTIONS) {
-    const forms = HEADING_FORMS.get(spec)!;
+    const own = spec.number === number;
+    const forms = (own ? HEADING_FORMS : MISNUMBERED_FORMS).get(spec)!;
     const exact = forms[0] === rest;
     const score = Math.max(...forms.map((f) => similarity(rest, f)));
     const keywords = spec.keywords.every((k) => rest.includes(k));
-    if (spec.number === number) {
+    if (own) {
       // The numbering punctuation (一、 一. 一．) is style, not wording.
       if (exact) return { spec, deviates: false };
       if (keywords || score >= 0.6) {

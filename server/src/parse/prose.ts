@@ -107,3 +107,37 @@ export function rangeOf(report: Report, compact: CompactText, a: number, b: numb
   const { start, end } = documentSpan(compact, a, b);
   return { start: report.positionAt(start), end: report.positionAt(end) };
 }
+
+/** A paragraph of the prose: the sentences from one that opens a paragraph up to the next such. */
+export interface Paragraph {
+  sentences: Sentence[];
+  compact: CompactText;
+  /** [start, end) in compact.text: from its first sentence to the end of its last, the closing punctuation excluded. */
+  start: number;
+  end: number;
+  text: string;
+}
+
+const paragraphMemo = new WeakMap<Report, Paragraph[]>();
+
+/** The paragraphs of every prose block of a report, in document order. */
+export function paragraphsOf(report: Report): Paragraph[] {
+  const cached = paragraphMemo.get(report);
+  if (cached) return cached;
+  const paragraphs: Paragraph[] = [];
+  let current: Sentence[] = [];
+  const flush = () => {
+    if (current.length === 0) return;
+    const { compact, start } = current[0];
+    const end = current[current.length - 1].end;
+    paragraphs.push({ sentences: current, compact, start, end, text: compact.text.slice(start, end) });
+    current = [];
+  };
+  for (const sentence of sentencesOf(report)) {
+    if (sentence.paragraphStart || (current.length > 0 && current[0].block !== sentence.block)) flush();
+    current.push(sentence);
+  }
+  flush();
+  paragraphMemo.set(report, paragraphs);
+  return paragraphs;
+}

@@ -119,6 +119,31 @@ export function normalizeLabel(text: string): string {
     .replace(/[*_`]/g, '');
 }
 
+/**
+ * A normalised label without the bracketed notes at its end, one note at a
+ * time, shortest last: `(七)总计(等于(一)至(六)之和)` → [`(七)总计`]. Provincial
+ * templates put their 填报说明 there; brackets inside a note are balanced.
+ */
+export function withoutTrailingNotes(normalized: string): string[] {
+  const out: string[] = [];
+  let text = normalized;
+  while (text.endsWith(')')) {
+    let depth = 0;
+    let open = -1;
+    for (let i = text.length - 1; i >= 0; i--) {
+      if (text[i] === ')') depth++;
+      else if (text[i] === '(' && --depth === 0) {
+        open = i;
+        break;
+      }
+    }
+    if (open <= 0) break;
+    text = text.slice(0, open);
+    out.push(text);
+  }
+  return out;
+}
+
 /** The text of a label with its leading numbering (`（三）`, `3.`, `三、`) removed. */
 export function stripNumbering(normalized: string): string {
   return normalized.replace(/^(\(\S{1,2}\)|\d+\.|[一二三四五六七八九十]+、)/, '');
