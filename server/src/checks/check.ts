@@ -121,9 +121,3 @@ export function setCellEdit(cell: Cell, value: number): TextEdit | undefined {
 }
 
 export { formatNumber };
-
-/** How a docs entry says to silence a check: the comment above the line, or "off" in .nianbaorc.json. */
-export const silencing = (code: string): Text => ({
-  zh: `屏蔽：在该行上方写 \`<!-- nianbao-disable-next-line ${code} -->\`，或在 .nianbaorc.json 中设 \`"${code}": "off"\`。`,
-  en: `Silence it with \`<!-- nianbao-disable-next-line ${code} -->\` above the line, or \`"${code}": "off"\` in .nianbaorc.json.`,
-});

@@ -9,7 +9,7 @@ import { correctedValue, inDoubt } from '../model/arithmetic';
 import { isNumberCell as isNumber, type Cell, type Finding, type RelatedInfo, type Report } from '../model/report';
 import { T2_COUNT_ROWS, isMismatch, readClaims, resolve, t2Row, t3Label, t3Rows, t4Group, type Claim, type Ref, type Resolved } from '../parse/claims';
 import type { Sentence } from '../parse/prose';
-import { defineCheck, finding, fix } from './check';
+import { defineCheck, finding, fix, silencing } from './check';
 import { defineMessages, list, say } from './messages';
 
 const MESSAGES = defineMessages({
@@ -150,13 +150,13 @@ export const narrativeMismatch = defineCheck({
       '提示标在正文的数字上，消息给出正文的数和表格的数；若正文的数恰好等于另一个格或另一种合计（只计了自然人一列、只计了一项、一+二、（七）总计），一并指出。“均获维持”“全部维持”对照表四的纠正、其他结果和尚未审结；“全部办结”“均已办结”对照表三“四、结转下年度继续办理”（应为 0）。' +
       '动词决定所指的合计：收到、新收、受理对应“一”；收办、共办理对应一+二；答复、办结、已回复对应（七）总计；正在办理、结转、顺延、转结下年度对应“四”。“未发生行政复议、行政诉讼”“无行政诉讼”对照表四的总计。' +
       '只在句子清楚点名数量时才核对：日期、网站发布信息条数、电话、邮编、文号（〔2021〕30号、国务院令第711号）、会议和培训次数、百分比都不会被当作表格数据；同一分句里带“备案”“同比”“较上年”“增加/减少”“占”“约”的数，“50件以上/左右”，另一级别的数（县级报告里的“全省”“市级”），以及“其中”之后的部分数，都不是表格的数，不核对。县级以上人民政府的报告里“政府办代表政府受理…”这类办公室自己的数，由“统计范围不一致”（scope-mismatch）报告。把鼠标停在核对过的数字上可看到对应的表格数据。' +
-      '屏蔽：在该行上方写 `<!-- nianbao-disable-next-line narrative-mismatch -->`，或在 .nianbaorc.json 中设 `"narrative-mismatch": "off"`。',
+      silencing('narrative-mismatch').zh,
     en:
       'Numbers the prose names explicitly are compared with the table figure they refer to: requests received (Table 3 一 total, or 一+二 when the sentence says it includes carried-over requests), carried over, disclosed, partly disclosed, refused, unable to provide, not processed, answered (（七）总计), carried to next year, reconsiderations (Table 4), lawsuits (sum of both litigation totals), licensing/penalty/coercion decisions and normative documents issued/repealed/in force (Table 2). ' +
       'The finding sits on the number in the prose and gives both figures; when the stated number equals another cell or sum (only the natural-person column, one item, 一+二, （七）总计) it says which. “均获维持” is checked against Table 4 (corrected, other, pending) and “全部办结” against 四、结转下年度继续办理 (must be 0). ' +
       'The verb names the aggregate: 收到/新收/受理 → 一; 收办/共办理 → 一+二; 答复/办结/已回复 → （七）总计; 正在办理/结转/顺延/转结下年度 → 四. “No reconsideration / no lawsuit” is checked against the Table 4 totals. ' +
       'Only sentences that clearly name the quantity are compared: dates, counts of web posts, phone numbers, postcodes, document numbers, meetings and percentages are never read as table figures; nor are numbers whose clause says 备案 (filed for record), 同比/较上年/增加/减少 (a change), 占 (a share), 约 or 以上/左右 (an estimate), another level’s figures (全省 or 市级 in a county’s report), or a part after 其中. The office’s own figure in a government’s report (政府办代表政府受理…) is reported by scope-mismatch instead. Hovering a checked number shows the table figure. ' +
-      'Silence it with `<!-- nianbao-disable-next-line narrative-mismatch -->` above the line, or `"narrative-mismatch": "off"` in .nianbaorc.json.',
+      silencing('narrative-mismatch').en,
   },
   messages: MESSAGES,
   fixes: ['setProse'],

@@ -5,7 +5,7 @@
  */
 import { FORMAT_2019_FIRST_YEAR, FORMAT_2021_FIRST_YEAR } from '../format/standard';
 import type { Finding, Report, Span } from '../model/report';
-import { defineCheck, finding, type Check } from './check';
+import { defineCheck, finding, silencing, type Check } from './check';
 import { defineMessages, list, say } from './messages';
 
 const MESSAGES = defineMessages({
@@ -40,11 +40,11 @@ export const oldFormat = defineCheck({
     zh:
       '2021 年及以后的年报必须使用国办公开办函〔2021〕30号的格式。用了 2019 年试行格式（国办公开办函〔2019〕60号：本年新制作数量／对外公开总数量、上一年项目数量／本年增／减、其他对外管理服务事项、第二十条第（九）项、只有一行的（六）其他处理）时提示，并列出找到的标志。2019、2020 年度的报告按 2019 年格式读取和核对，不提示。' +
       '2019 年以前（2008 年《政府信息公开条例》时期）的报告有另外的组成部分（概述、依申请公开政府信息情况、政府信息公开的收费及减免情况、咨询处理情况）：有其中两个部分标题（或一个，且标题年份早于 2019 年）、又没有表三的文件，按这种旧格式识别，只提示一次，不再按现行格式逐项检查（不报缺少章节、缺少表格）。2018 年及以前年度的报告本来就用这种格式，只作提示；2019 年及以后的报告用它，是警告。' +
-      '屏蔽：在该行上方写 `<!-- nianbao-disable-next-line old-format -->`，或在 .nianbaorc.json 中设 `"old-format": "off"`。',
+      silencing('old-format').zh,
     en:
       'Reports for 2021 onwards use the 2021 format. A report laid out in the 2019 trial format is flagged, listing the markers found. A 2019 or 2020 report in that format is read with the 2019 rows and checked, not flagged. ' +
       'A report from before 2019 (the 2008 regulations) has other parts (概述, 依申请公开政府信息情况, 政府信息公开的收费及减免情况, 咨询处理情况). A file with two of those headings (or one, in a report titled with a year before 2019) and no Table 3 is recognised as such: it gets this one finding and is not checked against the current format (no missing sections or tables). For a report of 2018 or earlier that is the format of its time (information); for 2019 onwards it is a warning. ' +
-      'Silence it with `<!-- nianbao-disable-next-line old-format -->` above the line, or `"old-format": "off"` in .nianbaorc.json.',
+      silencing('old-format').en,
   },
   messages: MESSAGES,
   fixes: [],

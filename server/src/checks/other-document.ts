@@ -3,7 +3,7 @@
  * 政府网站工作年度报表, a 法治政府建设年度报告, a notice) gets one note that says
  * so, instead of a cascade of missing sections and tables.
  */
-import { defineCheck, finding } from './check';
+import { defineCheck, finding, silencing } from './check';
 import { defineMessages } from './messages';
 
 const MESSAGES = defineMessages({
@@ -21,10 +21,10 @@ export const otherDocument = defineCheck({
   docs: {
     zh:
       '第一行是另一种文件的标题（以“报告”“报表”“总结”“方案”“通知”等结尾，但不是“政府信息公开工作年度报告”），又没有表三的文件，例如政府网站工作年度报表、法治政府建设年度报告，只在标题上提示一次，不报缺少章节和表格。它若确是年度报告，把标题改成“（机关名称）YYYY年政府信息公开工作年度报告”后即按年度报告检查。' +
-      '屏蔽：在 .nianbaorc.json 中设 `"other-document": "off"`，或在标题上方写 `<!-- nianbao-disable-next-line other-document -->`。',
+      silencing('other-document').zh,
     en:
       'A file whose first line is the title of another kind of document (ending in 报告, 报表, 总结, 方案, 通知… but not 政府信息公开工作年度报告) and which has no Table 3 — a 政府网站工作年度报表, a 法治政府建设年度报告 — gets this one note on its title, not a list of missing sections and tables. If it is the annual report, retitle it “(organ) YYYY年政府信息公开工作年度报告” and it is checked as one. ' +
-      'Silence it with `"other-document": "off"` in .nianbaorc.json, or `<!-- nianbao-disable-next-line other-document -->` above the title.',
+      silencing('other-document').en,
   },
   messages: MESSAGES,
   fixes: [],

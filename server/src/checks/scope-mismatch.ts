@@ -6,7 +6,7 @@
  */
 import { isMismatch, readClaims } from '../parse/claims';
 import type { Finding } from '../model/report';
-import { defineCheck, finding } from './check';
+import { defineCheck, finding, silencing } from './check';
 import { defineMessages } from './messages';
 
 const MESSAGES = defineMessages({
@@ -28,10 +28,10 @@ export const scopeMismatch = defineCheck({
   docs: {
     zh:
       '县级以上人民政府的年度报告，表格通常统计全地区（含各部门、乡镇）。正文若写“区政府办代表区政府受理政府信息公开申请 17 件”这类办公室自己的数，而表三“一、本年新收”总计更大（95），说明正文和表格的统计范围不同。提示标在正文的数字上。本项代替“正文数字与表格不符”报这种情况。' +
-      '屏蔽：在该行上方写 `<!-- nianbao-disable-next-line scope-mismatch -->`，或在 .nianbaorc.json 中设 `"scope-mismatch": "off"`。',
+      silencing('scope-mismatch').zh,
     en:
       'A county-or-higher government’s report usually counts the whole area in its tables (departments and townships included). When the prose gives the office’s own figure (区政府办代表区政府受理政府信息公开申请 17 件) and Table 3 一 total is larger (95), the text and the tables count different scopes. The finding sits on the number in the prose, and replaces narrative-mismatch for it. ' +
-      'Silence it with `<!-- nianbao-disable-next-line scope-mismatch -->` above the line, or `"scope-mismatch": "off"` in .nianbaorc.json.',
+      silencing('scope-mismatch').en,
   },
   messages: MESSAGES,
   fixes: [],
