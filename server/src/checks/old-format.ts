@@ -35,7 +35,7 @@ export const oldFormat = defineCheck({
   code: 'old-format',
   severity: 'warning',
   tag: 'heuristic',
-  title: { zh: '使用了 2019 年旧格式', en: 'Old 2019 format' },
+  title: { zh: '使用了旧格式', en: 'Old format' },
   docs: {
     zh:
       '2021 年及以后的年报必须使用国办公开办函〔2021〕30号的格式。用了 2019 年试行格式（国办公开办函〔2019〕60号：本年新制作数量／对外公开总数量、上一年项目数量／本年增／减、其他对外管理服务事项、第二十条第（九）项、只有一行的（六）其他处理）时提示，并列出找到的标志。2019、2020 年度的报告按 2019 年格式读取和核对，不提示。' +
