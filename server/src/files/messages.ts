@@ -17,4 +17,5 @@ export const WRITE_FAILURES: Record<WriteFailure, Text> = {
   denied: { zh: '没有写入权限', en: 'permission denied' },
   'no-space': { zh: '磁盘空间不足', en: 'no space left on the disk' },
   failed: { zh: '写入出错', en: 'write error' },
+  exists: { zh: '文件已存在，不覆盖', en: 'the file exists; it is not overwritten' },
 };

@@ -36,11 +36,8 @@ const failure = (error: unknown): ReadFailure => {
   return 'unreadable';
 };
 
-/**
- * A text file's contents, or its first `limit` bytes. Opened non-blocking, so
- * that a FIFO cannot stall the caller; anything but a regular file is refused.
- */
-export async function readTextFile(path: string, options: { limit?: number; maxBytes?: number } = {}): Promise<TextFile> {
+/** A file's bytes (or its first `limit`), from a regular file only. */
+async function readRegularFile(path: string, options: { limit?: number; maxBytes?: number }): Promise<{ bytes: Buffer; size: number; mtimeMs: number; truncated: boolean }> {
   const maxBytes = options.maxBytes ?? MAX_FILE_BYTES;
   let handle: fs.FileHandle | undefined;
   try {
@@ -60,23 +57,36 @@ export async function readTextFile(path: string, options: { limit?: number; maxB
       if (bytesRead === 0) break;
       read += bytesRead;
     }
-    const truncated = read < stat.size;
-    // A cut in the middle of a character must not make the whole read look like another encoding.
-    const bytes = truncated ? buffer.subarray(0, completeUtf8Prefix(buffer.subarray(0, read))) : buffer.subarray(0, read);
-    let decoded: Decoded;
-    try {
-      decoded = decode(bytes);
-    } catch (error) {
-      if (error instanceof NotTextError) throw new FileReadError(path, 'not-text');
-      throw error;
-    }
-    return { ...decoded, path, size: stat.size, mtimeMs: stat.mtimeMs, truncated };
+    return { bytes: buffer.subarray(0, read), size: stat.size, mtimeMs: stat.mtimeMs, truncated: read < stat.size };
   } catch (error) {
     if (error instanceof FileReadError) throw error;
     throw new FileReadError(path, failure(error), (error as Error).message);
   } finally {
     await handle?.close().catch(() => undefined);
   }
+}
+
+/**
+ * A text file's contents, or its first `limit` bytes. Opened non-blocking, so
+ * that a FIFO cannot stall the caller; anything but a regular file is refused.
+ */
+export async function readTextFile(path: string, options: { limit?: number; maxBytes?: number } = {}): Promise<TextFile> {
+  const file = await readRegularFile(path, options);
+  // A cut in the middle of a character must not make the whole read look like another encoding.
+  const bytes = file.truncated ? file.bytes.subarray(0, completeUtf8Prefix(file.bytes)) : file.bytes;
+  let decoded: Decoded;
+  try {
+    decoded = decode(bytes);
+  } catch (error) {
+    if (error instanceof NotTextError) throw new FileReadError(path, 'not-text');
+    throw error;
+  }
+  return { ...decoded, path, size: file.size, mtimeMs: file.mtimeMs, truncated: file.truncated };
+}
+
+/** A binary file's bytes (a Word document), whole; the same refusals as a text file's. */
+export async function readBinaryFile(path: string): Promise<Uint8Array> {
+  return (await readRegularFile(path, {})).bytes;
 }
 
 /** The length of the longest prefix that does not end inside a UTF-8 sequence. */

@@ -10,7 +10,7 @@ import { basename, dirname, join } from 'node:path';
 import iconv from 'iconv-lite';
 import type { Encoding } from './encoding';
 
-export type WriteFailure = 'unencodable' | 'denied' | 'no-space' | 'failed';
+export type WriteFailure = 'unencodable' | 'denied' | 'no-space' | 'failed' | 'exists';
 
 export class FileWriteError extends Error {
   constructor(
@@ -46,9 +46,11 @@ const failure = (error: unknown): WriteFailure => {
 
 /**
  * Replace a file's contents atomically, keeping its permissions; with
- * `create`, a file that does not exist yet is made (an output file: -o).
+ * `create`, a file that does not exist yet is made (an output file: -o); with
+ * `exclusive`, only a new file is made, never one that exists (an imported
+ * draft never overwrites a file, even one that appears meanwhile).
  */
-export async function writeTextFile(path: string, text: string, encoding: Encoding, bom: boolean, options: { create?: boolean } = {}): Promise<void> {
+export async function writeTextFile(path: string, text: string, encoding: Encoding, bom: boolean, options: { create?: boolean; exclusive?: boolean } = {}): Promise<void> {
   let bytes: Buffer;
   try {
     bytes = encode(text, encoding, bom);
@@ -56,6 +58,7 @@ export async function writeTextFile(path: string, text: string, encoding: Encodi
     if (error instanceof FileWriteError) throw new FileWriteError(path, error.reason, error.detail);
     throw error;
   }
+  if (options.exclusive) return writeNewFile(path, bytes);
   let mode: number | undefined;
   try {
     const stat = await fs.stat(path);
@@ -79,5 +82,19 @@ export async function writeTextFile(path: string, text: string, encoding: Encodi
     await handle?.close().catch(() => undefined);
     await fs.rm(temp, { force: true }).catch(() => undefined);
     throw new FileWriteError(path, failure(error), (error as NodeJS.ErrnoException).code ?? (error as Error).message);
+  }
+}
+
+/** Write a file that must not exist yet: written beside it, then linked into place (a link fails if the name is taken). */
+async function writeNewFile(path: string, bytes: Buffer): Promise<void> {
+  const temp = join(dirname(path), `.${basename(path)}.nianbao-${process.pid}-${Date.now()}.tmp`);
+  try {
+    await fs.writeFile(temp, bytes, { flag: 'wx' });
+    await fs.link(temp, path);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new FileWriteError(path, code === 'EEXIST' ? 'exists' : failure(error), code ?? (error as Error).message);
+  } finally {
+    await fs.rm(temp, { force: true }).catch(() => undefined);
   }
 }
