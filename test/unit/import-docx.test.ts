@@ -437,7 +437,8 @@ describe('list numbering, as Word shows it', () => {
     `<w:abstractNum w:abstractNumId="1">${level(0, 'bullet', '●')}</w:abstractNum>`,
     `<w:abstractNum w:abstractNumId="2">${level(0, 'ordinalText', '%1')}</w:abstractNum>`,
     `<w:abstractNum w:abstractNumId="3">${level(0, 'decimalEnclosedCircle', '%1')}${level(1, 'upperRoman', '%1.%2', '<w:isLgl/>')}</w:abstractNum>`,
-    `<w:abstractNum w:abstractNumId="4"><w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="%1、"/><w:pStyle w:val="h"/></w:lvl></w:abstractNum>`,
+    // Levels tied to heading styles, the first with Word's default tab after its number.
+    `<w:abstractNum w:abstractNumId="4"><w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="%1、"/><w:pStyle w:val="h1"/></w:lvl>${level(1, 'chineseCounting', '（%2）', '<w:pStyle w:val="h2"/>')}</w:abstractNum>`,
     '<w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>',
     '<w:num w:numId="2"><w:abstractNumId w:val="1"/></w:num>',
     '<w:num w:numId="3"><w:abstractNumId w:val="2"/></w:num>',
@@ -467,22 +468,26 @@ describe('list numbering, as Word shows it', () => {
     assert.deepEqual(texts(document), ['一、总体情况', '（一）主动公开', '（二）依申请公开', '1.予以公开', '二、主动公开政府信息情况', '（一）规章', '不编号', '要点', '①甲', '1.1乙', '十、第十项']);
   });
 
-  test('a heading style tied to a list level numbers its paragraphs (with Word’s default tab after the number); a format not known is reported, its number not guessed', async () => {
+  test('heading styles tied to list levels number their paragraphs (with Word’s default tab after the number); a format not known is reported, its number not guessed', async () => {
+    const headingStyle = (id: string, level: number) =>
+      `<w:style w:type="paragraph" w:styleId="${id}"><w:name w:val="heading ${level}"/><w:pPr><w:numPr><w:numId w:val="6"/></w:numPr></w:pPr></w:style>`;
     const document = await read({
       numbering,
-      styles: '<w:style w:type="paragraph" w:styleId="h"><w:name w:val="heading 2"/><w:pPr><w:numPr><w:numId w:val="6"/></w:numPr></w:pPr></w:style>',
-      body: [p(r('总体情况'), '<w:pStyle w:val="h"/>'), p(r('主动公开政府信息情况'), '<w:pStyle w:val="h"/>'), item(3, 0, 'first')].join(''),
+      styles: headingStyle('h1', 1) + headingStyle('h2', 2),
+      body: [p(r('总体情况'), '<w:pStyle w:val="h1"/>'), p(r('主动公开'), '<w:pStyle w:val="h2"/>'), p(r('依申请公开'), '<w:pStyle w:val="h2"/>'), p(r('主动公开政府信息情况'), '<w:pStyle w:val="h1"/>'), item(3, 0, 'first')].join(''),
     });
     assert.deepEqual(
       paragraphs(document).map((x) => [x.text, x.heading]),
       [
-        ['一、\t总体情况', 2],
-        ['二、\t主动公开政府信息情况', 2],
+        ['一、\t总体情况', 1],
+        ['（一）主动公开', 2],
+        ['（二）依申请公开', 2],
+        ['二、\t主动公开政府信息情况', 1],
         ['first', undefined],
       ],
     );
     assert.equal(document.problems.length, 1);
-    assert.deepEqual(document.problems[0].where, { zh: '第 3 段', en: 'paragraph 3' });
+    assert.deepEqual(document.problems[0].where, { zh: '第 5 段', en: 'paragraph 5' });
     assert.match(document.problems[0].message.zh, /自动编号.*ordinalText/);
   });
 });

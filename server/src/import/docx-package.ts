@@ -69,7 +69,8 @@ const damagedPart = (part: string, detail: string): Text => ({
 
 /** The parts of a .docx the body reader needs, parsed. */
 export interface DocxParts {
-  document: Element;
+  /** The main document's w:body. */
+  body: Element;
   styles?: Element;
   numbering?: Element;
 }
@@ -87,7 +88,8 @@ export function openDocx(bytes: Uint8Array): DocxParts {
   if (!mainBytes) throw new ImportError('unsupported', FAILURES.noDocumentPart);
   const document = parseXml(mainBytes, main);
   // An .xlsx's relationships lead to xl/workbook.xml: a part, but not a Word body.
-  if (!isW(document, 'document') || !child(document, 'body')) throw new ImportError('unsupported', FAILURES.noDocumentPart);
+  const body = isW(document, 'document') ? child(document, 'body') : undefined;
+  if (!body) throw new ImportError('unsupported', FAILURES.noDocumentPart);
   const relsBytes = first.get(mainRels);
   const rels = relsBytes && parseXml(relsBytes, mainRels);
   const target = (type: string, usual: string) => (rels ? relationshipTarget(rels, type, directoryOf(main)) : usual);
@@ -98,7 +100,7 @@ export function openDocx(bytes: Uint8Array): DocxParts {
     const data = name && more.get(name);
     return data ? parseXml(data, name) : undefined;
   };
-  return { document, styles: parsed(stylesName), numbering: parsed(numberingName) };
+  return { body, styles: parsed(stylesName), numbering: parsed(numberingName) };
 }
 
 function refuseNonZip(bytes: Uint8Array): void {

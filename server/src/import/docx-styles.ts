@@ -9,8 +9,6 @@
 import type { Element } from '@xmldom/xmldom';
 import { attribute, child, childNumber, childValue, elements, isOn, isW } from './docx-package';
 
-/** Outline level 9 is body text: no heading. Levels past 6 have no heading the model knows. */
-const BODY_TEXT_LEVEL = 9;
 const DEEPEST_HEADING = 6;
 
 interface Style {
@@ -44,10 +42,9 @@ export class ParagraphStyles {
 
   /** The heading level (1–6) a paragraph's properties and style give it. */
   headingLevel(properties: Element | undefined): number | undefined {
-    const own = childNumber(properties, 'outlineLvl');
-    const outline = own ?? this.styleOutline(this.styleOf(properties));
-    if (outline === undefined || outline < 0 || outline >= BODY_TEXT_LEVEL) return undefined;
-    return outline + 1 <= DEEPEST_HEADING ? outline + 1 : undefined;
+    const outline = childNumber(properties, 'outlineLvl') ?? this.styleOutline(this.styleOf(properties));
+    // Outline level 9 is body text; levels past 6 have no heading the model knows.
+    return outline !== undefined && outline >= 0 && outline < DEEPEST_HEADING ? outline + 1 : undefined;
   }
 
   /** A style's outline level (0-based): its own w:outlineLvl, or its name's "heading N", or its base style's. */

@@ -17,7 +17,7 @@ import { expandGrid, type SourceBlock, type SourceDocument, type SourceProblem, 
 export function readDocx(bytes: Uint8Array): SourceDocument {
   const parts = openDocx(bytes);
   const reader = new BodyReader(new ParagraphStyles(parts.styles), new ListNumbering(parts.numbering));
-  reader.body(child(parts.document, 'body')!);
+  reader.body(parts.body);
   return { format: 'docx', blocks: reader.blocks, problems: reader.problems };
 }
 
