@@ -87,8 +87,8 @@ export function openDocx(bytes: Uint8Array): DocxParts {
   const mainBytes = first.get(main);
   if (!mainBytes) throw new ImportError('unsupported', FAILURES.noDocumentPart);
   const document = parseXml(mainBytes, main);
-  // An .xlsx's relationships lead to xl/workbook.xml: a part, but not a Word body.
-  const body = isW(document, 'document') ? child(document, 'body') : undefined;
+  // An .xlsx's relationships lead to xl/workbook.xml: a part, but no w:body in it.
+  const body = child(document, 'body');
   if (!body) throw new ImportError('unsupported', FAILURES.noDocumentPart);
   const relsBytes = first.get(mainRels);
   const rels = relsBytes && parseXml(relsBytes, mainRels);
