@@ -56,7 +56,11 @@ interface ParagraphContent {
   unknownNumbering?: string;
 }
 
-/** Wrappers whose children stand in their place: content controls and custom XML, at block, row, cell and run level. */
+/**
+ * A parent's children with the wrappers whose content stands in their place
+ * opened: content controls and custom XML (at block, row, cell and run
+ * level), and of mc:AlternateContent the one branch read (see graphic()).
+ */
 function unwrapped(parent: Element): Element[] {
   return elements(parent).flatMap((element) => {
     if (isW(element, 'sdt')) {
@@ -64,6 +68,10 @@ function unwrapped(parent: Element): Element[] {
       return content ? unwrapped(content) : [];
     }
     if (isW(element, 'customXml')) return unwrapped(element);
+    if (isAlternateContent(element)) {
+      const branch = chosenBranch(element);
+      return branch ? unwrapped(branch) : [];
+    }
     return [element];
   });
 }
@@ -186,11 +194,6 @@ class BodyReader {
   /** The run-level content of a paragraph, or of a wrapper inside it (a hyperlink, an insertion, a simple field's result …). */
   private inline(parent: Element, text: TextCollector, unreadable: Set<Unreadable>): void {
     for (const element of unwrapped(parent)) {
-      if (isAlternateContent(element)) {
-        const branch = chosenBranch(element);
-        if (branch) this.inline(branch, text, unreadable);
-        continue;
-      }
       if (!isW(element)) continue;
       switch (element.localName) {
         case 'r':
@@ -213,12 +216,7 @@ class BodyReader {
   private run(r: Element, text: TextCollector, unreadable: Set<Unreadable>): void {
     // Hidden text (w:vanish) is neither shown nor printed.
     if (isOn(child(r, 'rPr'), 'vanish')) return;
-    for (const element of elements(r)) {
-      if (isAlternateContent(element)) {
-        const branch = chosenBranch(element);
-        if (branch) this.run(branch, text, unreadable);
-        continue;
-      }
+    for (const element of unwrapped(r)) {
       if (!isW(element)) continue;
       switch (element.localName) {
         case 't':
@@ -276,14 +274,7 @@ class BodyReader {
 
 /** The text boxes (w:txbxContent) inside a drawing, the outermost ones only. */
 function textBoxes(element: Element): Element[] {
-  return elements(element).flatMap((inner) => {
-    if (isW(inner, 'txbxContent')) return [inner];
-    if (isAlternateContent(inner)) {
-      const branch = chosenBranch(inner);
-      return branch ? textBoxes(branch) : [];
-    }
-    return textBoxes(inner);
-  });
+  return unwrapped(element).flatMap((inner) => (isW(inner, 'txbxContent') ? [inner] : textBoxes(inner)));
 }
 
 /**
