@@ -365,6 +365,14 @@ describe('tables', () => {
     assert.deepEqual(grid(tables(document)[0]), ['x | 1', '· | 2', '· | 3', 'y | 4']);
   });
 
+  test('a span past Word’s 63 columns is damage, and does not blow the grid up', async () => {
+    const document = await read({ body: table(1, [`<w:tr>${cell('x', '<w:gridSpan w:val="1000000"/>')}</w:tr>`, `<w:tr><w:trPr><w:gridAfter w:val="1000000"/></w:trPr>${cell('y')}</w:tr>`]) });
+    assert.deepEqual(
+      tables(document)[0].rows.map((row) => row.length),
+      [64, 64],
+    );
+  });
+
   test('a table nested in a cell is flattened into its text; rows and cells inside content controls are read', async () => {
     const nested = table(2, [`<w:tr>${cell('内')}${cell('表')}</w:tr>`]);
     const document = await read({

@@ -45,6 +45,9 @@ const unknownNumbering = (format: string): Text => ({
   en: `The paragraph’s automatic numbering format (${format}) is not known; its number was not read, check it.`,
 });
 
+/** Word tables have at most 63 columns: a larger span or gap is damage, and is not allowed to blow the grid up. */
+const MAX_COLUMNS = 63;
+
 const paragraphPlace = (n: number): Text => ({ zh: `第 ${n} 段`, en: `paragraph ${n}` });
 const tablePlace = (k: number): Text => ({ zh: `第 ${k} 个表格`, en: `table ${k}` });
 const cellPlace = (k: number, row: number, column: number): Text => ({ zh: `第 ${k} 个表格第 ${row} 行第 ${column} 列`, en: `table ${k}, row ${row}, column ${column}` });
@@ -126,13 +129,13 @@ class BodyReader {
       const cells: SpanCell[] = [];
       const starts = new Set<number>();
       const empty = (count: number) => {
-        for (let i = 0; i < count; i++) cells.push({ text: '' });
+        for (let i = 0; i < Math.min(count, MAX_COLUMNS); i++) cells.push({ text: '' });
       };
       empty(childNumber(rowProperties, 'gridBefore') ?? 0);
       let column = cells.length;
       for (const tc of unwrapped(tr).filter((e) => isW(e, 'tc'))) {
         const cellProperties = child(tc, 'tcPr');
-        const colSpan = Math.max(1, childNumber(cellProperties, 'gridSpan') ?? 1);
+        const colSpan = Math.min(MAX_COLUMNS, Math.max(1, childNumber(cellProperties, 'gridSpan') ?? 1));
         const vMerge = child(cellProperties, 'vMerge');
         // w:vMerge without w:val, or "continue", continues the cell above; "restart" (or nothing above) starts one.
         const continuesAbove = !!vMerge && childValue(cellProperties, 'vMerge') !== 'restart' && startsAbove.has(column);
