@@ -10,7 +10,7 @@
  */
 import type { Element } from '@xmldom/xmldom';
 import type { Text } from '../format/standard';
-import { attribute, chosenBranch, child, childNumber, childValue, elements, isAlternateContent, isOn, isW, openDocx } from './docx-package';
+import { attribute, chosenBranch, child, childNumber, elements, isAlternateContent, isOn, isW, openDocx } from './docx-package';
 import { ListNumbering, ParagraphStyles } from './docx-styles';
 import { expandGrid, type SourceBlock, type SourceDocument, type SourceProblem, type SpanCell } from './source';
 
@@ -138,7 +138,7 @@ class BodyReader {
         const colSpan = Math.min(MAX_COLUMNS, Math.max(1, childNumber(cellProperties, 'gridSpan') ?? 1));
         const vMerge = child(cellProperties, 'vMerge');
         // w:vMerge without w:val, or "continue", continues the cell above; "restart" (or nothing above) starts one.
-        const continuesAbove = !!vMerge && childValue(cellProperties, 'vMerge') !== 'restart' && startsAbove.has(column);
+        const continuesAbove = !!vMerge && attribute(vMerge, 'val') !== 'restart' && startsAbove.has(column);
         const content = this.cell(tc);
         if (!continuesAbove) this.report(content, cellPlace(k, row, column + 1));
         cells.push({ text: content.text, colSpan, ...(continuesAbove ? { continuesAbove } : {}) });
