@@ -1,12 +1,13 @@
 /**
  * The VS Code side of Nianbao: starts the language server (dist/server.js) over
  * IPC for Markdown documents of any scheme (file, untitled, vscode-remote, …, so
- * code-server and remote setups work), and contributes three commands:
+ * code-server and remote setups work), and contributes these commands:
  *
  *   nianbao.restartServer  重启年报校验服务 / Restart Nianbao server
  *   nianbao.showOutput     显示输出 / Show output channel
  *   nianbao.fixAll         修复文档中的所有问题 / Fix all problems in document
  *   nianbao.showEffectiveConfig  显示生效的配置 / Show the effective configuration
+ *   nianbao.importDocument  从 Word 文档导入年报 / Import a report from a Word document
  *
  * Fix-all asks for the code actions of kind source.fixAll.nianbao over the whole
  * document and applies what comes back (an edit, a command, or both), so it does
@@ -91,6 +92,55 @@ class EffectiveConfigDocuments implements vscode.TextDocumentContentProvider {
     const uri = vscode.Uri.from({ scheme: CONFIG_SCHEME, path: `/${t('生效的配置', 'effective configuration')} - ${name}.jsonc`, query: document.uri.toString() });
     const shown = await vscode.languages.setTextDocumentLanguage(await vscode.workspace.openTextDocument(uri), 'jsonc');
     await vscode.window.showTextDocument(shown, { viewColumn: vscode.ViewColumn.Beside, preview: true });
+  }
+}
+
+/**
+ * 从 Word 文档导入年报: a .docx (or a saved .html page) picked in a dialog, or
+ * from the explorer's menu, made a draft by the server and written beside it
+ * under a name not taken (报告.md, 报告（2）.md …), then opened beside the
+ * editor. The original is never touched, and no file is overwritten.
+ */
+async function importDocument(ready: () => Promise<void>, picked?: vscode.Uri): Promise<vscode.Uri | undefined> {
+  const source =
+    picked ??
+    (
+      await vscode.window.showOpenDialog({
+        canSelectMany: false,
+        openLabel: t('导入', 'Import'),
+        title: t('从 Word 文档导入年报', 'Import a report from a Word document'),
+        filters: { [t('Word 文档或网页', 'Word documents or web pages')]: ['docx', 'html', 'htm'] },
+      })
+    )?.[0];
+  if (!source) return undefined;
+  await ready();
+  const result = await vscode.commands.executeCommand<{ text: string; notes: string[] } | { error: string }>('nianbao.server.importDocument', source.toString());
+  if (!result || 'error' in result) {
+    void vscode.window.showErrorMessage(result?.error ?? t('导入失败', 'The import failed'));
+    return undefined;
+  }
+  const folder = vscode.Uri.joinPath(source, '..');
+  const stem = source.path.split('/').pop()!.replace(/\.[^.]+$/, '');
+  let target = vscode.Uri.joinPath(folder, `${stem}.md`);
+  for (let n = 2; await exists(target); n++) target = vscode.Uri.joinPath(folder, `${stem}（${n}）.md`);
+  await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(result.text));
+  await vscode.window.showTextDocument(target, { viewColumn: vscode.ViewColumn.Beside });
+  if (result.notes.length) {
+    output?.info(result.notes.join('\n'));
+    const show = t('显示详情', 'Show details');
+    void vscode.window
+      .showWarningMessage(t(`已导入，有 ${result.notes.length} 条需要核对的提示`, `Imported, with ${result.notes.length} notes to check`), show)
+      .then((choice) => choice === show && output!.show(true));
+  }
+  return target;
+}
+
+async function exists(uri: vscode.Uri): Promise<boolean> {
+  try {
+    await vscode.workspace.fs.stat(uri);
+    return true;
+  } catch {
+    return false;
   }
 }
 
@@ -273,6 +323,7 @@ export function activate(context: vscode.ExtensionContext): NianbaoApi {
     vscode.commands.registerCommand('nianbao.fixAll', (uri?: unknown) => fixAll(ready, uri instanceof vscode.Uri ? uri : undefined)),
     vscode.workspace.registerTextDocumentContentProvider(CONFIG_SCHEME, effectiveConfigs),
     vscode.commands.registerCommand('nianbao.showEffectiveConfig', () => effectiveConfigs.show()),
+    vscode.commands.registerCommand('nianbao.importDocument', (uri?: unknown) => importDocument(() => ready, uri instanceof vscode.Uri ? uri : undefined)),
   );
 
   return {

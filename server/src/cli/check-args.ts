@@ -9,11 +9,14 @@ import { defaultJobs } from './jobs';
 export const CHECK_USAGE = `用法 Usage: nianbao check <文件、文件夹或 glob…> [选项 options]
        nianbao check - [--stdin-filename 名称] [选项 options]      从标准输入读取 / read standard input
 
-  文件夹内递归检查 *.md 文件（跳过 node_modules 和以 . 开头的文件夹），不像年度报告的文件跳过；
-  直接列出的文件（任何扩展名，如 .txt）一律按年度报告检查。glob 请加引号（"2024/**/*.md"），由 nianbao 展开。
-  Folders: every *.md file inside, recursively (node_modules and dot-folders skipped); files
-  that do not look like a report are skipped. Files named explicitly (any extension, e.g. .txt)
-  are always checked. Quote globs ("2024/**/*.md"): nianbao expands them, on any shell.
+  文件夹内递归检查 *.md、*.docx、*.html 文件（跳过 node_modules 和以 . 开头的文件夹），不像年度报告的文件跳过；
+  直接列出的文件（任何扩展名，如 .txt）一律按年度报告检查。Word 文档和网页按 nianbao import 生成的草稿检查，
+  问题标明在原文的第几段、第几个表格。glob 请加引号（"2024/**/*.md"），由 nianbao 展开。
+  Folders: every *.md, *.docx and *.html file inside, recursively (node_modules and dot-folders
+  skipped); files that do not look like a report are skipped. Files named explicitly (any
+  extension, e.g. .txt) are always checked. A Word document or web page is checked as the draft
+  nianbao import makes of it, each finding placed by paragraph or table of the original.
+  Quote globs ("2024/**/*.md"): nianbao expands them, on any shell.
 
   配置 Configuration
   --config 文件           使用此配置文件，不查找 .nianbaorc.json / use this file instead of the nearest .nianbaorc.json

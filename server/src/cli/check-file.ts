@@ -12,7 +12,9 @@ import type { CheckOptions } from '../checks';
 import { say } from '../checks/messages';
 import type { Finding, Report } from '../model/report';
 import { encodingName } from '../files/encoding';
-import { FileReadError, readTextFile } from '../files/read';
+import { FileReadError } from '../files/read';
+import { readReport } from '../import/read';
+import { ImportError } from '../import/source';
 import type { Target } from '../files/walk';
 import { FileWriteError, writeTextFile } from '../files/write';
 import { identityOf, type ReportIdentity } from '../parse/units';
@@ -32,6 +34,11 @@ export interface FileResult {
   columns?: number[];
   /** Why the file could not be read or written. */
   error?: { zh: string; en: string };
+  /**
+   * For a Word document or a web page, checked through the draft an import
+   * makes of it: where each finding stood in the original (第 12 段, 第 2 个表格).
+   */
+  places?: ({ zh: string; en: string } | undefined)[];
 }
 
 /** How the text output counts a column: UTF-16 code units (LSP, VS Code), characters (Emacs) or UTF-8 bytes (Vim's quickfix). */
@@ -67,12 +74,19 @@ const analyzer = new Analyzer();
 
 export async function checkFile(task: FileTask): Promise<FileOutcome> {
   const { target } = task;
-  let file;
+  let file: Awaited<ReturnType<typeof readReport>>;
   try {
-    file = task.text !== undefined ? { text: task.text, encoding: 'utf-8' as const, bom: false } : await readTextFile(target.absolute);
+    file = task.text !== undefined ? { text: task.text, encoding: 'utf-8' as const, bom: false } : await readReport(target.absolute);
   } catch (error) {
-    if (!(error instanceof FileReadError)) throw error;
-    return { result: { file: target.display, isReport: false, findings: [], error: say(CLI.readFailed, { path: target.display, why: READ_FAILURES[error.reason] }) }, identities: [] };
+    const failed = (why: { zh: string; en: string }): FileOutcome => ({ result: { file: target.display, isReport: false, findings: [], error: why }, identities: [] });
+    if (error instanceof FileReadError) return failed(say(CLI.readFailed, { path: target.display, why: READ_FAILURES[error.reason] }));
+    if (!(error instanceof ImportError)) throw error;
+    // In a folder, a web page with no report in it is skipped like any file that is not a report.
+    if (error.reason === 'no-report' && !target.named) return { result: { file: target.display, isReport: false, findings: [] }, identities: [] };
+    return failed(say(CLI.importFailed, { path: target.display, why: error.words }));
+  }
+  if (file.imported && task.fix) {
+    return { result: { file: target.display, isReport: false, findings: [], error: say(CLI.fixImported, { path: target.display }) }, identities: [] };
   }
   const own = analyzer.analyze(file.text, optionsOf(target, task));
   const identities = own.isReport ? own.parts.map((p) => identityOf(p.report)) : [];
@@ -105,6 +119,8 @@ export async function checkFile(task: FileTask): Promise<FileOutcome> {
   }
   // The output needs no fixes (--fix applied them here): not copied back from a worker.
   result.findings = analysis.findings.map(({ fixes: _fixes, ...finding }) => finding);
+  const imported = file.imported;
+  if (imported) result.places = result.findings.map((f) => imported.places[f.range.start.line]);
   if (task.columns !== 'utf16') result.columns = columnsOf(analysis.text, result.findings, task.columns);
   return { result, identities };
 }

@@ -104,7 +104,7 @@ function exitCode(results: readonly FileResult[], maxWarnings: number | undefine
 /** The tasks: the files found (and standard input), each with the rules of its configuration. */
 async function tasksOf(options: CheckArgs, resolver: ConfigResolver): Promise<{ tasks: FileTask[]; skipped: Skipped[] }> {
   const base: Base = { strict: options.strict, columns: options.columns };
-  const { targets, skipped } = options.paths.length ? await collectTargets(options.paths, /\.(md|markdown)$/i) : { targets: [], skipped: [] };
+  const { targets, skipped } = options.paths.length ? await collectTargets(options.paths, /\.(md|markdown|docx|html?)$/i) : { targets: [], skipped: [] };
   const entries: { target: Target; text?: string }[] = targets.map((target) => ({ target }));
   if (options.stdin) {
     const name = options.stdinFilename ?? '<stdin>';

@@ -11,7 +11,9 @@
 import { say } from '../checks/messages';
 import { Analyzer } from '../engine/analyze';
 import { extractReport, toCsv, toJson, type Extract } from '../extract';
-import { FileReadError, readTextFile } from '../files/read';
+import { FileReadError } from '../files/read';
+import { readReport } from '../import/read';
+import { ImportError } from '../import/source';
 import { collectTargets, TargetError } from '../files/walk';
 import { oneOf, parseCommandLine, usageError, UsageError } from './args';
 import { Output } from './io';
@@ -20,9 +22,10 @@ import { CLI, TARGET_FAILURES } from './messages';
 
 const USAGE = `用法 Usage: nianbao extract <文件或文件夹…> [--format json|csv]
   读取每份报告表二、表三、表四的数字，输出 JSON（默认）或 CSV（可直接用 Excel 打开）。
-  文件夹内递归读取 *.md、*.txt，不像年度报告的文件不输出。
+  文件夹内递归读取 *.md、*.txt、*.docx、*.html，不像年度报告的文件不输出；Word 文档和网页按导入的草稿读取。
   Prints the numbers of Tables 2–4 of each report as JSON (default) or CSV (opens in Excel).
-  In folders, *.md and *.txt files are read recursively; files that do not look like a report are left out.
+  In folders, *.md, *.txt, *.docx and *.html files are read recursively (Word documents and web pages
+  as the draft an import makes of them); files that do not look like a report are left out.
 `;
 
 /** Every report of a text: a file may hold several (a reviewer's collection). */
@@ -45,7 +48,7 @@ export async function runExtract(args: string[]): Promise<number> {
     }
     format = oneOf('--format', values.format, ['json', 'csv'] as const, 'json');
     if (positionals.length === 0) throw usageError('noPaths');
-    const { targets, skipped } = await collectTargets(positionals, /\.(md|markdown|txt)$/i);
+    const { targets, skipped } = await collectTargets(positionals, /\.(md|markdown|txt|docx|html?)$/i);
     for (const s of skipped) {
       out.error(say(CLI[s.reason === 'not-regular' ? 'notRegular' : 'unreadableFolder'], { path: s.display }), 'nianbao extract');
       failed = true;
@@ -53,11 +56,15 @@ export async function runExtract(args: string[]): Promise<number> {
     const analyzer = new Analyzer();
     for (const target of targets) {
       try {
-        const file = await readTextFile(target.absolute);
+        const file = await readReport(target.absolute);
         extracts = extracts.concat(extractText(file.text, target.display, target.named, analyzer));
       } catch (error) {
-        if (!(error instanceof FileReadError)) throw error;
-        out.error(say(CLI.readFailed, { path: target.display, why: READ_FAILURES[error.reason] }), 'nianbao extract');
+        if (error instanceof ImportError) {
+          // In a folder, a web page with no report in it is left out like any file that is not a report.
+          if (error.reason === 'no-report' && !target.named) continue;
+          out.error(say(CLI.importFailed, { path: target.display, why: error.words }), 'nianbao extract');
+        } else if (error instanceof FileReadError) out.error(say(CLI.readFailed, { path: target.display, why: READ_FAILURES[error.reason] }), 'nianbao extract');
+        else throw error;
         failed = true;
       }
     }

@@ -4,6 +4,7 @@
 import { runCheck } from './check';
 import { checkFile } from './check-file';
 import { runExtract } from './extract';
+import { runImport } from './import';
 import { isJobWorker, serveJobs } from './jobs';
 import { runLanguageServer } from './lsp';
 import { VERSION } from '../about';
@@ -11,6 +12,7 @@ import { VERSION } from '../about';
 export const USAGE = `用法 Usage:
   nianbao check <文件、文件夹或 glob…|-> [--format text|json|sarif] [--config 文件] [--rule 代码=级别] [--fix | --fix-dry-run] …
   nianbao extract <文件或文件夹…> [--format json|csv]
+  nianbao import <报告.docx|网页.html…> [-o 草稿.md]   把 Word 文档或网页转成草稿 / turn a Word document or web page into a draft
   nianbao lsp                     启动语言服务器（标准输入输出）/ start the language server on stdio
   nianbao --version
 
@@ -24,6 +26,8 @@ async function main(argv: string[]): Promise<number> {
       return runCheck(rest);
     case 'extract':
       return runExtract(rest);
+    case 'import':
+      return runImport(rest);
     case 'lsp':
       return runLanguageServer(rest);
     case '--version':

@@ -124,6 +124,9 @@ export function draftFromSource(doc: SourceDocument): ImportedDraft {
     }
     const number = TABLES[id].section;
     tablesOf.set(number, [...(tablesOf.get(number) ?? []), gridLines(block)]);
+    // Its caption goes with it (附表2：收到和处理政府信息公开申请情况): the table now stands under its section.
+    const last = out[out.length - 1];
+    if (last?.length === 1 && isCaption(last[0].text, id)) out.pop();
   }
   // Each bound table at the end of its section; a section the document lacks is added for it, and said.
   const sectionOf = (index: number) => matchSectionHeading(out[index][0].text.replace(/^## /, ''))!.spec.number;
@@ -147,6 +150,12 @@ export function draftFromSource(doc: SourceDocument): ImportedDraft {
   const lines = out.flatMap((block, i) => (i === 0 ? block : [{ text: '' }, ...block]));
   const grid = lines.map((l) => l.text).join('\n') + '\n';
   return canonical(grid, lines.map((l) => l.place).concat([undefined]), notes);
+}
+
+/** A table's caption: 附表2, 表三, or its name (收到和处理政府信息公开申请情况), on a short line of its own. */
+function isCaption(line: string, id: TableId): boolean {
+  const text = line.replace(/\s/g, '');
+  return text.length <= 40 && (/^(?:附)?表\s*[0-9一二三四]+[:：、.．]?/.test(text) || text.includes(TABLES[id].name.zh)) && !matchSectionHeading(text);
 }
 
 /** A paragraph line that Markdown would read as something else (#, >, a table row) is escaped. */

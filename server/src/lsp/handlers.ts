@@ -31,6 +31,7 @@ import { foldingRanges } from '../features/folding';
 import { formatTables } from '../features/format';
 import { isMarkdown, type Analyses, type ServerStats } from './analyses';
 import { effectiveConfig, type EffectiveConfig } from '../features/effective-config';
+import { importDocument, type ImportResult } from './import';
 import type { ClientState } from './client';
 import { toCompletionItem, toDocumentSymbol, toSymbolInformation } from './convert';
 
@@ -42,6 +43,7 @@ export const COMMANDS = {
   fixAll: 'nianbao.server.fixAll',
   convertTable: 'nianbao.server.convertTable',
   effectiveConfig: 'nianbao.server.effectiveConfig',
+  importDocument: 'nianbao.server.importDocument',
 } as const;
 
 /** A command's document argument: a URI string, or an object holding one. */
@@ -186,9 +188,10 @@ export function registerHandlers(ctx: HandlerContext): void {
   }
 
   connection.onExecuteCommand(
-    guard('executeCommand', { applied: false, edits: 0 } as { applied: boolean; edits: number } | EffectiveConfig, async (params) => {
+    guard('executeCommand', { applied: false, edits: 0 } as { applied: boolean; edits: number } | EffectiveConfig | ImportResult, async (params) => {
       const uri = uriArgument(params.arguments?.[0]);
       if (params.command === COMMANDS.effectiveConfig) return effectiveConfig(uri, uri ? await client.settingsFor(uri) : client.global);
+      if (params.command === COMMANDS.importDocument) return importDocument(uri, client.localeOf(client.global));
       const found = uri ? await analyses.reportOf(uri) : undefined;
       const settings = uri ? await client.settingsFor(uri) : client.global;
       const locale = client.localeOf(settings);

@@ -15,12 +15,14 @@ export function formatJson(results: readonly FileResult[], locale: Locale): stri
     ...(r.error ? { error: r.error[locale] } : {}),
     ...(r.fixed !== undefined ? { fixed: r.fixed.map((f) => ({ code: f.code, title: f.title[locale], range: f.range })) } : {}),
     ...(r.diff !== undefined ? { diff: r.diff } : {}),
-    findings: r.findings.map((f) => ({
+    findings: r.findings.map((f, i) => ({
       code: f.code,
       severity: f.severity,
       messageId: f.messageId,
       message: f.message[locale],
       where: f.where?.[locale] ?? null,
+      // A Word document or web page: where the finding stood in it; the range is then in the draft `nianbao import` makes.
+      ...(r.places ? { place: r.places[i]?.[locale] ?? null } : {}),
       range: f.range,
       data: f.data ?? null,
     })),

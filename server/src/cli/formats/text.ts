@@ -60,7 +60,9 @@ export function formatText(results: readonly FileResult[], locale: Locale, color
     }
     r.findings.forEach((f, i) => {
       counts[f.severity]++;
-      const where = `${r.file}:${f.range.start.line + 1}:${r.columns?.[i] ?? f.range.start.character + 1}`;
+      // A Word document or web page has no lines to point at: where the finding stood in it (第 12 段).
+      const source = r.places?.[i];
+      const where = r.places ? `${r.file}${source ? `（${source[locale]}）` : ''}` : `${r.file}:${f.range.start.line + 1}:${r.columns?.[i] ?? f.range.start.character + 1}`;
       // Then where it is in the report's own words (表三 · 自然人列 · （一）予以公开), for a reviewer reading the report, not the file.
       const place = f.where ? `  ${c.dim(`[${f.where[locale]}]`)}` : '';
       lines.push(`${c.bold(where)}  ${paint[f.severity](f.severity)}  ${c.dim(f.code)}  ${f.message[locale]}${place}`);
