@@ -124,7 +124,8 @@ async function importDocument(ready: () => Promise<void>, picked?: vscode.Uri): 
   let target = vscode.Uri.joinPath(folder, `${stem}.md`);
   for (let n = 2; await exists(target); n++) target = vscode.Uri.joinPath(folder, `${stem}（${n}）.md`);
   await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(result.text));
-  await vscode.window.showTextDocument(target, { viewColumn: vscode.ViewColumn.Beside });
+  // Beside the editor open now (the one the clerk imports from); in the first group when none is.
+  await vscode.window.showTextDocument(target, { viewColumn: vscode.window.activeTextEditor ? vscode.ViewColumn.Beside : vscode.ViewColumn.Active });
   if (result.notes.length) {
     output?.info(result.notes.join('\n'));
     const show = t('显示详情', 'Show details');

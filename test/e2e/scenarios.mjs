@@ -10,6 +10,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 
 const REPO = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..', '..');
 
@@ -145,6 +146,15 @@ export const EXPECT = {
     after: /^\| 一、本年新收政府信息公开申请数量 \| {8,}\| {8,}\|/,
   },
 
+  // Scenario 13: 从 Word 文档导入年报 — the draft of a Word document (the wrong-total draft as Word
+  // lays it out) written beside it and opened, its wrong total diagnosed.
+  importDocx: {
+    file: '示例县2024年报.docx',
+    draft: '示例县2024年报.md',
+    command: ['Nianbao: 从 Word 文档导入年报', 'Nianbao: Import a report from a Word document'],
+    code: 't3-row-total',
+  },
+
   compilation: {
     file: COMPILATION.name,
     progress: new RegExp(`${COMPILATION.name.replace('.', '\\.')}：\\d+/${COMPILATION.reports}`),
@@ -192,6 +202,22 @@ export function prepareWorkspace(dir, { source } = {}) {
   copy(path.join(dir, 'seed-000.md'), path.join(dir, EXPECT.config.folder, EXPECT.config.file));
   const config = path.join(dir, EXPECT.config.folder, '.nianbaorc.json');
   if (!fs.existsSync(config)) fs.writeFileSync(config, EXPECT.config.text);
+  const docx = path.join(dir, EXPECT.importDocx.file);
+  if (WRONG_TOTAL.text && !fs.existsSync(docx)) fs.writeFileSync(docx, wordDocumentOf(WRONG_TOTAL.text));
+}
+
+/**
+ * A draft as a Word document, written by the test fixtures' builder
+ * (test/fixtures/docx/build.ts, TypeScript: run through tsx), once per run.
+ */
+let wordDocument;
+function wordDocumentOf(markdown) {
+  if (wordDocument) return wordDocument;
+  const script = `import('${path.join(REPO, 'test', 'fixtures', 'docx', 'build.ts').replace(/\\/g, '/')}').then(async (m) => process.stdout.write(Buffer.from(await (m.wordFrom ?? m.default.wordFrom)(process.env.DRAFT)).toString("base64")))`;
+  const run = spawnSync(process.execPath, ['--import', 'tsx', '-e', script], { cwd: REPO, env: { ...process.env, DRAFT: markdown }, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  if (run.status !== 0) throw new Error(`building the Word document failed: ${run.stderr}`);
+  wordDocument = Buffer.from(run.stdout, 'base64');
+  return wordDocument;
 }
 
 function deriveCompilation({ name, reports }) {
@@ -409,6 +435,19 @@ export const scenarios = [
       await step('row as written', () => ui.waitLineText(f.line, (t) => f.before.test(t)));
       await step('Format Document', () => ui.runCommand(f.command));
       await step('row aligned', () => ui.waitLineText(f.line, (t) => f.after.test(t)));
+    },
+  },
+
+  {
+    name: 'import-word-document',
+    async run({ ui, step, expect, log, workspace }) {
+      const d = expect.importDocx;
+      await step('从 Word 文档导入年报', () => ui.runCommand(d.command));
+      // code-server's open dialog is VS Code's own: a path typed into a quick input.
+      await step(`pick ${d.file}`, () => ui.acceptQuickInput(path.join(workspace, d.file)));
+      await step(`${d.draft} opened beside`, () => ui.waitActiveTab(d.draft));
+      const rows = await step(`${d.code} in the draft`, () => ui.waitProblems((rs) => rs.some((r) => r.code === d.code), { file: d.draft, what: d.code }));
+      log(`${d.draft}:\n${fmt(rows)}`);
     },
   },
 

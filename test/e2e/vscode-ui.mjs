@@ -155,6 +155,15 @@ export class Workbench {
       () => this.page.evaluate((sel) => document.activeElement === document.querySelector(sel), QUICK_INPUT_BOX));
   }
 
+  /** Types a value over what the quick input box holds (a path in VS Code's own open dialog) and accepts it. */
+  async acceptQuickInput(text) {
+    await this.waitQuickInput();
+    await this.page.locator(QUICK_INPUT_BOX).fill(text);
+    await this.poll('the quick input to hold the value', () => this.page.locator(QUICK_INPUT_BOX).inputValue(), (v) => v === text);
+    await this.page.keyboard.press('Enter');
+    await this.waitHidden(QUICK_INPUT, 'the quick input');
+  }
+
   /** Rows of the quick input list: their aria-label is "<label>, <detail/keybinding>". */
   async quickInputRows() {
     return this.page.$$eval(QUICK_INPUT_ROWS, (els) => els.map((e) => ({
