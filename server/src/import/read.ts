@@ -11,7 +11,7 @@ import { readHtml } from './html';
 import { ImportError } from './source';
 
 /** The files an importer reads: Word (and the old .doc, to say what to do with it) and web pages. */
-export const IMPORTABLE = /\.(?:docx|doc|html?)$/i;
+const IMPORTABLE = /\.(?:docx|doc|html?)$/i;
 
 export const isImportable = (path: string) => IMPORTABLE.test(path);
 
