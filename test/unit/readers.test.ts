@@ -42,6 +42,8 @@ const CASES: { file: string; layout: Record<string, string>; readProblems?: 'rec
   { file: 'cell-per-line-pipes.md', layout: { t2: 'cell-per-line', t3: 'cell-per-line', t4: 'cell-per-line' } },
   { file: 'pdf-space-aligned.md', layout: { t2: 'space-aligned', t3: 'space-aligned', t4: 'space-aligned' } },
   { file: 'web-glued.md', layout: { t2: 'space-aligned' }, readProblems: 'recovered' },
+  { file: 'html-official.md', layout: { t2: 'html', t3: 'html', t4: 'html' } },
+  { file: 'html-pandoc.md', layout: { t2: 'html', t3: 'html', t4: 'html' } },
 ];
 
 describe('every layout reads to the same numbers', () => {

@@ -18,6 +18,8 @@
  *   converted: writing it out would turn “could not be read” into “blank” or
  *   drop a number. `conversionBlocker` says why.
  * - Converting a converted table changes nothing: the result is undefined.
+ * - A table read from an HTML <table> in the draft (pandoc, mammoth) is
+ *   replaced element and all, its tags' digits (colspan="3") no numbers of it.
  */
 import { renderTable, type CellWriter } from '../format/render';
 import { T3_ROWS, TABLE2, TABLE2_2019, type TableId, type Text } from '../format/standard';
@@ -86,16 +88,20 @@ export function convertToStandardTable(report: Report, id: TableId): TextEdit | 
   const table = report.tables[id];
   if (!table || conversionBlocker(report, id)) return undefined;
   const { startLine, endLine } = tableLines(report, table);
-  const start = report.offsetAt({ line: startLine, character: 0 });
-  const end = report.offsetAt(report.lineEnd(endLine));
+  const start = table.element?.start ?? report.offsetAt({ line: startLine, character: 0 });
+  const end = table.element?.end ?? report.offsetAt(report.lineEnd(endLine));
   const rendered = renderStandard(table);
   if (squash(report.text.slice(start, end)) === squash(rendered)) return undefined;
   // A GFM table needs a blank line on either side: without it the line above
-  // would be read as the header row and the line below as one more row.
+  // would be read as the header row and the line below as one more row. HTML
+  // beside the element on its lines (`<div align="center"><table>`) keeps its
+  // line, and a blank line more: an HTML block runs to the next blank line.
   const eol = report.eol;
   const lineCount = report.positionAt(report.text.length).line + 1;
-  const before = startLine > 0 && report.lineText(startLine - 1).trim() !== '' ? eol : '';
-  const after = endLine + 1 < lineCount && report.lineText(endLine + 1).trim() !== '' ? eol : '';
+  const textBefore = report.text.slice(report.offsetAt({ line: startLine, character: 0 }), start).trim() !== '';
+  const textAfter = report.text.slice(end, report.offsetAt(report.lineEnd(endLine))).trim() !== '';
+  const before = textBefore ? eol + eol : startLine > 0 && report.lineText(startLine - 1).trim() !== '' ? eol : '';
+  const after = textAfter ? eol + eol : endLine + 1 < lineCount && report.lineText(endLine + 1).trim() !== '' ? eol : '';
   return { range: { start: report.positionAt(start), end: report.positionAt(end) }, newText: before + rendered.replace(/\n/g, eol) + after };
 }
 
@@ -125,7 +131,7 @@ function lostNumbers(report: Report, table: ReadTable): string[] {
     const base = report.offsetAt({ line, character: 0 });
     // A page footer (-3-) a PDF left inside the table is no number of it.
     if (isPageFooter(report.lineText(line))) continue;
-    for (const m of report.lineText(line).matchAll(/[0-9０-９]+/g)) {
+    for (const m of withoutMarkup(report.lineText(line), table).matchAll(/[0-9０-９]+/g)) {
       const from = base + m.index!;
       for (let i = 0; i < m[0].length; i++)
         if (!isCovered(from + i)) {
@@ -137,6 +143,9 @@ function lostNumbers(report: Report, table: ReadTable): string[] {
   return lost;
 }
 
+/** An HTML table's line with its tags and character references blanked (the same length): their digits are markup. */
+const withoutMarkup = (line: string, table: ReadTable) => (table.element ? line.replace(/<[^>]*>?|&#?\w+;/g, (m) => ' '.repeat(m.length)) : line);
+
 /**
  * The lines the table stands on: the lines the reader used, and above them
  * the header lines it could not match as labels but that are made only of
@@ -144,6 +153,7 @@ function lostNumbers(report: Report, table: ReadTable): string[] {
  * section heading. Prose (anything else, or any digit) stops the search.
  */
 function tableLines(report: Report, table: ReadTable): { startLine: number; endLine: number } {
+  if (table.element) return { startLine: report.positionAt(table.element.start).line, endLine: report.positionAt(table.element.end).line };
   const section = sectionOf(report, table);
   const floor = section ? section.heading.span.range.end.line + 1 : 0;
   let startLine = table.range.start.line;

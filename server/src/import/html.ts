@@ -17,7 +17,7 @@
  */
 import { unified } from 'unified';
 import rehypeParse from 'rehype-parse';
-import { expandGrid, ImportError, type GridCell, type SourceBlock, type SourceDocument, type SourcePlace, type SourceProblem, type SpanCell } from './source';
+import { expandGrid, ImportError, type GridCell, type SourceBlock, type SourceDocument, type SourceParagraph, type SourcePlace, type SourceProblem, type SpanCell } from './source';
 
 // In a Markdown draft (verbose) elements also carry where their tags stand: an empty cell's inside, for a fix to fill.
 const pageParser = unified().use(rehypeParse);
@@ -317,7 +317,8 @@ class BlockReader {
     const text = cleanText(this.buffer);
     if (text && this.ownText) {
       this.paragraphs++;
-      this.blocks.push({ kind: 'paragraph', text, ...(heading ? { heading } : {}), where: { zh: `第 ${this.paragraphs} 段`, en: `paragraph ${this.paragraphs}` } });
+      const paragraph: SourceParagraph = { kind: 'paragraph', text, ...(heading ? { heading } : {}), where: { zh: `第 ${this.paragraphs} 段`, en: `paragraph ${this.paragraphs}` } };
+      this.blocks.push(paragraph);
       if (REPORT_WORDS.test(text) && SENTENCE.test(text)) this.mentionsReport = true;
     }
     this.buffer = '';

@@ -57,7 +57,7 @@ export interface TableRow {
   cells: Cell[];
 }
 
-export type TableLayout = 'gfm' | 'tsv' | 'cell-per-line' | 'space-aligned' | 'mixed';
+export type TableLayout = 'gfm' | 'html' | 'tsv' | 'cell-per-line' | 'space-aligned' | 'mixed';
 
 /** Why the reader could not read part of a table for sure: the id of the table-read check's message. */
 export type ReadReason =
@@ -107,6 +107,8 @@ export interface ReadTable {
   problems: ReadProblem[];
   /** Layout of the 2019 trial format (read with 2019 rows). */
   format: '2021' | '2019';
+  /** Read from an HTML <table> in the draft (pandoc, mammoth): the element's extent, which converting replaces whole. */
+  element?: { start: number; end: number };
 }
 
 export interface SectionRead {

@@ -6,9 +6,13 @@
  * blocks (a tab-indented line after a blank line) or lists (`4. 保护…`), so all
  * blocks other than headings and GFM tables are read line by line from the
  * source, and each line is cut into cells: by tabs, by pipes, or by spaces.
+ * An HTML `<table>` (pandoc and mammoth write Word's merged-cell tables so)
+ * is read by the web page reader (import/html.ts): its grid rows become table
+ * rows like a GFM table's, a merge's covered cells empty cells.
  */
 import { blocksOf, type Block } from './blocks';
 import type { Span } from '../model/report';
+import { tablesInHtml } from '../import/html';
 import { LineIndex, isPageFooter, readNumber, type NumberRead } from './text';
 
 export interface Token {
@@ -20,9 +24,11 @@ export interface Token {
   row: number;
   /** A cell of a GFM table, whose columns line up with its header. */
   gfm?: boolean;
-  /** For a GFM cell: its column in the row (0-based) and the table's block index. */
+  /** For a GFM or HTML table cell: its column in the row (0-based) and the table's block index. */
   col?: number;
   block?: number;
+  /** A position an HTML table's merge (colspan, rowspan) covers: no cell of its own, nothing a fix can fill. */
+  covered?: boolean;
 }
 
 type LineKind = 'heading' | 'text' | 'table-row';
@@ -37,16 +43,23 @@ export interface Line {
   row: number;
   /** Index of the Markdown block the line belongs to. */
   block: number;
+  /** For a row of an HTML table: the extent of its <table> element (what converting replaces). */
+  htmlTable?: { start: number; end: number };
 }
 
 /** Parse a Markdown text into lines of tokens (from its blocks: the tests give those of a whole-text parse). */
 export function readLines(text: string, index: LineIndex, blocks: readonly Block[] = blocksOf(text)): Line[] {
   const lines: Line[] = [];
   let row = 0;
-  let block = 0;
-  for (const node of blocks) {
+  for (let block = 0; block < blocks.length; block++) {
+    const node = blocks[block];
     const { start, end } = node;
-    if (node.type === 'heading' && !/[\r\n]/.test(text.slice(start, end))) {
+    if (node.type === 'html' && HTML_TABLE.test(text.slice(start, end))) {
+      // A blank line ends an HTML block, not the table: the blocks up to its end tag are the table's.
+      const last = tableEndBlock(text, blocks, block);
+      row = readHtmlBlock(text, start, blocks[last].end, index, { row, block }, lines);
+      block = last;
+    } else if (node.type === 'heading' && !/[\r\n]/.test(text.slice(start, end))) {
       const span = headingContent(text, start, end, index);
       lines.push({ kind: 'heading', span, tokens: tokenizeText(span, index, row), depth: node.depth, row: row++, block });
     } else if (node.type === 'table') {
@@ -58,20 +71,73 @@ export function readLines(text: string, index: LineIndex, blocks: readonly Block
       // A comment (a note to oneself, text commented out, a nianbao-disable directive) is not in the report.
     } else if (node.type !== 'thematicBreak' && node.type !== 'definition') {
       // Paragraphs, code, lists, setext headings, HTML: line by line from the source.
-      // The lines as LSP counts them (\r\n, \n or a lone \r).
-      for (let line = index.positionAt(start).line; index.lineStart(line) < end && line < index.lineCount; line++) {
-        const lineStart = Math.max(start, index.lineStart(line));
-        const lineEnd = Math.min(end, index.lineEnd(line));
-        const raw = text.slice(lineStart, lineEnd);
-        if (!isSkippable(raw)) {
-          const span = trimmedSpan(text, lineStart, lineEnd, index);
-          lines.push({ kind: 'text', span, tokens: tokenizeText(span, index, row), row: row++, block });
-        }
-      }
+      row = readSourceLines(text, start, end, index, { row, block }, lines);
     }
-    block++;
   }
   return lines;
+}
+
+const HTML_TABLE = /<table[\s>]/i;
+
+/**
+ * The last block an HTML table runs through: a blank line inside a table
+ * written by hand ends CommonMark's HTML block, and the rows after it are
+ * HTML blocks again; they are the table's up to its end tag. A table never
+ * closed (a draft cut short) is its own block alone.
+ */
+function tableEndBlock(text: string, blocks: readonly Block[], first: number): number {
+  const open = (html: string) => (html.match(/<table[\s>]/gi)?.length ?? 0) - (html.match(/<\/table\s*>/gi)?.length ?? 0);
+  let depth = open(text.slice(blocks[first].start, blocks[first].end));
+  for (let last = first + 1; depth > 0 && last < blocks.length && blocks[last].type === 'html'; last++) {
+    depth += open(text.slice(blocks[last].start, blocks[last].end));
+    if (depth <= 0) return last;
+  }
+  return first;
+}
+
+/** The lines of a block read from the source one by one (the lines as LSP counts them: \r\n, \n or a lone \r); the next row number. */
+function readSourceLines(text: string, start: number, end: number, index: LineIndex, at: { row: number; block: number }, lines: Line[]): number {
+  let row = at.row;
+  for (let line = index.positionAt(start).line; index.lineStart(line) < end && line < index.lineCount; line++) {
+    const lineStart = Math.max(start, index.lineStart(line));
+    const lineEnd = Math.min(end, index.lineEnd(line));
+    const raw = text.slice(lineStart, lineEnd);
+    if (!isSkippable(raw)) {
+      const span = trimmedSpan(text, lineStart, lineEnd, index);
+      lines.push({ kind: 'text', span, tokens: tokenizeText(span, index, row), row: row++, block: at.block });
+    }
+  }
+  return row;
+}
+
+/**
+ * An HTML block holding tables: each table's grid rows as table rows, each
+ * cell a token whose span is the cell's text in the draft (an empty cell: its
+ * inside, for a fix to fill; a covered cell: an empty place after the cell
+ * before it); the HTML around the tables line by line, as before.
+ */
+function readHtmlBlock(text: string, start: number, end: number, index: LineIndex, at: { row: number; block: number }, lines: Line[]): number {
+  let row = at.row;
+  let from = start;
+  for (const table of tablesInHtml(text, start, end)) {
+    row = readSourceLines(text, from, table.start, index, { row, block: at.block }, lines);
+    const htmlTable = { start: table.start, end: table.end };
+    for (const tableRow of table.rows) {
+      const tokens = tableRow.cells.map((cell, col): Token => ({
+        span: index.span(cell.start, cell.end),
+        text: cell.text,
+        num: readNumber(cell.text),
+        row,
+        gfm: true,
+        col,
+        block: at.block,
+        ...(cell.covered ? { covered: true } : {}),
+      }));
+      lines.push({ kind: 'table-row', span: trimmedSpan(text, tableRow.start, tableRow.end, index), tokens, row: row++, block: at.block, htmlTable });
+    }
+    from = table.end;
+  }
+  return readSourceLines(text, from, end, index, { row, block: at.block }, lines);
 }
 
 /** Setext underlines, fences, lone pipes and page footers carry nothing. */

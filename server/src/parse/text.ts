@@ -164,6 +164,8 @@ const PLACEHOLDERS = new Set(['', '/', '／', '—', '——', '-', '－', '–'
  * `&nbsp;` and stray spaces are read right; placeholders are blank.
  */
 export function readNumber(raw: string): NumberRead {
+  // Digits on two lines of one cell (a web page's <p>12</p><p>3</p>) are two values, not 123: never guessed.
+  if (raw.includes('\n') && /[0-9０-９][^\S\n]*\n\s*[0-9０-９]/.test(raw)) return { kind: 'text' };
   const compact = raw.replace(/&nbsp;?/gi, '').normalize('NFKC').replace(/[\s*_`]/g, '');
   if (PLACEHOLDERS.has(compact) || PLACEHOLDERS.has(raw.trim())) return { kind: 'blank' };
   const m = /^([+\-−]?)(\d{1,3}(?:[,，]\d{3})+|\d+)(?:\.(\d+))?$/.exec(compact);

@@ -101,6 +101,11 @@ export function toCells(
       });
     }
   }
+  // Positions an HTML merge covers among the data: the row lacks those cells, whose column the grid knows.
+  if (tokens.some((t) => t.covered)) {
+    const present = Array.from({ length: width }, (_, i) => (tokens[i]?.covered ? undefined : tokens[i]));
+    return alignedCells(draft, present, width, problems, options);
+  }
   const decimal = (i: number) => (Array.isArray(options.decimal) ? !!options.decimal[i] : !!options.decimal);
   const cells: Cell[] = tokens.map((t, i) => toCell(t, decimal(i), !!options.signed?.[i]));
   if (cells.length < width && (cells.length > 0 || width > 1)) {
@@ -137,6 +142,8 @@ function alignedCells(
 }
 
 export function toCell(token: Token, decimal: boolean, signed = false): Cell {
+  // A position an HTML merge covers is no cell: missing, never a blank to fill (a fix there would write into the merged cell).
+  if (token.covered) return { value: null, state: 'missing' };
   const n = token.num;
   if (n.kind === 'blank') return { span: token.span, value: null, state: 'blank' };
   if (n.kind === 'text') return { span: token.span, value: null, state: 'invalid', problem: 'not-a-number' };
@@ -170,21 +177,24 @@ export function tableOver(
 ): ReadTable {
   const start = Math.min(...spans.map((s) => s.start));
   const end = Math.max(...spans.map((s) => s.end));
+  const own = lines.filter((l) => l.span.end >= start && l.span.start <= end);
+  const element = own.find((l) => l.htmlTable)?.htmlTable;
   return {
     id,
-    layout: layoutOf(lines.filter((l) => l.span.end >= start && l.span.start <= end)),
+    layout: layoutOf(own),
     range: index.range(start, end),
     start,
     end,
     ...content,
     format: '2021',
+    ...(element ? { element } : {}),
   };
 }
 
 function layoutOf(lines: Line[]): TableLayout {
   const kinds = new Set<TableLayout>();
   for (const line of lines) {
-    if (line.kind === 'table-row') kinds.add('gfm');
+    if (line.kind === 'table-row') kinds.add(line.htmlTable ? 'html' : 'gfm');
     else if (line.span.text.includes('\t')) kinds.add('tsv');
     else if (line.span.text.includes('|')) kinds.add('gfm');
     else if (line.tokens.length === 1) kinds.add('cell-per-line');

@@ -102,6 +102,9 @@ export function readTable4(lines: Line[], index: LineIndex): ReadTable | undefin
     const rowCells: Cell[] = [];
     for (let i = 0; i < width; i++) rowCells.push(own[i] ?? { value: null, state: 'missing' });
     rows.set(group.key, { key: group.key, label, cells: rowCells });
+    // Numbers an HTML merge covers (one 0 over three cells) are not read: the group says so.
+    const covered = values.slice(g * width, g * width + width).filter((t) => t.covered).length;
+    if (covered > 0) problems.push({ kind: 'cell-count', reason: 'alignedCells', args: { row: group.label, count: width - covered, width }, span: label.span, rowKey: group.key });
   });
   const spans = [...used, ...values.slice(0, Math.max(total, values.length))].map((t) => t.span);
   return tableOver('t4', spans, { rows, labels, problems }, index, lines);
