@@ -68,7 +68,7 @@ describe('language server over stdio (dist/server.js)', () => {
     assert.ok(caps.documentSymbolProvider);
     assert.ok(caps.hoverProvider);
     assert.ok(caps.foldingRangeProvider);
-    assert.deepEqual(caps.executeCommandProvider?.commands, ['nianbao.server.fixAll', 'nianbao.server.convertTable', 'nianbao.server.effectiveConfig']);
+    assert.deepEqual(caps.executeCommandProvider?.commands, ['nianbao.server.fixAll', 'nianbao.server.convertTable', 'nianbao.server.effectiveConfig', 'nianbao.server.importDocument']);
   });
 
   it('reports a wrong Table 3 row total on open, in Chinese, at the cell', async () => {

@@ -104,3 +104,16 @@ test('a table not read in full is left as read, with the reason; nothing unread 
   assert.match(draft.notes[0].zh, /^表三没有转换为标准表格：/);
   assert.ok(draft.text.includes('| 4 | 1 | 0 | 0 | 5 |'));
 });
+
+test('two numbers on two lines of one cell stay two: a cell that is not one number, never glued', () => {
+  const source = asSource(CLEAN);
+  const t3 = source.blocks.filter((b): b is SourceTable => b.kind === 'table')[1];
+  const row = t3.rows.find((r) => r.some((c) => c.text === '（一）予以公开'))!;
+  row[3] = { ...row[3], text: '15\n0' };
+  const draft = draftFromSource(source);
+  assert.ok(draft.text.includes('| 15、0 |'), draft.text);
+  assert.deepEqual(
+    analyze(draft.text).findings.filter((f) => f.code === 'cell-invalid').map((f) => f.where?.zh),
+    ['表三 · 自然人列 · （一）予以公开'],
+  );
+});

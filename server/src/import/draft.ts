@@ -66,13 +66,21 @@ export function bindTable(table: SourceTable): TableId | undefined {
   return best?.id;
 }
 
-/** A cell's text on one line: a label split over lines is one label (商业\n企业); numbers and words keep a space. */
+/**
+ * A cell's text on one line: a label split over lines is one label (商业\n企业);
+ * two numbers on two lines of one cell (12\n3) stay two, joined by 、 so that
+ * they read as what they are, a cell that is not one number, never as 123.
+ */
 function cellText(text: string): string {
+  const join = (line: string, piece: string) => {
+    if (/[\u3400-\u9fff（）“”]$/.test(line) && /^[\u3400-\u9fff（）“”]/.test(piece)) return line + piece;
+    return /\d$/.test(line) && /^\d/.test(piece) ? `${line}、${piece}` : `${line} ${piece}`;
+  };
   return text
     .split(/\n+/)
     .map((s) => s.trim())
     .filter(Boolean)
-    .reduce((line, piece) => (!line ? piece : /[\u3400-\u9fff（）“”]$/.test(line) && /^[\u3400-\u9fff（）“”]/.test(piece) ? line + piece : `${line} ${piece}`), '')
+    .reduce((line, piece) => (line ? join(line, piece) : piece), '')
     .replace(/\|/g, '｜');
 }
 
