@@ -405,8 +405,10 @@ export function resolve(report: Report, ref: Ref, doc?: string): Resolved | unde
   const rowKey = ref.row === '@doc' ? doc : ref.row;
   if (!rowKey) return undefined;
   const spec = t2Row(rowKey);
-  const cell = table.rows.get(rowKey)?.cells[ref.column];
-  if (!spec || !isNumber(cell)) return undefined;
+  const row = table.rows.get(rowKey);
+  const cell = row?.cells[ref.column];
+  // A row not read in full (three counts glued into one number) says nothing sure of any of its cells.
+  if (!spec || !isNumber(cell) || row!.cells.some((c) => c.state === 'missing')) return undefined;
   const column = spec.block.columns[ref.column];
   const label = {
     zh: spec.block.columns.length > 1 ? `表二“${spec.row.label}”的“${column.label}”` : `表二“${spec.row.label}”${column.label}`,

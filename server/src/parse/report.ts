@@ -8,6 +8,7 @@ import { readLines, type Line } from './lines';
 import { isTable2Of2019, readTable2, readTable3, readTable4 } from './tables/index';
 import { LineIndex, normalizeLabel } from './text';
 import { documentKind } from './kind';
+import { unflatten } from './unflatten';
 
 const TABLE_READERS: Record<TableId, (lines: Line[], index: LineIndex) => ReadTable | undefined> = {
   t2: readTable2,
@@ -25,6 +26,8 @@ const TABLE_READERS: Record<TableId, (lines: Line[], index: LineIndex) => ReadTa
  *  - Nesting deeper than any report needs (a line opening with hundreds of `>`
  *    or list markers, runs of hundreds of `[`, `*`, `` ` ``) is flattened: remark
  *    takes quadratic time on it, and a report never has it.
+ *  - A report flattened to a few very long lines has a line break put in
+ *    place of the space before each heading and row label (parse/unflatten.ts).
  *  - An HTML comment (a note, text commented out, a nianbao-disable
  *    directive) becomes spaces: it is no part of the report, and a directive
  *    after a heading or a table row must not change how that line reads.
@@ -34,7 +37,7 @@ function readingCopy(text: string): string {
   if (copy.includes('<!--')) copy = copy.replace(/<!--[\s\S]*?-->/g, (m) => m.replace(/[^\r\n]/g, ' '));
   if (DEEP_PREFIX.test(copy)) copy = copy.replace(DEEP_PREFIX_G, (m) => m.replace(/[^\s]/g, NEUTRAL));
   if (LONG_RUN.test(copy)) copy = copy.replace(LONG_RUN_G, (m) => m.slice(0, MAX_RUN) + NEUTRAL.repeat(m.length - MAX_RUN));
-  return copy;
+  return unflatten(copy);
 }
 
 /** What a flattened marker becomes: one UTF-16 unit, no Markdown meaning. */

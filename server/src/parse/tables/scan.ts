@@ -334,11 +334,12 @@ function expandCompoundLabels(tokens: Token[], candidates: readonly LabelCandida
 
 /**
  * A label with the row's digits glued to it, as flattened web pages give them
- * (`一、本年新收政府信息公开申请数量713000074`): the label and a number token.
+ * (`一、本年新收政府信息公开申请数量713000074`, `行政事业性收费45.6`): the label and a number token.
  */
 function splitLabelDigits(token: Token, candidates: readonly LabelCandidate[]): Token[] | undefined {
   if (token.num.kind !== 'text' || token.text !== token.span.text) return undefined;
-  const m = /^(.*[^\s\d０-９.．、,，])\s*([0-9０-９]+)$/u.exec(token.text);
+  // The digits, or an amount in 万元 (行政事业性收费45.6).
+  const m = /^(.*[^\s\d０-９.．、,，])\s*([0-9０-９]+(?:[.．][0-9０-９]+)?)$/u.exec(token.text);
   if (!m) return undefined;
   const label = m[1];
   const match = matchLabel(label, candidates);
