@@ -12,6 +12,7 @@ import { matchSectionHeading, TABLE_LABELS } from './labels';
 
 /** A line longer than this is a flattened report, not a paragraph (the longest paragraphs of the seeds are about 600). */
 const FLAT_LINE = 1500;
+const LONG_LINES = new RegExp(`[^\\r\\n]{${FLAT_LINE},}`, 'g');
 
 /** The row labels and headers of the three tables, the longest first (so that a label inside another, 其他, never cuts it). */
 const ROW_LABELS = [...new Set([...TABLE_LABELS.t2, ...TABLE_LABELS.t3, ...TABLE_LABELS.t4].filter((c) => c.role === 'row' || c.role === 'group' || c.role === 'article' || c.role === 'header').map((c) => c.canonical))].sort(
@@ -24,9 +25,22 @@ const SPACE = /[ \t\u3000\u00a0]/;
 const BREAK_BEFORE = new RegExp(`${SPACE.source}(?=[一二三四五六]、|\\d{10,}(?![\\d.])|${ROW_LABELS.map(pattern).join('|')})`, 'g');
 const NUMBERS = /^\d{10,}(?![\d.])/;
 
+/** Whether a line is FLAT_LINE long or longer: one pass over the text (a regex would rescan each line from every position). */
+function hasLongLine(text: string): boolean {
+  let start = 0;
+  for (let i = 0; i <= text.length; i++) {
+    const ch = text.charCodeAt(i);
+    if (i === text.length || ch === 10 || ch === 13) {
+      if (i - start >= FLAT_LINE) return true;
+      start = i + 1;
+    }
+  }
+  return false;
+}
+
 export function unflatten(text: string): string {
-  if (!text.split(/\r\n|\r|\n/).some((line) => line.length > FLAT_LINE)) return text;
-  return text.replace(new RegExp(`[^\\r\\n]{${FLAT_LINE},}`, 'g'), (line) => {
+  if (!hasLongLine(text)) return text;
+  return text.replace(LONG_LINES, (line) => {
     const breaks = new Set<number>();
     // The title, when the line opens with it: 示例县人民政府办公室2024年政府信息公开工作年度报告 本报告根据…
     const title = /^[^ \t\u3000\u00a0]{0,60}政府信息公开工作年度报告(?=[ \t\u3000\u00a0])/.exec(line);
