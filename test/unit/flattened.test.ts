@@ -59,3 +59,22 @@ test('Table 2: single numbers read (行政许可1234, 行政事业性收费45.6)
   assert.ok(findings.some((f) => f.code === 'table-read' && f.message.zh.includes('“行政规范性文件”一行只有 1 个数')));
   assert.deepEqual(findings.filter((f) => f.code === 'narrative-mismatch'), [], 'the prose is not compared with a row not read in full');
 });
+
+test('PDF text from a flip-book viewer: header words stacked as single characters (结 结 其 尚 / 果 果 他 未 …)', () => {
+  const start = CLEAN.indexOf('| 行政复议 |');
+  const end = CLEAN.indexOf('\n\n', CLEAN.indexOf('| 2 | 1 | 0 | 1 | 4 |'));
+  assert.ok(start > 0 && end > start);
+  const stacked = [
+    '行政复议 行政诉讼',
+    '未经复议直接起诉 复议后起诉',
+    '结 结 其 尚 总 结 结 其 尚 总 结 结 其 尚 总',
+    '果 果 他 未 计 果 果 他 未 计 果 果 他 未 计',
+    '维 纠 结 审 维 纠 结 审 维 纠 结 审',
+    '持 正 果 结 持 正 果 结 持 正 果 结',
+    '2 1 0 1 4 1 0 1 0 2 1 0 0 0 1',
+  ].join('\n');
+  const flipBook = CLEAN.slice(0, start) + stacked + CLEAN.slice(end);
+  const read = (text: string) => (extractReport(parseReport(text), 'x') as unknown as Record<string, unknown>).table4;
+  assert.deepEqual(read(flipBook), read(CLEAN));
+  assert.deepEqual(analyze(flipBook).findings.map((f) => f.code), []);
+});
