@@ -155,13 +155,27 @@ export class Workbench {
       () => this.page.evaluate((sel) => document.activeElement === document.querySelector(sel), QUICK_INPUT_BOX));
   }
 
-  /** Types a value over what the quick input box holds (a path in VS Code's own open dialog) and accepts it. */
-  async acceptQuickInput(text) {
+  /**
+   * Types a value over what the quick input box holds (a path in VS Code's own
+   * open dialog) and accepts it. The dialog fills its box with the folder's
+   * path when it has listed the folder, which may come after the box is shown:
+   * it is waited for (a row listed), and the value typed again if the dialog
+   * wrote over it before Enter took it.
+   */
+  async acceptQuickInput(text, { attempts = 3 } = {}) {
     await this.waitQuickInput();
-    await this.page.locator(QUICK_INPUT_BOX).fill(text);
-    await this.poll('the quick input to hold the value', () => this.page.locator(QUICK_INPUT_BOX).inputValue(), (v) => v === text);
-    await this.page.keyboard.press('Enter');
-    await this.waitHidden(QUICK_INPUT, 'the quick input');
+    await this.poll('the quick input to list its entries', () => this.quickInputRows(), (rs) => rs.length > 0);
+    for (let attempt = 1; ; attempt++) {
+      await this.page.locator(QUICK_INPUT_BOX).fill(text);
+      await this.poll('the quick input to hold the value', () => this.page.locator(QUICK_INPUT_BOX).inputValue(), (v) => v === text);
+      await this.page.keyboard.press('Enter');
+      try {
+        await this.waitHidden(QUICK_INPUT, 'the quick input', 5000);
+        return;
+      } catch (error) {
+        if (attempt >= attempts) throw error;
+      }
+    }
   }
 
   /** Rows of the quick input list: their aria-label is "<label>, <detail/keybinding>". */
