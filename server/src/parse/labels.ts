@@ -122,7 +122,7 @@ export function matchLabel(written: string, candidates: readonly LabelCandidate[
   for (const c of candidates) {
     if (c.bare.includes(bare) && bare.length >= 2) return { candidate: c, deviates: true };
   }
-  const noted = withoutNote(norm, candidates);
+  const noted = withoutNote(norm, candidates) ?? gluedHeader(norm, candidates);
   if (noted) return noted;
   // Digits beyond the numbering mean prose (`结转下年度继续办理0件`), not a typo;
   // so does text far longer than any label.
@@ -140,6 +140,22 @@ export function matchLabel(written: string, candidates: readonly LabelCandidate[
     } else if (Math.abs(score - bestScore) < 1e-9) tie = true;
   }
   if (best && !tie && bestScore >= FUZZY_THRESHOLD) return { candidate: best, deviates: true };
+  return undefined;
+}
+
+/**
+ * Two header cells glued together, as a flattened table gives them
+ * (信息内容本年收费金额（单位：万元）): the column the text ends with, after a
+ * header of the same table — the standard wording, glued, not a deviation.
+ */
+function gluedHeader(norm: string, candidates: readonly LabelCandidate[]): LabelMatch | undefined {
+  for (const header of candidates) {
+    if (header.role !== 'header') continue;
+    const form = header.forms.find((f) => norm.length > f.length && norm.startsWith(f));
+    const rest = form && norm.slice(form.length);
+    const column = rest ? candidates.find((c) => c.role === 'column' && c.forms.includes(rest)) : undefined;
+    if (column) return { candidate: column, deviates: false };
+  }
   return undefined;
 }
 
