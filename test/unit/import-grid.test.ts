@@ -5,7 +5,7 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { expandGrid, type SpanCell } from '../../server/src/import/source';
+import { expandGrid, type SpanCell } from '../../server/src/parse/grid';
 
 const place = (r: number, c: number) => ({ zh: `第 ${r} 行第 ${c} 列`, en: `row ${r}, column ${c}` });
 const texts = (grid: ReturnType<typeof expandGrid>) => grid.map((row) => row.map((c) => (c.covered ? '·' : c.text)));

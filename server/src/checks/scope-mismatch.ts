@@ -5,6 +5,7 @@
  * scopes. The claims are read by parse/claims.ts, which marks the office's.
  */
 import { isMismatch, readClaims } from '../parse/claims';
+import { areaWord } from '../parse/units';
 import type { Finding } from '../model/report';
 import { defineCheck, finding, silencing } from './check';
 import { defineMessages } from './messages';
@@ -16,9 +17,6 @@ const MESSAGES = defineMessages({
   },
   cell: { zh: '{label}', en: '{label}' },
 });
-
-/** The level word of a government's area: 洪泽区人民政府 → 区. */
-const areaWord = (unit: string) => /([省市县区州旗盟])(?:人民)?政府$/.exec(unit)?.[1] ?? /([省市县区州旗盟])$/.exec(unit)?.[1] ?? '';
 
 export const scopeMismatch = defineCheck({
   code: 'scope-mismatch',
@@ -51,7 +49,7 @@ export const scopeMismatch = defineCheck({
           this,
           claim.range,
           'scope',
-          { quote, name: claim.pattern.name, stated: claim.stated, figure: expected.label, expected: expected.value, unit, area: areaWord(unit) || '地区' },
+          { quote, name: claim.pattern.name, stated: claim.stated, figure: expected.label, expected: expected.value, unit, area: areaWord(unit) ?? '地区' },
           {
             related: expected.cells.filter((c) => c.cell.span).map((c) => ({ range: c.cell.span!.range, message: c.label })),
             data: { claim: claim.pattern.id, stated: claim.stated, expected: expected.value },

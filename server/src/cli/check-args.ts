@@ -91,7 +91,7 @@ function wholeNumber(option: string, value: string | undefined, min: number): nu
 }
 
 /** zh-CN (zh, zh-Hans) or en (en-GB …). */
-function parseLocale(value: string | undefined): Locale {
+export function parseLocale(value: string | undefined): Locale {
   if (value === undefined || /^zh(-cn|-hans)?$/i.test(value)) return 'zh';
   if (/^en(-|$)/i.test(value)) return 'en';
   throw usageError('badValue', { option: '--locale', allowed: 'zh-CN | en', value });

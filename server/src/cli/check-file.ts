@@ -14,7 +14,7 @@ import type { Finding, Report } from '../model/report';
 import { encodingName } from '../files/encoding';
 import { FileReadError } from '../files/read';
 import { readReport } from '../import/read';
-import { ImportError } from '../import/source';
+import { IMPORT_FAILED, ImportError } from '../import/source';
 import type { Target } from '../files/walk';
 import { FileWriteError, writeTextFile } from '../files/write';
 import { identityOf, type ReportIdentity } from '../parse/units';
@@ -83,7 +83,7 @@ export async function checkFile(task: FileTask): Promise<FileOutcome> {
     if (!(error instanceof ImportError)) throw error;
     // In a folder, a web page with no report in it is skipped like any file that is not a report.
     if (error.reason === 'no-report' && !target.named) return { result: { file: target.display, isReport: false, findings: [] }, identities: [] };
-    return failed(say(CLI.importFailed, { path: target.display, why: error.words }));
+    return failed(say(IMPORT_FAILED, { path: target.display, why: error.words }));
   }
   if (file.imported && task.fix) {
     return { result: { file: target.display, isReport: false, findings: [], error: say(CLI.fixImported, { path: target.display }) }, identities: [] };

@@ -13,7 +13,7 @@ import { Analyzer } from '../engine/analyze';
 import { extractReport, toCsv, toJson, type Extract } from '../extract';
 import { FileReadError } from '../files/read';
 import { readReport } from '../import/read';
-import { ImportError } from '../import/source';
+import { IMPORT_FAILED, ImportError } from '../import/source';
 import { collectTargets, TargetError } from '../files/walk';
 import { oneOf, parseCommandLine, usageError, UsageError } from './args';
 import { Output } from './io';
@@ -62,7 +62,7 @@ export async function runExtract(args: string[]): Promise<number> {
         if (error instanceof ImportError) {
           // In a folder, a web page with no report in it is left out like any file that is not a report.
           if (error.reason === 'no-report' && !target.named) continue;
-          out.error(say(CLI.importFailed, { path: target.display, why: error.words }), 'nianbao extract');
+          out.error(say(IMPORT_FAILED, { path: target.display, why: error.words }), 'nianbao extract');
         } else if (error instanceof FileReadError) out.error(say(CLI.readFailed, { path: target.display, why: READ_FAILURES[error.reason] }), 'nianbao extract');
         else throw error;
         failed = true;

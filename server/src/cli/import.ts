@@ -14,9 +14,10 @@ import { FileReadError } from '../files/read';
 import { FileWriteError, writeTextFile } from '../files/write';
 import { READ_FAILURES, WRITE_FAILURES } from '../files/messages';
 import { importFile, isImportable } from '../import/read';
-import { ImportError } from '../import/source';
+import { IMPORT_FAILED, ImportError } from '../import/source';
 import { parseCommandLine, usageError, UsageError } from './args';
-import { Output, type Locale } from './io';
+import { parseLocale } from './check-args';
+import { Output } from './io';
 import { CLI } from './messages';
 
 const USAGE = `用法 Usage: nianbao import <文件…> [-o 草稿.md] [--locale zh-CN|en]
@@ -32,8 +33,7 @@ const USAGE = `用法 Usage: nianbao import <文件…> [-o 草稿.md] [--locale
 const draftPath = (path: string) => join(dirname(path), `${basename(path, extname(path))}.md`);
 
 export async function runImport(args: string[]): Promise<number> {
-  let locale: Locale = 'zh';
-  const out = new Output(locale);
+  const out = new Output('zh');
   let files: string[];
   let output: string | undefined;
   try {
@@ -42,9 +42,7 @@ export async function runImport(args: string[]): Promise<number> {
       await out.write(USAGE);
       return 0;
     }
-    if (values.locale !== undefined && values.locale !== 'zh-CN' && values.locale !== 'en') throw usageError('badValue', { option: '--locale', allowed: 'zh-CN | en', value: values.locale });
-    locale = values.locale === 'en' ? 'en' : 'zh';
-    out.locale = locale;
+    out.locale = parseLocale(values.locale);
     files = positionals;
     output = values.output;
     if (files.length === 0) throw usageError('noPaths');
@@ -71,7 +69,7 @@ export async function runImport(args: string[]): Promise<number> {
       for (const note of draft.notes) out.error(say(CLI.importNote, { note }), 'nianbao import');
     } catch (error) {
       failed = true;
-      if (error instanceof ImportError) out.error(say(CLI.importFailed, { path: file, why: error.words }), 'nianbao import');
+      if (error instanceof ImportError) out.error(say(IMPORT_FAILED, { path: file, why: error.words }), 'nianbao import');
       else if (error instanceof FileReadError) out.error(say(CLI.readFailed, { path: file, why: READ_FAILURES[error.reason] }), 'nianbao import');
       else if (error instanceof FileWriteError) out.error(say(CLI.draftNotWritten, { path: target, why: WRITE_FAILURES[error.reason] }), 'nianbao import');
       else throw error;

@@ -24,7 +24,6 @@ export const CLI = defineMessages({
   notImportable: { zh: '不能导入 {path}：请用 .docx（Word/WPS）或 .html（网页）文件', en: 'Cannot import {path}: give a .docx (Word/WPS) or .html (web page) file' },
   imported: { zh: '已导入 {from} → {to}（{notes} 条提示）', en: 'Imported {from} → {to} ({notes} notes)' },
   importNote: { zh: '  提示：{note}', en: '  note: {note}' },
-  importFailed: { zh: '无法导入 {path}：{why}', en: 'Cannot import {path}: {why}' },
   fixImported: { zh: '{path} 不是 Markdown 草稿，不能 --fix：先用 nianbao import 把它转成草稿，再检查和修复草稿', en: '{path} is not a Markdown draft and cannot be fixed: turn it into a draft with nianbao import, then check and fix the draft' },
   draftNotWritten: { zh: '无法写出草稿 {path}：{why}；可用 -o 指定另一个文件名', en: 'Cannot write the draft {path}: {why}; name another file with -o' },
   writeFailed: { zh: '无法写回 {path}：{why}；原文件未改动', en: 'Cannot write {path} back: {why}; the file was left as it was' },

@@ -17,11 +17,15 @@ export function applyEdits(text: string, edits: readonly TextEdit[], offsetAt: (
   return out;
 }
 
+const before = (p: Position, q: Position) => p.line < q.line || (p.line === q.line && p.character < q.character);
+
 /** Whether two edits touch the same text (or insert at the same place). */
 export function overlaps(a: TextEdit, b: TextEdit): boolean {
-  const before = (p: Position, q: Position) => p.line < q.line || (p.line === q.line && p.character < q.character);
   return !(before(a.range.end, b.range.start) || before(b.range.end, a.range.start));
 }
+
+/** Whether a position lies in a range, its ends included. */
+export const contains = (range: Range, p: Position): boolean => !before(p, range.start) && !before(range.end, p);
 
 export function shiftRange(range: Range, lines: number): Range {
   if (lines === 0) return range;

@@ -7,10 +7,9 @@
  */
 import { T3_GROUPS, T3_ROWS, TABLES, cellWords, type Text } from '../format/standard';
 import type { Position, Range, ReadTable, Report } from '../model/report';
+import { contains } from './edits';
 import { sentencesOf } from '../parse/prose';
 
-const before = (a: Position, b: Position) => a.line < b.line || (a.line === b.line && a.character < b.character);
-const inside = (range: Range, p: Position) => !before(p, range.start) && !before(range.end, p);
 
 /** How many characters of a sentence the location quotes. */
 const QUOTE_LENGTH = 16;
@@ -28,7 +27,7 @@ function inTable(table: ReadTable, p: Position): Text | undefined {
   for (const row of table.rows.values()) {
     for (let column = 0; column < row.cells.length; column++) {
       const span = row.cells[column].span;
-      if (!span || !inside(span.range, p)) continue;
+      if (!span || !contains(span.range, p)) continue;
       const words = cellWords(table.id, row.key, column, table.format);
       const name = rowName(table, row.key, words.row.zh);
       // Table 4 reads group then column, as its two header rows do.
@@ -40,9 +39,9 @@ function inTable(table: ReadTable, p: Position): Text | undefined {
     const name = rowName(table, key, label);
     return { zh: `${short.zh} · “${name}”行`, en: `${short.en} · row “${name}”` };
   };
-  for (const row of table.rows.values()) if (inside(row.label.span.range, p)) return rowWords(row.key, cellWords(table.id, row.key, 0, table.format).row.zh);
+  for (const row of table.rows.values()) if (contains(row.label.span.range, p)) return rowWords(row.key, cellWords(table.id, row.key, 0, table.format).row.zh);
   for (const label of table.labels)
-    if (inside(label.span.range, p)) return { zh: `${short.zh} · 栏目“${label.canonical}”`, en: `${short.en} · header “${label.canonical}”` };
+    if (contains(label.span.range, p)) return { zh: `${short.zh} · 栏目“${label.canonical}”`, en: `${short.en} · header “${label.canonical}”` };
   // Elsewhere on a row's line: cells beyond the columns.
   for (const row of table.rows.values()) if (row.label.span.range.start.line === p.line) return rowWords(row.key, cellWords(table.id, row.key, 0, table.format).row.zh);
   return { zh: short.zh, en: short.en };
@@ -63,13 +62,13 @@ function sentenceAt(report: Report, offset: number): string | undefined {
 /** Where a range lies in a report, in its own words. */
 export function locate(report: Report, range: Range): Text {
   const p = range.start;
-  for (const table of Object.values(report.tables)) if (table && inside(table.range, p)) return inTable(table, p)!;
-  if (report.title && inside(report.title.span.range, p)) return { zh: '标题', en: 'title' };
+  for (const table of Object.values(report.tables)) if (table && contains(table.range, p)) return inTable(table, p)!;
+  if (report.title && contains(report.title.span.range, p)) return { zh: '标题', en: 'title' };
   const offset = report.offsetAt(p);
   const section = [...report.sections].reverse().find((s) => s.start <= offset);
   const quote = sentenceAt(report, offset);
   if (!section) return quote ? { zh: `开头 · ${quote}`, en: `opening · ${quote}` } : { zh: '开头', en: 'opening' };
   const heading = section.heading.canonical;
-  if (inside(section.heading.span.range, p)) return { zh: `${heading} · 标题`, en: `${heading} · heading` };
+  if (contains(section.heading.span.range, p)) return { zh: `${heading} · 标题`, en: `${heading} · heading` };
   return quote ? { zh: `${heading} · ${quote}`, en: `${heading} · ${quote}` } : { zh: heading, en: heading };
 }

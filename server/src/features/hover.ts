@@ -13,7 +13,7 @@ import { SECTIONS, T3_COLUMNS, T3_GROUPS, T3_ROWS, T4_COLUMNS, T4_GROUPS, TABLE2
 import { arithmetic, instancesOf, type ArithmeticCell, type BoundInstance, type TableArithmetic } from '../model/arithmetic';
 import type { Cell, LabelRead, Position, Range, ReadTable, Report, TableRow } from '../model/report';
 import { partAt, type DocumentAnalysis } from '../engine/analyze';
-import { shiftRange } from '../engine/edits';
+import { contains, shiftRange } from '../engine/edits';
 import { formatNumber } from '../parse/text';
 import { proseHoverAt } from './prose-hover';
 import type { Locale } from './settings';
@@ -51,12 +51,6 @@ function reportHover(report: Report, position: Position, locale: Locale): HoverR
 // ---------------------------------------------------------------------------
 // Finding what is under the cursor
 // ---------------------------------------------------------------------------
-
-export function contains(range: Range, p: Position): boolean {
-  const afterStart = p.line > range.start.line || (p.line === range.start.line && p.character >= range.start.character);
-  const beforeEnd = p.line < range.end.line || (p.line === range.end.line && p.character <= range.end.character);
-  return afterStart && beforeEnd;
-}
 
 interface CellHit {
   table: ReadTable;

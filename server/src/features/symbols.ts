@@ -7,7 +7,7 @@ import { TABLES, type TableId } from '../format/standard';
 import type { Range, ReadTable, Report } from '../model/report';
 import type { DocumentAnalysis } from '../engine/analyze';
 import { shiftRange } from '../engine/edits';
-import { contains } from './hover';
+import { contains } from '../engine/edits';
 import type { Locale } from './settings';
 
 /** Mapped by the server to LSP SymbolKind: Namespace, Module, Struct. */

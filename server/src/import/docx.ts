@@ -12,7 +12,8 @@ import type { Element } from '@xmldom/xmldom';
 import type { Text } from '../format/standard';
 import { attribute, chosenBranch, child, childNumber, elements, isAlternateContent, isOn, isW, openDocx } from './docx-package';
 import { ListNumbering, ParagraphStyles } from './docx-styles';
-import { expandGrid, type SourceBlock, type SourceDocument, type SourceProblem, type SpanCell } from './source';
+import { expandGrid, type SpanCell } from '../parse/grid';
+import type { SourceBlock, SourceDocument, SourceProblem } from './source';
 
 export function readDocx(bytes: Uint8Array): SourceDocument {
   const parts = openDocx(bytes);

@@ -23,7 +23,7 @@
 import { SECTIONS, TABLES, TABLE_IDS, type TableId, type Text } from '../format/standard';
 import { convertToStandardTable, conversionBlocker } from '../features/convert';
 import { TABLE_LABELS, TABLE_LABELS_2019, matchLabel, matchSectionHeading, type LabelCandidate } from '../parse/labels';
-import { parseReport } from '../parse/report';
+import { isTitleText, parseReport } from '../parse/report';
 import { applyEdits } from '../engine/edits';
 import { LineIndex } from '../parse/text';
 import type { SourceDocument, SourcePlace, SourceTable } from './source';
@@ -37,8 +37,6 @@ export interface ImportedDraft {
   notes: Text[];
 }
 
-/** The title of the report: 政府信息公开 … 年度报告. */
-const TITLE = /政府信息公开.*(?:年度报告|年报)\s*$/;
 /** An appendix heading the tables were gathered under: dropped with them. */
 const APPENDIX_TITLE = /^(?:附件\s*\d*[:：]?\s*)?(?:相关)?(?:指标)?(?:数据)?统计附表$|^附表\s*\d*$/;
 
@@ -102,7 +100,8 @@ export function draftFromSource(doc: SourceDocument): ImportedDraft {
   // Sections in order, each a list of blocks (lines); tables bound to a section wait for its end.
   const out: Line[][] = [];
   const tablesOf = new Map<number, Line[][]>();
-  const sectionAt: number[] = [];
+  /** Where each section heading stands in `out`, and its number. */
+  const sectionAt: { at: number; number: number }[] = [];
   let titled = false;
   let current = 0;
   const paragraph = (text: string, place: SourcePlace): Line[] => text.split(/\n+/).filter((l) => l.trim()).map((l) => ({ text: escapeLine(l.trim()), place }));
@@ -114,10 +113,10 @@ export function draftFromSource(doc: SourceDocument): ImportedDraft {
       if (section) {
         current = section.spec.number;
         out.push([{ text: `## ${text.replace(/\s+/g, ' ')}`, place: block.where }]);
-        sectionAt.push(out.length - 1);
+        sectionAt.push({ at: out.length - 1, number: current });
         continue;
       }
-      if (!titled && current === 0 && TITLE.test(text) && text.length <= 80) {
+      if (!titled && current === 0 && isTitleText(text)) {
         titled = true;
         out.push([{ text: `# ${text.replace(/\s+/g, '')}`, place: block.where }]);
         continue;
@@ -137,11 +136,9 @@ export function draftFromSource(doc: SourceDocument): ImportedDraft {
     if (last?.length === 1 && isCaption(last[0].text, id)) out.pop();
   }
   // Each bound table at the end of its section; a section the document lacks is added for it, and said.
-  const sectionOf = (index: number) => matchSectionHeading(out[index][0].text.replace(/^## /, ''))!.spec.number;
   const ends = new Map<number, number>();
-  sectionAt.forEach((at, i) => {
-    const number = sectionOf(at);
-    if (!ends.has(number)) ends.set(number, i + 1 < sectionAt.length ? sectionAt[i + 1] : out.length);
+  sectionAt.forEach(({ number }, i) => {
+    if (!ends.has(number)) ends.set(number, i + 1 < sectionAt.length ? sectionAt[i + 1].at : out.length);
   });
   const insertions: { at: number; blocks: Line[][] }[] = [];
   for (const [number, tables] of tablesOf) {

@@ -4,6 +4,7 @@
  * canonical Markdown draft (import/draft.ts).
  */
 import { extname } from 'node:path';
+import type { Encoding } from '../files/encoding';
 import { readBinaryFile, readTextFile } from '../files/read';
 import { readDocx } from './docx';
 import { draftFromSource, type ImportedDraft } from './draft';
@@ -23,7 +24,7 @@ export async function importFile(path: string): Promise<ImportedDraft> {
 }
 
 /** A file as the checks read it: a draft's text, or the draft an importer makes of a Word document or a web page. */
-export async function readReport(path: string): Promise<{ text: string; encoding: 'utf-8' | Awaited<ReturnType<typeof readTextFile>>['encoding']; bom: boolean; imported?: ImportedDraft }> {
+export async function readReport(path: string): Promise<{ text: string; encoding: Encoding; bom: boolean; imported?: ImportedDraft }> {
   if (isImportable(path)) {
     const imported = await importFile(path);
     return { text: imported.text, encoding: 'utf-8', bom: false, imported };

@@ -8,17 +8,15 @@ import { say } from '../checks/messages';
 import { FileReadError } from '../files/read';
 import { READ_FAILURES } from '../files/messages';
 import { importFile } from '../import/read';
-import { ImportError } from '../import/source';
+import { IMPORT_FAILED, ImportError } from '../import/source';
 import type { Text } from '../format/standard';
 
 export type ImportResult = { text: string; notes: string[] } | { error: string };
 
-const CANNOT = { zh: '无法导入 {path}：{why}', en: 'Cannot import {path}: {why}' };
-
 export async function importDocument(uri: string | undefined, locale: 'zh' | 'en'): Promise<ImportResult> {
   if (!uri?.startsWith('file:')) return { error: locale === 'zh' ? '只能导入本机上的文件' : 'Only files on this machine can be imported' };
   const path = fileURLToPath(uri);
-  const failed = (why: Text) => ({ error: say(CANNOT, { path, why })[locale] });
+  const failed = (why: Text) => ({ error: say(IMPORT_FAILED, { path, why })[locale] });
   try {
     const draft = await importFile(path);
     return { text: draft.text, notes: draft.notes.map((n) => n[locale]) };

@@ -461,6 +461,13 @@ const ESTIMATE_AFTER = /^(?:以上|左右|上下|多)/;
 /** A number about the government's office (区政府办代表区政府受理…), in a government's report whose tables may count the whole area. */
 const OFFICE_SCOPE = /代表[^，,]{0,8}政府|政府办(?:公室)?|办公室/;
 
+/** Where the clause holding a position starts: after the last comma before it. */
+const clauseStart = (text: string, at: number) => Math.max(text.lastIndexOf('，', at), text.lastIndexOf(',', at)) + 1;
+
+/** A claim about the same quantity (the same cells) in the same sentence. */
+const sameQuantityInSentence = (claim: Claim, sentence: Sentence, pattern: ClaimPattern) =>
+  claim.sentence.compact === sentence.compact && claim.sentence.fullStart === sentence.fullStart && JSON.stringify(claim.pattern.refers) === JSON.stringify(pattern.refers);
+
 /**
  * How a matched number reads: as the table's count; as another count ('other':
  * its clause says it is a 备案 count, a change, a share or an estimate, or it
@@ -476,16 +483,14 @@ function readingOf(
   pattern: ClaimPattern,
   earlier: readonly Claim[],
 ): 'count' | 'other' | 'part' {
-  const clauseStart = Math.max(text.lastIndexOf('，', match.index), text.lastIndexOf(',', match.index)) + 1;
-  const clause = text.slice(clauseStart, numberAt);
+  const clause = text.slice(clauseStart(text, match.index), numberAt);
   if (NOT_THE_COUNT.test(clause) || ESTIMATE_AFTER.test(text.slice(match.index + match[0].length))) return 'other';
   const own = unitLevel(report.title?.unit);
   const area = areaLevel(clause);
   if (own !== undefined && area !== undefined && area !== own) return 'other';
   const before = sentence.compact.text.slice(sentence.fullStart, sentence.start + match.index);
   if (before.includes('其中')) {
-    const same = JSON.stringify(pattern.refers);
-    if (earlier.some((c) => c.sentence.compact === sentence.compact && c.sentence.fullStart === sentence.fullStart && JSON.stringify(c.pattern.refers) === same)) return 'part';
+    if (earlier.some((c) => sameQuantityInSentence(c, sentence, pattern))) return 'part';
   }
   return 'count';
 }
@@ -497,18 +502,14 @@ function readingOf(
  */
 function widerWhole(part: Claim, earlier: readonly Claim[]): Claim | undefined {
   if (!part.expected || part.expected.value !== part.stated) return undefined;
-  const same = JSON.stringify(part.pattern.refers);
-  return earlier.find(
-    (c) => c.sentence.compact === part.sentence.compact && c.sentence.fullStart === part.sentence.fullStart && JSON.stringify(c.pattern.refers) === same && isMismatch(c),
-  );
+  return earlier.find((c) => sameQuantityInSentence(c, part.sentence, part.pattern) && isMismatch(c));
 }
 
 /** 'office' when the clause gives the office's own figure (区政府办代表区政府受理…) in a government's report. */
 function scopeOf(report: Report, text: string, match: RegExpExecArray): Claim['scope'] {
   const unit = report.title?.unit;
   if (!unit || !isGovernmentUnit(unit)) return undefined;
-  const clauseStart = Math.max(text.lastIndexOf('，', match.index), text.lastIndexOf(',', match.index)) + 1;
-  return OFFICE_SCOPE.test(text.slice(clauseStart, match.index + match[0].length)) ? 'office' : undefined;
+  return OFFICE_SCOPE.test(text.slice(clauseStart(text, match.index), match.index + match[0].length)) ? 'office' : undefined;
 }
 
 const claimMemo = new WeakMap<Report, { claims: Claim[]; statements: Statement[] }>();

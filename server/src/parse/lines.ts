@@ -12,7 +12,7 @@
  */
 import { blocksOf, type Block } from './blocks';
 import type { Span } from '../model/report';
-import { tablesInHtml } from '../import/html';
+import { tablesInHtml } from './html';
 import { LineIndex, isPageFooter, readNumber, type NumberRead } from './text';
 
 export interface Token {

@@ -135,17 +135,16 @@ function lastLineEndBefore(lines: Line[], limit: number, floor: number): number 
 const TITLE_PATTERN = /政府信息公开/;
 /** The title ends with the kind of document (a line that only mentions it is prose). */
 const TITLE_KIND = /(年度报告|年报)[\s#*]*$/;
+/** The longest title a report has. */
+export const MAX_TITLE_LENGTH = 80;
+
+/** A line that is this report's title (…政府信息公开工作年度报告), not a sentence that names it (本报告根据…编制). */
+export const isTitleText = (text: string): boolean => text.length <= MAX_TITLE_LENGTH && TITLE_PATTERN.test(text) && TITLE_KIND.test(text) && !/根据|编制|统计/.test(text);
 
 function findTitle(lines: Line[], sections: SectionRead[], index: LineIndex): TitleRead | undefined {
   const firstSection = sections[0]?.start ?? Infinity;
-  const candidates = lines.filter((l) => l.span.start < firstSection && l.span.text.length <= 80);
-  const at = candidates.findIndex(
-    (l) =>
-      TITLE_PATTERN.test(l.span.text) &&
-      TITLE_KIND.test(l.span.text) &&
-      !/根据|编制|统计/.test(l.span.text) &&
-      !/^([-*+>|]|\d+\.)\s/.test(l.span.text),
-  );
+  const candidates = lines.filter((l) => l.span.start < firstSection && l.span.text.length <= MAX_TITLE_LENGTH);
+  const at = candidates.findIndex((l) => isTitleText(l.span.text) && !/^([-*+>|]|\d+\.)\s/.test(l.span.text));
   if (at < 0) return undefined;
   const line = candidates[at];
   const span = line.span;

@@ -22,12 +22,18 @@ export function sameUnit(a: string | undefined, b: string | undefined): boolean 
   return short.length >= 2 && long.endsWith(short);
 }
 
+/** The last character of a county-or-higher area's name: 省 市 县 区 州 旗 盟. */
+const AREA = '[省市县区州旗盟]';
+
 /** A county-or-higher government's own report (…人民政府, not 办公室, not a township), or a bare place name (文水县). */
 export function isGovernmentUnit(unit: string): boolean {
   const name = unit.normalize('NFKC').replace(/[\s#*]/g, '');
   if (/人民政府$/.test(name)) return !/(乡|镇|街道|苏木)人民政府$/.test(name);
-  return /[省市县区州旗盟]$/.test(name) && !/(政府|办公室|局|委|院|厅|部|中心|公司)/.test(name);
+  return new RegExp(`${AREA}$`).test(name) && !/(政府|办公室|局|委|院|厅|部|中心|公司)/.test(name);
 }
+
+/** The kind of area a government's unit governs, as its name ends (洪泽区人民政府 → 区), if it says. */
+export const areaWord = (unit: string): string | undefined => new RegExp(`(${AREA})(?:人民)?政府$|(${AREA})$`).exec(unit)?.slice(1).find(Boolean);
 
 export interface LastYear {
   uri: string;
