@@ -13,7 +13,7 @@ import { parseReport } from '../../server/src/parse/report';
 import { readNumber } from '../../server/src/parse/text';
 import { extractReport } from '../../server/src/extract';
 import { renderTable3 } from '../../server/src/format/render';
-import { blocksOfTree, type MdNode } from '../../server/src/parse/blocks';
+import { blocksOf, blocksOfTree, forgetBlocks, type MdNode } from '../../server/src/parse/blocks';
 import { readLines } from '../../server/src/parse/lines';
 import { mutate } from '../fuzz/mutate';
 import { unified } from 'unified';
@@ -242,7 +242,10 @@ describe('the block structure is remark-gfm’s', () => {
   const same = (raw: string, name: string) => {
     const text = raw.replace(/\uFEFF/g, ' ');
     const index = new LineIndex(text);
-    assert.deepEqual(readLines(text, index), readLines(text, index, blocksOfTree(gfm.parse(text) as MdNode)), name);
+    const remarks = blocksOfTree(gfm.parse(text) as MdNode);
+    forgetBlocks();
+    assert.deepEqual(blocksOf(text), remarks, `${name}: blocks`);
+    assert.deepEqual(readLines(text, index), readLines(text, index, remarks), name);
   };
   const SAMPLE = [
     '# 某县2024年政府信息公开工作年度报告',
@@ -287,6 +290,32 @@ describe('the block structure is remark-gfm’s', () => {
     for (const line of SAMPLE.split('\n').keys()) same(SAMPLE.split('\n').slice(line).join('\n'), `sample from line ${line + 1}`);
     same(SAMPLE.replace(/\n/g, '\r\n'), 'sample, CRLF');
     same(SAMPLE.replace(/\n/g, '\r'), 'sample, CR');
+  });
+  test('on 3,000 random pipe tables: empty cells, ||, missing edge pipes, trailing spaces and tabs, CRLF, escapes and code', () => {
+    // Plain pipe tables are split without remark (parse/blocks.ts pipeTableBlocks): they must split as remark-gfm does.
+    let state = 20261201;
+    // mulberry32: 32-bit arithmetic throughout, so the sequence does not collapse as a float LCG's does.
+    const random = (n: number) => {
+      state = (state + 0x6d2b79f5) | 0;
+      let t = Math.imul(state ^ (state >>> 15), 1 | state);
+      t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+      return ((t ^ (t >>> 14)) >>> 0) % n;
+    };
+    const pick = <T,>(items: readonly T[]) => items[random(items.length)];
+    const CELLS = ['', ' ', '  ', '0', ' 12 ', '一、本年新收政府信息公开申请数量', ' （一）予以公开 ', '１２', '1,608', ' / ', '\t3\t', '　', 'a\\|b', '`x|y`', ' --- ', ':-:', '｜'];
+    const row = (cells: string[]) => {
+      const body = cells.join('|');
+      return `${random(8) ? '|' : ''}${body}${pick(['|', '|', '| ', '|\t', '', '|　', '||'])}`;
+    };
+    for (let n = 0; n < 3000; n++) {
+      const width = 1 + random(5);
+      const header = row(Array.from({ length: width }, () => pick(CELLS)));
+      const delimiterWidth = random(10) ? width : width + pick([-1, 1]);
+      const delimiter = row(Array.from({ length: Math.max(1, delimiterWidth) }, () => pick([' --- ', '---', ':---', '---:', ' :-: ', '-', ' - -', '==='])));
+      const rows = Array.from({ length: random(5) }, () => (random(12) ? row(Array.from({ length: random(width + 2) }, () => pick(CELLS))) : pick(['|', '||', '| |', '文字'])));
+      const text = [header, delimiter, ...rows].join(pick(['\n', '\n', '\r\n']));
+      same(text, `random table ${n}: ${JSON.stringify(text)}`);
+    }
   });
   test('on the layout drafts, the examples and the seeds, and 120 mutations of them', () => {
     for (const f of files) same(readFileSync(f, 'utf8'), f);
