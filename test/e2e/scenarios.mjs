@@ -493,7 +493,7 @@ export const scenarios = [
       const col0 = p.col - 1;
       await step(`open ${p.file}`, () => ui.openFile(p.file));
       await step(`${p.code} listed`, () => ui.waitProblems((rs) => rs.some((r) => r.code === p.code && r.line === p.line), { file: p.file }));
-      await step('预览年报（标准版式）', () => ui.runCommand(p.command));
+      await step('run the preview command 预览年报（标准版式）', () => ui.runCommand(p.command));
       // The merged Table 3 with the wrong total marked as an error, its message on hover.
       const cellSelector = `#nb-root td[data-range^="${line0}:${col0}:"]`;
       const shown = await step('the merged Table 3 beside, the wrong total marked', () =>
@@ -508,6 +508,17 @@ export const scenarios = [
       assert.match(shown.value.title, /总计/);
       const tabs = await ui.page.$$eval('.tabs-container .tab', (els) => els.map((e) => e.getAttribute('aria-label')));
       log(`tabs: ${tabs.join(' | ')}`);
+      // Scroll sync: the editor moved to the row scrolls the preview to it; the preview scrolled to the top scrolls the editor back.
+      await step(`editor to line ${p.line}`, () => ui.goTo(p.line, p.col));
+      await step('the preview scrolled to the row', () =>
+        inWebview(ui, 'the marked cell in the preview’s view', (sel) => {
+          const cell = document.querySelector(sel);
+          const box = cell?.getBoundingClientRect();
+          return box && box.top >= 0 && box.bottom <= window.innerHeight;
+        }, cellSelector));
+      await step('preview scrolled to the top', () => shown.frame.evaluate(() => window.scrollTo(0, 0)));
+      await step('the editor scrolled to the top', () =>
+        ui.poll('the editor to show the first lines', async () => (await ui.visibleLines())[0]?.line, (first) => first !== undefined && first <= 3));
       // A click on the cell lands the editor's cursor on its source line, the cell selected.
       await step('click the marked cell', () => shown.frame.locator(cellSelector).click());
       const at = await step('the cursor on the cell’s line', () =>
