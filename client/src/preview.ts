@@ -20,7 +20,7 @@ import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import type { PreviewResult } from '../../server/src/lsp/preview';
 
-export const PREVIEW_VIEW_TYPE = 'nianbao.preview';
+const PREVIEW_VIEW_TYPE = 'nianbao.preview';
 const PREVIEW_REQUEST = 'nianbao/preview';
 
 /** The pause after a keystroke before the preview asks for the new text. */
@@ -52,7 +52,7 @@ function parseRange(text: string | undefined): vscode.Range | undefined {
   return new vscode.Range(n[0], n[1], n[2], n[3]);
 }
 
-export class ReportPreview implements vscode.Disposable {
+class ReportPreview implements vscode.Disposable {
   private panel: vscode.WebviewPanel | undefined;
   private panelListeners: vscode.Disposable[] = [];
   private readonly listeners: vscode.Disposable[] = [];

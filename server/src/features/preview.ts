@@ -32,7 +32,7 @@ export interface Preview {
 
 const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, information: 2, hint: 3 };
 /** The class of an element a finding points into (the stylesheet colours them). */
-export const SEVERITY_CLASS: Record<Severity, string> = { error: 'nb-error', warning: 'nb-warning', information: 'nb-info', hint: 'nb-hint' };
+const SEVERITY_CLASS: Record<Severity, string> = { error: 'nb-error', warning: 'nb-warning', information: 'nb-info', hint: 'nb-hint' };
 
 interface Mark {
   className: string;
