@@ -102,6 +102,20 @@ describe('the preview', () => {
     assert.match(String(next.properties.title), /缺少“2\.重复申请”一行/);
   });
 
+  test('a finding on nothing the preview shows (a disable comment) is listed at the head of its report, with its line', () => {
+    const text = CLEAN.replace('## 五、存在的主要问题及改进情况', '<!-- nianbao-disable-next-line t3-row-total -->\n## 五、存在的主要问题及改进情况');
+    const analysis = analyze(text);
+    const unused = analysis.findings.find((f) => f.code === 'unused-disable')!;
+    const all = elements(previewHtml(analysis, 'zh').html);
+    const head = all.find((e) => e.tagName === 'ul' && classes(e).includes('nb-report-notes'))!;
+    const item = head.children.find((c): c is Element => c.type === 'element')!;
+    assert.equal(Number(item.properties.dataLine), lineOf(text, '<!-- nianbao-disable-next-line'));
+    assert.ok(classes(item).includes('nb-info'));
+    assert.ok(textOf(item).includes(unused.message.zh));
+    // The heading under the comment is not marked for it.
+    assert.ok(!classes(all.find((e) => e.tagName === 'h2' && textOf(e) === '五、存在的主要问题及改进情况')!).includes('nb-info'));
+  });
+
   test('prose is escaped: a <script> typed in a paragraph is text, and only emphasis is rendered', () => {
     const text = CLEAN.replace('（三）政府信息管理。', '（三）政府信息管理。<script>alert(1)</script><img src=x onerror=alert(2)>**严格**落实');
     const { html } = previewHtml(analyze(text), 'zh');
