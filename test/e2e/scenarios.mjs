@@ -164,6 +164,7 @@ export const EXPECT = {
     command: ['Nianbao: 预览年报（标准版式）', 'Nianbao: Preview report (official layout)'],
     markdownPreview: ['Markdown: Open Preview to the Side', 'Markdown: 打开侧边预览'],
     darkTheme: ['Preferences: Toggle between Light/Dark Themes'],
+    reload: ['Developer: Reload Window'],
     line: WRONG_TOTAL.line,
     col: WRONG_TOTAL.col,
     wrong: String(WRONG_TOTAL.wrong),
@@ -540,6 +541,28 @@ export const scenarios = [
       await step('Markdown: Open Preview to the Side', () => ui.runCommand(p.markdownPreview));
       await step('the Markdown preview’s merged Table 3', () =>
         inWebview(ui, 'the Markdown preview with the merged Table 3', () => !!document.querySelector('.nianbao-official-table table.nb-t3 th[rowspan="22"]')));
+    },
+  },
+
+  {
+    // The preview in Restricted Mode (no workspace trust needed), and restored after the window reloads.
+    name: 'preview-restricted-and-reload',
+    trust: 'restricted',
+    async run({ ui, step, expect, page }) {
+      const p = expect.preview;
+      const marked = () => !!document.querySelector('#nb-root table.nb-t3 th[rowspan="22"]') && !!document.querySelector('#nb-root td.nb-error');
+      await step('restricted mode', () => ui.poll('the Restricted Mode indicator', () => ui.isRestrictedMode()));
+      await step(`open ${p.file}`, () => ui.openFile(p.file));
+      await step('run the preview command', () => ui.runCommand(p.command));
+      await step('the merged Table 3, the wrong total marked', () => inWebview(ui, 'the preview with the marked cell', marked));
+      // Developer: Reload Window, which saves the layout first (a browser reload may not).
+      await step('reload the window', async () => {
+        const reloaded = page.waitForEvent('framenavigated', { predicate: (f) => f === page.mainFrame(), timeout: 60_000 });
+        await ui.runCommand(p.reload);
+        await reloaded;
+        await ui.waitReady();
+      });
+      await step('the preview restored', () => inWebview(ui, 'the preview restored after the reload', marked));
     },
   },
 
