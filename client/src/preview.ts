@@ -112,7 +112,10 @@ class ReportPreview implements vscode.Disposable {
     panel.webview.options = this.options();
     this.attach(panel);
     const uri = state?.uri ? vscode.Uri.parse(state.uri) : vscode.window.activeTextEditor?.document.uri;
-    if (uri) this.follow(uri);
+    if (!uri) return;
+    // Opened (not shown) so that the server has it, when the reload did not bring its editor back.
+    await vscode.workspace.openTextDocument(uri).then(undefined, () => undefined);
+    this.follow(uri);
   }
 
   private options(): vscode.WebviewOptions & vscode.WebviewPanelOptions {
@@ -154,6 +157,8 @@ class ReportPreview implements vscode.Disposable {
     const panel = this.panel;
     if (!uri || !panel) return;
     const asked = ++this.asked;
+    const versionOf = () => vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString())?.version;
+    const version = versionOf();
     let result: PreviewResult | null = null;
     try {
       const client = await this.client();
@@ -164,8 +169,9 @@ class ReportPreview implements vscode.Disposable {
       return;
     }
     if (asked < this.answered || this.panel !== panel || this.uri?.toString() !== uri.toString() || !result) return;
+    // Typed on meanwhile: the answer is for an older text (or none, the server having moved on); the change asks again.
+    if (versionOf() !== version) return;
     this.answered = asked;
-    if (result.html === null && this.shown?.html) return; // Mid-edit (a version not analysed yet): keep what is shown.
     if (this.shown && this.shown.version === result.version && this.shown.html === result.html) return;
     this.shown = { version: result.version, html: result.html };
     void panel.webview.postMessage({
