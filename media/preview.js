@@ -40,12 +40,20 @@
     return undefined;
   }
 
+  // Where the page was when it was last hidden or reloaded: scrolled back there once the body comes.
+  let restoreLine = (vscode.getState() || {}).line;
+  let uri = (vscode.getState() || {}).uri;
+
   window.addEventListener('message', (event) => {
     const message = event.data;
     if (message.type === 'update') {
+      if (message.uri !== uri) restoreLine = undefined;
+      uri = message.uri;
       root.innerHTML = message.html;
       applyWidths();
-      vscode.setState({ uri: message.uri });
+      vscode.setState({ uri, line: restoreLine });
+      if (restoreLine !== undefined) scrollToLine(restoreLine);
+      restoreLine = undefined;
     } else if (message.type === 'scrollTo') {
       scrollToLine(message.line);
     }
@@ -58,7 +66,9 @@
     requestAnimationFrame(() => {
       pending = false;
       const line = topLine();
-      if (line !== undefined) vscode.postMessage({ type: 'scroll', line });
+      if (line === undefined) return;
+      vscode.setState({ uri, line });
+      vscode.postMessage({ type: 'scroll', line });
     });
   });
 

@@ -119,7 +119,7 @@ class ReportPreview implements vscode.Disposable {
   }
 
   private options(): vscode.WebviewOptions & vscode.WebviewPanelOptions {
-    return { enableScripts: true, enableCommandUris: false, localResourceRoots: [vscode.Uri.joinPath(this.extensionUri, 'media')] };
+    return { enableScripts: true, enableCommandUris: false, enableFindWidget: true, localResourceRoots: [vscode.Uri.joinPath(this.extensionUri, 'media')] };
   }
 
   private attach(panel: vscode.WebviewPanel): void {
@@ -173,12 +173,16 @@ class ReportPreview implements vscode.Disposable {
     if (versionOf() !== version) return;
     this.answered = asked;
     if (this.shown && this.shown.version === result.version && this.shown.html === result.html) return;
+    const first = !this.shown;
     this.shown = { version: result.version, html: result.html };
-    void panel.webview.postMessage({
+    await panel.webview.postMessage({
       type: 'update',
       uri: uri.toString(),
       html: result.html ?? `<p class="nb-empty">${this.t('这份文档不是政府信息公开工作年度报告，没有可预览的内容。', 'This document is not an annual report: there is nothing to preview.')}</p>`,
     });
+    // A new page starts where the editor is.
+    const editor = vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === uri.toString());
+    if (first && editor?.visibleRanges.length) void panel.webview.postMessage({ type: 'scrollTo', line: editor.visibleRanges[0].start.line });
   }
 
   private async received(message: FromPage): Promise<void> {
