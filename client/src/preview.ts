@@ -201,7 +201,8 @@ class ReportPreview implements vscode.Disposable {
       editor.revealRange(new vscode.Range(line, 0, line, 0), vscode.TextEditorRevealType.AtTop);
       return;
     }
-    // A click: the source of the cell or heading, selected in its editor.
+    // A click: the source of the cell or heading, selected in its editor (the page stays where it is).
+    this.editorScrolledByPage = Date.now() + SCROLL_ECHO_MS;
     const document = editor?.document ?? (await vscode.workspace.openTextDocument(uri));
     const line = Math.min(Math.max(0, message.line), document.lineCount - 1);
     const range = document.validateRange(parseRange(message.range) ?? new vscode.Range(line, 0, line, 0));
