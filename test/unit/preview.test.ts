@@ -70,6 +70,22 @@ describe('the preview', () => {
     for (const e of all.filter((x) => ['h1', 'h2', 'p', 'th', 'td', 'article'].includes(x.tagName))) assert.ok(e.properties.dataLine !== undefined, textOf(e));
   });
 
+  test('in every layout the reader reads (GFM, pandoc HTML, TSV, PDF columns, a cell a line), each cell’s data-range is its number in the source', () => {
+    const files = ['examples/clean-2024.md', 'test/fixtures/html/clean-2024-pandoc.md', ...['tsv', 'pdf-space-aligned', 'cell-per-line', 'old-format-2020'].map((n) => `test/fixtures/drafts/layouts/${n}.md`)];
+    for (const file of files) {
+      const text = readFileSync(join(ROOT, file), 'utf8');
+      const lines = text.split(/\r?\n/);
+      const cells = elements(previewHtml(analyze(text), 'zh').html).filter((e) => e.tagName === 'td' && e.properties.dataRange);
+      assert.ok(cells.length >= 150, `${file}: ${cells.length} cells`);
+      for (const cell of cells) {
+        const [line, start, endLine, end] = String(cell.properties.dataRange).split(':').map(Number);
+        assert.equal(endLine, line, file);
+        assert.equal(lines[line].slice(start, end), textOf(cell), `${file}:${line + 1}`);
+        assert.equal(Number(cell.properties.dataLine), line);
+      }
+    }
+  });
+
   test('a cell with a finding has its severity class and the message, in the locale asked, as its title', () => {
     const wrong = setCell(CLEAN, '（一）予以公开', -7, '16');
     const at = cellPosition(wrong, '（一）予以公开', -7);
