@@ -8,6 +8,10 @@
  *   nianbao.fixAll         修复文档中的所有问题 / Fix all problems in document
  *   nianbao.showEffectiveConfig  显示生效的配置 / Show the effective configuration
  *   nianbao.importDocument  从 Word 文档导入年报 / Import a report from a Word document
+ *   nianbao.showPreview    预览年报（标准版式） / Preview report (official layout) (preview.ts)
+ *
+ * and a markdown-it plugin for the built-in Markdown preview (markdown-it.ts),
+ * which draws the standard tables in the official merged-cell layout.
  *
  * Fix-all asks for the code actions of kind source.fixAll.nianbao over the whole
  * document and applies what comes back (an edit, a command, or both), so it does
@@ -25,6 +29,9 @@ import {
   type LanguageClientOptions,
   type ServerOptions,
 } from 'vscode-languageclient/node';
+import type MarkdownIt from 'markdown-it';
+import { extendMarkdownIt } from './markdown-it';
+import { registerPreview } from './preview';
 
 export const FIX_ALL_KIND = vscode.CodeActionKind.SourceFixAll.append('nianbao');
 const OUTPUT_NAME = 'Nianbao 年报校验';
@@ -36,6 +43,8 @@ export interface NianbaoApi {
   /** Settles when the server has started (or failed to). */
   readonly ready: Promise<void>;
   fixAll(uri?: vscode.Uri): Promise<number>;
+  /** The built-in Markdown preview's plugin hook (contributes "markdown.markdownItPlugins"). */
+  extendMarkdownIt(md: MarkdownIt): MarkdownIt;
 }
 
 let client: LanguageClient | undefined;
@@ -326,6 +335,7 @@ export function activate(context: vscode.ExtensionContext): NianbaoApi {
     vscode.commands.registerCommand('nianbao.showEffectiveConfig', () => effectiveConfigs.show()),
     vscode.commands.registerCommand('nianbao.importDocument', (uri?: unknown) => importDocument(() => ready, uri instanceof vscode.Uri ? uri : undefined)),
   );
+  registerPreview(context, () => ready.then(() => client), t);
 
   return {
     get client() {
@@ -335,6 +345,7 @@ export function activate(context: vscode.ExtensionContext): NianbaoApi {
       return ready;
     },
     fixAll: (uri?: vscode.Uri) => fixAll(ready, uri, true),
+    extendMarkdownIt,
   };
 }
 

@@ -155,6 +155,22 @@ export const EXPECT = {
     code: 't3-row-total',
   },
 
+  // The live preview in the official layout: the merged Table 3 with the wrong total marked;
+  // a click on the cell selects it in the editor; typing the right number updates the preview.
+  // Then VS Code's own Markdown preview, with the plugin's merged Table 3.
+  preview: {
+    file: WRONG_TOTAL.name,
+    code: 't3-row-total',
+    command: ['Nianbao: 预览年报（标准版式）', 'Nianbao: Preview report (official layout)'],
+    markdownPreview: ['Markdown: Open Preview to the Side', 'Markdown: 打开侧边预览'],
+    darkTheme: ['Preferences: Toggle between Light/Dark Themes'],
+    reload: ['Developer: Reload Window'],
+    line: WRONG_TOTAL.line,
+    col: WRONG_TOTAL.col,
+    wrong: String(WRONG_TOTAL.wrong),
+    right: String(WRONG_TOTAL.right),
+  },
+
   compilation: {
     file: COMPILATION.name,
     progress: new RegExp(`${COMPILATION.name.replace('.', '\\.')}：\\d+/${COMPILATION.reports}`),
@@ -275,6 +291,25 @@ function rowMatches(row, exp) {
   if (exp.source != null && row.source !== exp.source) return false;
   if (exp.message != null && !matchAll(row.message, exp.message)) return false;
   return true;
+}
+
+/**
+ * The first frame of the page (webviews are nested iframes in code-server) where
+ * `fn` (run in the frame) returns something truthy; that value and the frame.
+ */
+async function inWebview(ui, what, fn, arg) {
+  let found;
+  await ui.poll(what, async () => {
+    for (const frame of ui.page.frames()) {
+      const value = await frame.evaluate(fn, arg).catch(() => undefined);
+      if (value) {
+        found = { frame, value };
+        return true;
+      }
+    }
+    return false;
+  });
+  return found;
 }
 
 const fmt = (rows) => rows.map((r) => `  ${r.severity} ${r.code} [Ln ${r.line}, Col ${r.col}] ${r.message} (${r.source}) — ${r.file}`).join('\n') || '  (none)';
@@ -448,6 +483,86 @@ export const scenarios = [
       await step(`${d.draft} opened beside`, () => ui.waitActiveTab(d.draft));
       const rows = await step(`${d.code} in the draft`, () => ui.waitProblems((rs) => rs.some((r) => r.code === d.code), { file: d.draft, what: d.code }));
       log(`${d.draft}:\n${fmt(rows)}`);
+    },
+  },
+
+  {
+    name: 'preview',
+    async run({ ui, step, expect, log }) {
+      const p = expect.preview;
+      const line0 = p.line - 1;
+      const col0 = p.col - 1;
+      await step(`open ${p.file}`, () => ui.openFile(p.file));
+      await step(`${p.code} listed`, () => ui.waitProblems((rs) => rs.some((r) => r.code === p.code && r.line === p.line), { file: p.file }));
+      await step('run the preview command 预览年报（标准版式）', () => ui.runCommand(p.command));
+      // The merged Table 3 with the wrong total marked as an error, its message on hover.
+      const cellSelector = `#nb-root td[data-range^="${line0}:${col0}:"]`;
+      const shown = await step('the merged Table 3 beside, the wrong total marked', () =>
+        inWebview(ui, 'the preview with the merged Table 3 and the marked cell', (sel) => {
+          const cell = document.querySelector(sel);
+          const merged = document.querySelector('#nb-root table.nb-t3 th[rowspan="22"]');
+          return cell && merged && cell.classList.contains('nb-error') ? { text: cell.textContent, title: cell.getAttribute('title'), merged: merged.textContent } : undefined;
+        }, cellSelector));
+      log(`marked cell: ${shown.value.text} — ${shown.value.title}`);
+      assert.equal(shown.value.text, p.wrong);
+      assert.equal(shown.value.merged, '三、本年度办理结果');
+      assert.match(shown.value.title, /总计/);
+      const tabs = await ui.page.$$eval('.tabs-container .tab', (els) => els.map((e) => e.getAttribute('aria-label')));
+      log(`tabs: ${tabs.join(' | ')}`);
+      // Scroll sync: the editor moved to the row scrolls the preview to it; the preview scrolled to the top scrolls the editor back.
+      await step(`editor to line ${p.line}`, () => ui.goTo(p.line, p.col));
+      await step('the preview scrolled to the row', () =>
+        inWebview(ui, 'the marked cell in the preview’s view', (sel) => {
+          const cell = document.querySelector(sel);
+          const box = cell?.getBoundingClientRect();
+          return box && box.top >= 0 && box.bottom <= window.innerHeight;
+        }, cellSelector));
+      await step('preview scrolled to the top', () => shown.frame.evaluate(() => window.scrollTo(0, 0)));
+      await step('the editor scrolled to the top', () =>
+        ui.poll('the editor to show the first lines', async () => (await ui.visibleLines())[0]?.line, (first) => first !== undefined && first <= 3));
+      // A click on the cell lands the editor's cursor on its source line, the cell selected.
+      await step('click the marked cell', () => shown.frame.locator(cellSelector).click());
+      const at = await step('the cursor on the cell’s line', () =>
+        ui.poll(`the cursor on line ${p.line}`, () => ui.cursor(), (c) => c?.line === p.line && c.col >= p.col && c.col <= p.col + p.wrong.length));
+      log(`cursor: Ln ${at.line}, Col ${at.col}`);
+      // The clerk types the right number over the selected one: the preview shows it, unmarked.
+      await step(`type ${p.right}`, () => ui.type(p.right));
+      await step('the preview updated', () =>
+        inWebview(ui, `the preview to show ${p.right}, unmarked`, ([sel, right]) => {
+          const cell = document.querySelector(sel);
+          return cell && cell.textContent === right && !cell.classList.contains('nb-error');
+        }, [cellSelector, p.right]));
+      await step('problem gone', () => ui.waitProblems((rs) => !rs.some((r) => r.code === p.code && r.line === p.line), { file: p.file, what: `no ${p.code}` }));
+      // The dark theme, for the screenshot (not required: the command's title may differ).
+      await step('dark theme', () => ui.runCommand(p.darkTheme, { timeout: 5000 }).catch((e) => log(`no dark theme: ${e.message.split('\n')[0]}`)));
+      await step('the preview in the dark theme', () => inWebview(ui, 'the preview', () => !!document.querySelector('#nb-root table.nb-t3')));
+      // VS Code's own Markdown preview draws Table 3 merged too (the markdown-it plugin).
+      await step('back to the draft', () => ui.openFile(p.file));
+      await step('Markdown: Open Preview to the Side', () => ui.runCommand(p.markdownPreview));
+      await step('the Markdown preview’s merged Table 3', () =>
+        inWebview(ui, 'the Markdown preview with the merged Table 3', () => !!document.querySelector('.nianbao-official-table table.nb-t3 th[rowspan="22"]')));
+    },
+  },
+
+  {
+    // The preview in Restricted Mode (no workspace trust needed), and restored after the window reloads.
+    name: 'preview-restricted-and-reload',
+    trust: 'restricted',
+    async run({ ui, step, expect, page }) {
+      const p = expect.preview;
+      const marked = () => !!document.querySelector('#nb-root table.nb-t3 th[rowspan="22"]') && !!document.querySelector('#nb-root td.nb-error');
+      await step('restricted mode', () => ui.poll('the Restricted Mode indicator', () => ui.isRestrictedMode()));
+      await step(`open ${p.file}`, () => ui.openFile(p.file));
+      await step('run the preview command', () => ui.runCommand(p.command));
+      await step('the merged Table 3, the wrong total marked', () => inWebview(ui, 'the preview with the marked cell', marked));
+      // Developer: Reload Window, which saves the layout first (a browser reload may not).
+      await step('reload the window', async () => {
+        const reloaded = page.waitForEvent('framenavigated', { predicate: (f) => f === page.mainFrame(), timeout: 60_000 });
+        await ui.runCommand(p.reload);
+        await reloaded;
+        await ui.waitReady();
+      });
+      await step('the preview restored', () => inWebview(ui, 'the preview restored after the reload', marked));
     },
   },
 

@@ -9,7 +9,7 @@ import { officialTable, type LayoutCell } from '../format/layout';
 import type { Cell, ReadTable } from '../model/report';
 import type { TableId } from '../format/standard';
 
-const escapeHtml = (text: string): string =>
+export const escapeHtml = (text: string): string =>
   text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
 /** Attributes a renderer adds to a cell: a class, a tooltip, data-* attributes. */
@@ -26,6 +26,12 @@ export interface TableHtmlOptions {
   decorate?: (cell: LayoutCell, read: Cell | undefined) => CellDecoration | undefined;
   /** The class of the `<table>` (default `nb-table`). */
   className?: string;
+  /**
+   * How the columns' widths are written: a `style` attribute (default), or a
+   * `data-width` attribute for pages whose Content-Security-Policy forbids
+   * inline styles (the preview's script applies them).
+   */
+  columnWidths?: 'style' | 'data';
 }
 
 /** What a number cell shows: the number as the clerk wrote it, trimmed; nothing when the row is missing. */
@@ -66,7 +72,8 @@ export function tableHtml(id: TableId, table: ReadTable | undefined, options: Ta
         return `<${tag} ${attributes(cell, options.decorate?.(cell, read))}>${escapeHtml(content)}</${tag}>`;
       })
       .join('')}</tr>`;
-  const columns = layout.columnWidths.map((w) => `<col style="width:${(w * 100).toFixed(2)}%">`).join('');
+  const widthAttribute = options.columnWidths === 'data' ? 'data-width="' : 'style="width:';
+  const columns = layout.columnWidths.map((w) => `<col ${widthAttribute}${(w * 100).toFixed(2)}%">`).join('');
   const head = layout.rows.slice(0, layout.headerRows);
   const body = layout.rows.slice(layout.headerRows);
   return [

@@ -32,6 +32,7 @@ import { formatTables } from '../features/format';
 import { isMarkdown, type Analyses, type ServerStats } from './analyses';
 import { effectiveConfig, type EffectiveConfig } from '../features/effective-config';
 import { importDocument, type ImportResult } from './import';
+import { PREVIEW_REQUEST, previewOf, type PreviewParams, type PreviewResult } from './preview';
 import type { ClientState } from './client';
 import { toCompletionItem, toDocumentSymbol, toSymbolInformation } from './convert';
 
@@ -171,6 +172,12 @@ export function registerHandlers(ctx: HandlerContext): void {
       const found = await analyses.reportOf(params.textDocument.uri);
       return found ? foldingRanges(found.analysis) : [];
     }),
+  );
+
+  // The live preview in the official layout (the VS Code client's webview; any client may ask).
+  connection.onRequest(
+    PREVIEW_REQUEST,
+    guard('preview', null as PreviewResult | null, (params: PreviewParams) => previewOf(analyses, params.textDocument.uri)),
   );
 
   // What the analyses did so far: for tests and benchmarks that speak the protocol (not an editor feature).

@@ -1,0 +1,35 @@
+/**
+ * The `nianbao/preview` request: the preview of an open document at its
+ * current version (features/preview.ts), drawn from the analysis the
+ * diagnostics were made from (Analyses.reportOf), so that a keystroke costs
+ * one render, not another check. A document that is not a report answers
+ * `html: null`, for the client to say so.
+ */
+import { previewHtml } from '../features/preview';
+import type { Analyses } from './analyses';
+
+export const PREVIEW_REQUEST = 'nianbao/preview';
+
+export interface PreviewParams {
+  textDocument: { uri: string };
+}
+
+export interface PreviewResult {
+  uri: string;
+  /** The version drawn: the client drops an answer older than one it has shown. */
+  version: number | null;
+  /** The body, or null when the document is not an annual report (or not open). */
+  html: string | null;
+  /** The source lines elements start at, ascending (scroll sync). */
+  lines: number[];
+  /** The report's title, for the panel's tab. */
+  title: string | null;
+}
+
+export async function previewOf(analyses: Analyses, uri: string): Promise<PreviewResult> {
+  const found = await analyses.reportOf(uri);
+  if (!found) return { uri, version: null, html: null, lines: [], title: null };
+  const { html, lines } = previewHtml(found.analysis, found.locale);
+  const title = found.analysis.parts[0]?.report.title?.span.text.trim() ?? null;
+  return { uri, version: found.document.version, html, lines, title };
+}
