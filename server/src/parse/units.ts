@@ -6,7 +6,7 @@ import type { Report } from '../model/report';
 import { reportYear } from './dates';
 
 /** A unit name for comparison: no spaces or Markdown, half-width, without a trailing 人民政府. */
-function unitKey(unit: string): string {
+export function unitKey(unit: string): string {
   return unit
     .normalize('NFKC')
     .replace(/[\s#*]/g, '')

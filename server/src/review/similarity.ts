@@ -1,0 +1,320 @@
+/**
+ * 雷同 across a set of reports (the reviewer's folder): for each report, the
+ * share of its prose sentences that another unit's report also has, or its own
+ * last year's, after the unit's names, its area's names and every number are
+ * made placeholders (parse/sentence-keys.ts); the unit it shares most with;
+ * and, per pair of reports, the passages they share with their ranges in both.
+ *
+ * Numbers are placeholders on purpose: a neighbour's report copied with its
+ * figures changed is still copied. Sentences shared by many units of the set
+ * (at least BOILERPLATE_SHARE of them, and at least BOILERPLATE_MIN_UNITS) are
+ * the area's boilerplate — a template the county office handed out, a phrase
+ * of a provincial notice — not 雷同: they count in a report's sentences but
+ * never as shared, and are listed apart.
+ *
+ * Scale: one index, normalised sentence → the reports having it. Each report
+ * looks up its own sentences and meets only the reports that share one; a
+ * boilerplate sentence is skipped before its reports are walked. So the work
+ * grows with the number of sentences and of real shared ones, not with the
+ * pairs of reports; `comparisons` counts the (sentence, other report) meetings.
+ */
+import type { Text } from '../format/standard';
+import type { Range, Report } from '../model/report';
+import { defineMessages, say } from '../checks/messages';
+import { paragraphsOf, rangeOf, type Sentence } from '../parse/prose';
+import { comparableSentences } from '../parse/sentence-keys';
+import { identityOf, sameUnit, unitKey } from '../parse/units';
+
+/** A sentence in at least this share of the set's units (and at least BOILERPLATE_MIN_UNITS units) is the area's boilerplate. */
+export const BOILERPLATE_SHARE = 0.2;
+export const BOILERPLATE_MIN_UNITS = 5;
+/** A report's row says 雷同 when at least this share of its sentences is shared with other units, or with its last year's. */
+export const SIMILAR_SHARE = 0.3;
+/** Two reports are listed as a pair when they share at least this many sentences. */
+export const MIN_PAIR_SENTENCES = 2;
+
+const MESSAGES = defineMessages({
+  fromOthers: {
+    zh: '本报告有 {percent} 的语句（{shared}/{total} 句）与其他单位的报告相同（单位名称、年份和数字不计），与“{unit}”相同的最多（{count} 句）；请按本单位本年度的实际情况改写',
+    en: '{percent} of this report’s sentences ({shared} of {total}) are the same as in other units’ reports (names, years and figures aside), most of them ({count}) as in “{unit}”; rewrite them for this unit and year',
+  },
+  fromLastYear: {
+    zh: '本报告有 {percent} 的语句（{shared}/{total} 句）与本单位上年（{year} 年）报告相同（年份和数字不计）；请核实内容是否仍然适用，写出本年度的新情况',
+    en: '{percent} of this report’s sentences ({shared} of {total}) are the same as in this unit’s report for {year} (years and figures aside); check they still hold and say what is new this year',
+  },
+  pairOthers: {
+    zh: '“{a}”与“{b}”的报告有 {count} 句相同（单位名称、年份和数字不计）',
+    en: 'The reports of “{a}” and “{b}” share {count} sentences (names, years and figures aside)',
+  },
+  pairLastYear: {
+    zh: '“{a}”{year} 年报告有 {count} 句与上年报告相同（年份和数字不计）',
+    en: 'The {year} report of “{a}” shares {count} sentences with last year’s (years and figures aside)',
+  },
+  passage: {
+    zh: '这段文字与“{unit}”{year} 年报告中的一段相同（单位名称、年份和数字不计）',
+    en: 'This text is the same as a passage of the {year} report of “{unit}” (names, years and figures aside)',
+  },
+});
+
+/** A report of the set: `unit` and `year` default to what the report says of itself (title, period). */
+export interface ReportInput {
+  uri: string;
+  report: Report;
+  unit?: string;
+  year?: number;
+}
+
+interface Counterpart {
+  uri: string;
+  unit?: string;
+  year?: number;
+  /** How many sentences the two share. */
+  sentences: number;
+}
+
+interface ReportSimilarity {
+  uri: string;
+  unit?: string;
+  year?: number;
+  /** Sentences compared (distinct, the format's standard ones and short ones left out). */
+  sentences: number;
+  /** Of these, the area's boilerplate (never counted as shared). */
+  boilerplate: number;
+  /** Shared with other units' reports: how many, the share of `sentences`, and the report it shares most with. */
+  others: { sentences: number; share: number; closest?: Counterpart };
+  /** Shared with the same unit's report for the year before. */
+  lastYear?: Counterpart & { share: number };
+  /** What the row says: 雷同 with other units, with last year, when a share reaches SIMILAR_SHARE. */
+  messages: Text[];
+}
+
+/** Text two reports share: consecutive sentences of one paragraph in each. */
+interface Passage {
+  /** Range in report `a`, and in report `b`. */
+  a: Range;
+  b: Range;
+  sentences: number;
+  /** The text in `a`. */
+  text: string;
+  /** Said at `a`, naming `b`'s report. */
+  message: Text;
+}
+
+interface SimilarPair {
+  /** Another unit's report, or `b` is `a`'s unit's report for the year before. */
+  kind: 'other-unit' | 'last-year';
+  a: string;
+  b: string;
+  sentences: number;
+  passages: Passage[];
+  message: Text;
+}
+
+export interface SimilarityResult {
+  /** One per input, in input order. */
+  reports: ReportSimilarity[];
+  /** Pairs sharing at least MIN_PAIR_SENTENCES sentences, most shared first. */
+  pairs: SimilarPair[];
+  /** The area's boilerplate: sentences (as keys) and how many units have each, most first. */
+  boilerplate: { key: string; units: number }[];
+  /** How many times a sentence of one report met another report having it: the work done. */
+  comparisons: number;
+}
+
+interface Doc {
+  input: ReportInput;
+  unit?: string;
+  year?: number;
+  unitId: number;
+  /** Each key, with its sentences in document order. */
+  keys: Map<string, Sentence[]>;
+}
+
+const percent = (share: number) => `${Math.round(share * 100)}%`;
+
+/** 雷同 across `inputs`. */
+export function similarity(inputs: readonly ReportInput[]): SimilarityResult {
+  const unitIds = new Map<string, number>();
+  const docs: Doc[] = inputs.map((input, i) => {
+    const identity = identityOf(input.report);
+    const unit = input.unit ?? identity.unit;
+    const keys = new Map<string, Sentence[]>();
+    for (const { sentence, key } of comparableSentences(input.report, unit)) {
+      const list = keys.get(key);
+      if (list) list.push(sentence);
+      else keys.set(key, [sentence]);
+    }
+    // A report without a unit is a unit of its own.
+    const name = unit ? unitKey(unit) : `\u0000${i}`;
+    if (!unitIds.has(name)) unitIds.set(name, unitIds.size);
+    return { input, unit, year: input.year ?? identity.year, unitId: unitIds.get(name)!, keys };
+  });
+
+  const index = new Map<string, number[]>();
+  docs.forEach((doc, i) => {
+    for (const key of doc.keys.keys()) {
+      const list = index.get(key);
+      if (list) list.push(i);
+      else index.set(key, [i]);
+    }
+  });
+
+  const threshold = Math.max(BOILERPLATE_MIN_UNITS, Math.ceil(BOILERPLATE_SHARE * unitIds.size));
+  const boilerplate = new Map<string, number>();
+  const isBoilerplate = (key: string, holders: number[]) => {
+    if (holders.length < threshold) return false;
+    if (!boilerplate.has(key)) boilerplate.set(key, new Set(holders.map((j) => docs[j].unitId)).size);
+    return boilerplate.get(key)! >= threshold;
+  };
+
+  // Whether two reports are by one unit, asked once per pair of units.
+  const same = new Map<string, boolean>();
+  const sameUnitOf = (a: Doc, b: Doc) => {
+    if (a.unitId === b.unitId) return true;
+    const key = a.unitId < b.unitId ? `${a.unitId},${b.unitId}` : `${b.unitId},${a.unitId}`;
+    if (!same.has(key)) same.set(key, sameUnit(a.unit, b.unit));
+    return same.get(key)!;
+  };
+
+  let comparisons = 0;
+  const reports: ReportSimilarity[] = [];
+  const pairs: SimilarPair[] = [];
+  docs.forEach((doc, i) => {
+    const others = new Map<number, string[]>();
+    const lastYears = new Map<number, string[]>();
+    let sharedOthers = 0;
+    let areaBoilerplate = 0;
+    for (const key of doc.keys.keys()) {
+      const holders = index.get(key)!;
+      if (holders.length === 1) continue;
+      if (isBoilerplate(key, holders)) {
+        areaBoilerplate++;
+        continue;
+      }
+      let withOthers = false;
+      for (const j of holders) {
+        if (j === i) continue;
+        comparisons++;
+        const other = docs[j];
+        if (!sameUnitOf(doc, other)) {
+          withOthers = true;
+          push(others, j, key);
+        } else if (doc.year !== undefined && other.year === doc.year - 1) push(lastYears, j, key);
+      }
+      if (withOthers) sharedOthers++;
+    }
+    const total = doc.keys.size;
+    const share = (n: number) => (total ? n / total : 0);
+    const closest = mostShared(others);
+    const last = mostShared(lastYears);
+    const counterpart = (j: number, n: number): Counterpart => ({ uri: docs[j].input.uri, unit: docs[j].unit, year: docs[j].year, sentences: n });
+    const row: ReportSimilarity = {
+      uri: doc.input.uri,
+      unit: doc.unit,
+      year: doc.year,
+      sentences: total,
+      boilerplate: areaBoilerplate,
+      others: { sentences: sharedOthers, share: share(sharedOthers), ...(closest ? { closest: counterpart(closest.j, closest.keys.length) } : {}) },
+      ...(last ? { lastYear: { ...counterpart(last.j, last.keys.length), share: share(last.keys.length) } } : {}),
+      messages: [],
+    };
+    if (closest && row.others.share >= SIMILAR_SHARE) {
+      row.messages.push(say(MESSAGES.fromOthers, { percent: percent(row.others.share), shared: sharedOthers, total, unit: nameOf(docs[closest.j]), count: closest.keys.length }));
+    }
+    if (last && row.lastYear!.share >= SIMILAR_SHARE) {
+      row.messages.push(say(MESSAGES.fromLastYear, { percent: percent(row.lastYear!.share), shared: last.keys.length, total, year: docs[last.j].year! }));
+    }
+    reports.push(row);
+    // Each pair of units once (from its first report); last year's pair from this year's report.
+    for (const [j, keys] of others) if (j > i && keys.length >= MIN_PAIR_SENTENCES) pairs.push(pairOf('other-unit', doc, docs[j], keys));
+    for (const [j, keys] of lastYears) if (keys.length >= MIN_PAIR_SENTENCES) pairs.push(pairOf('last-year', doc, docs[j], keys));
+  });
+  pairs.sort((a, b) => b.sentences - a.sentences);
+  return {
+    reports,
+    pairs,
+    boilerplate: [...boilerplate]
+      .filter(([, units]) => units >= threshold)
+      .map(([key, units]) => ({ key, units }))
+      .sort((a, b) => b.units - a.units),
+    comparisons,
+  };
+}
+
+function push(map: Map<number, string[]>, j: number, key: string) {
+  const list = map.get(j);
+  if (list) list.push(key);
+  else map.set(j, [key]);
+}
+
+/** The report sharing most keys (the first in the set on a tie). */
+function mostShared(map: Map<number, string[]>): { j: number; keys: string[] } | undefined {
+  let best: { j: number; keys: string[] } | undefined;
+  for (const [j, keys] of map) if (!best || keys.length > best.keys.length || (keys.length === best.keys.length && j < best.j)) best = { j, keys };
+  return best;
+}
+
+const nameOf = (doc: Doc) => doc.unit ?? doc.input.uri;
+
+function pairOf(kind: SimilarPair['kind'], a: Doc, b: Doc, keys: string[]): SimilarPair {
+  const message =
+    kind === 'other-unit'
+      ? say(MESSAGES.pairOthers, { a: nameOf(a), b: nameOf(b), count: keys.length })
+      : say(MESSAGES.pairLastYear, { a: nameOf(a), year: a.year!, count: keys.length });
+  return { kind, a: a.input.uri, b: b.input.uri, sentences: keys.length, passages: passages(a, b, new Set(keys)), message };
+}
+
+/** Where each sentence of a report stands: its paragraph and its place among the report's sentences. */
+const placeMemo = new WeakMap<Report, Map<Sentence, { paragraph: number; index: number }>>();
+function placeOf(report: Report, sentence: Sentence): { paragraph: number; index: number } {
+  let map = placeMemo.get(report);
+  if (!map) {
+    const places = new Map<Sentence, { paragraph: number; index: number }>();
+    let index = 0;
+    paragraphsOf(report).forEach((p, paragraph) => p.sentences.forEach((s) => places.set(s, { paragraph, index: index++ })));
+    placeMemo.set(report, places);
+    map = places;
+  }
+  return map.get(sentence)!;
+}
+
+/** `next` follows `previous` in the same paragraph, with no sentence between. */
+const follows = (report: Report, previous: Sentence, next: Sentence) => {
+  const p = placeOf(report, previous);
+  const n = placeOf(report, next);
+  return p.paragraph === n.paragraph && n.index === p.index + 1;
+};
+
+/**
+ * The shared sentences of `a` in document order, each with the first sentence of `b`
+ * having its key, joined into passages while on both sides each sentence follows the last in one paragraph.
+ */
+function passages(a: Doc, b: Doc, keys: Set<string>): Passage[] {
+  const matched: { here: Sentence; there: Sentence }[] = [];
+  for (const [key, sentences] of a.keys) if (keys.has(key)) for (const here of sentences) matched.push({ here, there: b.keys.get(key)![0] });
+  const order = (s: Sentence) => s.compact.offsets[s.start];
+  matched.sort((x, y) => order(x.here) - order(y.here));
+  const result: Passage[] = [];
+  let run: typeof matched = [];
+  const flush = () => {
+    if (run.length === 0) return;
+    const first = run[0];
+    const last = run[run.length - 1];
+    const here = first.here.compact;
+    result.push({
+      a: rangeOf(a.input.report, here, first.here.start, last.here.end),
+      b: rangeOf(b.input.report, first.there.compact, first.there.start, last.there.end),
+      sentences: run.length,
+      text: here.text.slice(first.here.start, last.here.end),
+      message: say(MESSAGES.passage, { unit: nameOf(b), year: b.year ?? '?' }),
+    });
+    run = [];
+  };
+  for (const m of matched) {
+    const previous = run[run.length - 1];
+    if (!previous || !follows(a.input.report, previous.here, m.here) || !follows(b.input.report, previous.there, m.there)) flush();
+    run.push(m);
+  }
+  flush();
+  return result;
+}
