@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { example, ROOT, setCell } from '../helpers';
 import { parseReport, type Range, type Report } from '../../server/src/index';
 import { comparableSentences, sentenceKey, unitForms } from '../../server/src/parse/sentence-keys';
-import { BOILERPLATE_MIN_UNITS, BOILERPLATE_SHARE, MIN_PAIR_SENTENCES, similarity, SIMILAR_SHARE, type ReportInput } from '../../server/src/review/similarity';
+import { BOILERPLATE_MAX_UNITS, BOILERPLATE_MIN_UNITS, BOILERPLATE_SHARE, MIN_PAIR_SENTENCES, similarity, SIMILAR_SHARE, type ReportInput } from '../../server/src/review/similarity';
 
 const draft = (name: string) => readFileSync(join(ROOT, 'test', 'fixtures', 'drafts', 'cross', name), 'utf8');
 const input = (uri: string, text: string): ReportInput => ({ uri, report: parseReport(text) });
@@ -172,6 +172,10 @@ test('a sentence in many units’ reports is the area’s boilerplate: never sha
 /** Chinese words for a number, so that synthetic sentences differ in words, not only in (normalised) figures. */
 const words = (n: number) => [...String(n)].map((d) => '甲乙丙丁戊己庚辛壬癸'[Number(d)]).join('');
 
+/** A sentence of a provincial notice (in 60 units' reports of 2,000: boilerplate by BOILERPLATE_MAX_UNITS), and of a county's (in 40: not). */
+const PROVINCE = '认真落实省政务公开办关于规范政府信息公开平台建设的工作要求，逐项对照整改到位。';
+const COUNTY = '严格执行县政府办公室制定的信息发布三级审核制度，确保发布内容准确无误。';
+
 /** A small report of its own: three sentences of its own words, the area's template, and (if given) a neighbour's paragraph. */
 function synthetic(i: number, copiedFrom?: number): string {
   const own = (n: number) =>
@@ -185,6 +189,8 @@ function synthetic(i: number, copiedFrom?: number): string {
     '',
     '按照县政务公开领导小组统一部署，全面梳理政务公开事项标准目录，并在政府门户网站集中发布。',
     ...(copiedFrom === undefined ? [] : ['', own(copiedFrom)]),
+    ...(i < 60 ? ['', PROVINCE] : []),
+    ...(i >= 100 && i < 140 ? ['', COUNTY] : []),
     '',
     '## 五、存在的主要问题及改进情况',
     '',
@@ -199,11 +205,13 @@ test('2,000 reports: the work grows with the sentences, not with the pairs of re
   const set = Array.from({ length: N }, (_, i) => input(`r${i}.md`, synthetic(i, i % 100 === 99 ? i - 1 : undefined)));
   const result = similarity(set);
   const sentences = result.reports.reduce((n, r) => n + r.sentences, 0);
-  assert.equal(sentences, N * 5 + 20 * 3);
-  // The template in all 2,000 is skipped before its 2,000 reports are walked; each copied sentence meets one report.
-  assert.equal(result.comparisons, 20 * 3 * 2);
+  assert.equal(sentences, N * 5 + 20 * 3 + 60 + 40);
+  // The templates in all 2,000 and in 60 are skipped before their reports are walked;
+  // each copied sentence meets one report, the county's sentence 39 in each of its 40.
+  assert.equal(result.comparisons, 20 * 3 * 2 + 40 * 39);
   assert.ok(result.comparisons < sentences, `${result.comparisons} comparisons for ${sentences} sentences (all pairs of reports: ${(N * (N - 1)) / 2})`);
-  assert.deepEqual(result.boilerplate.map((b) => b.units), [N]);
+  assert.deepEqual(result.boilerplate.map((b) => b.units), [N, BOILERPLATE_MAX_UNITS + 10]);
+  assert.deepEqual(result.reports.slice(99, 102).map((r) => r.others.sentences), [3, 1, 1]);
   assert.equal(result.pairs.length, 20);
   assert.ok(result.pairs.every((p) => p.sentences === 3 && p.passages.length === 1 && p.kind === 'other-unit'));
   assert.deepEqual([result.pairs[0].a, result.pairs[0].b].sort(), ['r98.md', 'r99.md']);

@@ -22,6 +22,24 @@ export function sameUnit(a: string | undefined, b: string | undefined): boolean 
   return short.length >= 2 && long.endsWith(short);
 }
 
+/**
+ * Items by unit, found as sameUnit finds them without walking them all: names
+ * of one unit end alike, so only the items whose name ends with the same two
+ * characters are compared.
+ */
+export function unitIndex<T>(items: readonly T[], unitOf: (item: T) => string | undefined): (unit: string | undefined) => T[] {
+  const tail = (unit: string) => unitKey(unit).slice(-2);
+  const buckets = new Map<string, T[]>();
+  for (const item of items) {
+    const unit = unitOf(item);
+    if (!unit) continue;
+    const bucket = buckets.get(tail(unit));
+    if (bucket) bucket.push(item);
+    else buckets.set(tail(unit), [item]);
+  }
+  return (unit) => (unit ? (buckets.get(tail(unit)) ?? []).filter((item) => sameUnit(unitOf(item), unit)) : []);
+}
+
 /** The last character of a county-or-higher area's name: 省 市 县 区 州 旗 盟. */
 const AREA = '[省市县区州旗盟]';
 

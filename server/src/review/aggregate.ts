@@ -25,7 +25,7 @@ import { isNumberCell } from '../model/report';
 import { defineMessages, list, say } from '../checks/messages';
 import { locate } from '../engine/locate';
 import { formatDifference } from '../parse/text';
-import { areaWord, identityOf, sameUnit } from '../parse/units';
+import { areaWord, identityOf, sameUnit, unitIndex } from '../parse/units';
 
 const MESSAGES = defineMessages({
   differs: {
@@ -209,12 +209,14 @@ export interface Aggregation {
 export function aggregate(area: UnitReport, reports: readonly UnitReport[], parents: ReadonlyMap<string, string>): Aggregation {
   const areaUnit = unitOf(area);
   const year = area.year ?? identityOf(area.report).year;
-  const children = [...parents].filter(([, parent]) => sameUnit(parent, areaUnit)).map(([child]) => child);
+  const children = unitIndex([...parents], ([, parent]) => parent)(areaUnit).map(([child]) => child);
+  const isChild = unitIndex(children, (c) => c);
   const included = reports.filter((r) => {
     const unit = unitOf(r);
-    return r !== area && !sameUnit(unit, areaUnit) && (r.year ?? identityOf(r.report).year) === year && children.some((c) => sameUnit(c, unit));
+    return r !== area && !sameUnit(unit, areaUnit) && (r.year ?? identityOf(r.report).year) === year && isChild(unit).length > 0;
   });
-  const missing = children.filter((c) => !included.some((r) => sameUnit(unitOf(r), c)));
+  const byUnit = unitIndex(included, unitOf);
+  const missing = children.filter((c) => byUnit(c).length === 0);
   const sum = sumTables(included);
   const differences: CellDifference[] = [];
   for (const spec of SUMMED_CELLS) {

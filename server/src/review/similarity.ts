@@ -7,16 +7,18 @@
  *
  * Numbers are placeholders on purpose: a neighbour's report copied with its
  * figures changed is still copied. Sentences shared by many units of the set
- * (at least BOILERPLATE_SHARE of them, and at least BOILERPLATE_MIN_UNITS) are
- * the area's boilerplate — a template the county office handed out, a phrase
- * of a provincial notice — not 雷同: they count in a report's sentences but
- * never as shared, and are listed apart.
+ * (BOILERPLATE_SHARE of them or BOILERPLATE_MAX_UNITS, and at least
+ * BOILERPLATE_MIN_UNITS) are the area's boilerplate — a template the county
+ * office handed out, a phrase of a provincial notice — not 雷同: they count in
+ * a report's sentences but never as shared, and are listed apart.
  *
  * Scale: one index, normalised sentence → the reports having it. Each report
  * looks up its own sentences and meets only the reports that share one; a
- * boilerplate sentence is skipped before its reports are walked. So the work
- * grows with the number of sentences and of real shared ones, not with the
- * pairs of reports; `comparisons` counts the (sentence, other report) meetings.
+ * boilerplate sentence is skipped before its reports are walked. A sentence
+ * that is not boilerplate has fewer than BOILERPLATE_MAX_UNITS units' reports,
+ * so the work is at most that many meetings per sentence: it grows with the
+ * number of sentences, not with the pairs of reports. `comparisons` counts the
+ * (sentence, other report) meetings.
  */
 import type { Text } from '../format/standard';
 import type { Range, Report } from '../model/report';
@@ -25,9 +27,14 @@ import { paragraphsOf, rangeOf, type Sentence } from '../parse/prose';
 import { comparableSentences } from '../parse/sentence-keys';
 import { identityOf, sameUnit, unitKey } from '../parse/units';
 
-/** A sentence in at least this share of the set's units (and at least BOILERPLATE_MIN_UNITS units) is the area's boilerplate. */
+/**
+ * A sentence is the area's boilerplate when this share of the set's units has
+ * it, or BOILERPLATE_MAX_UNITS of them (a template of a province's notice in a
+ * province's folder), but never in fewer than BOILERPLATE_MIN_UNITS.
+ */
 export const BOILERPLATE_SHARE = 0.2;
 export const BOILERPLATE_MIN_UNITS = 5;
+export const BOILERPLATE_MAX_UNITS = 50;
 /** A report's row says 雷同 when at least this share of its sentences is shared with other units, or with its last year's. */
 export const SIMILAR_SHARE = 0.3;
 /** Two reports are listed as a pair when they share at least this many sentences. */
@@ -159,7 +166,7 @@ export function similarity(inputs: readonly ReportInput[]): SimilarityResult {
     }
   });
 
-  const threshold = Math.max(BOILERPLATE_MIN_UNITS, Math.ceil(BOILERPLATE_SHARE * unitIds.size));
+  const threshold = Math.max(BOILERPLATE_MIN_UNITS, Math.min(BOILERPLATE_MAX_UNITS, Math.ceil(BOILERPLATE_SHARE * unitIds.size)));
   const boilerplate = new Map<string, number>();
   const isBoilerplate = (key: string, holders: number[]) => {
     if (holders.length < threshold) return false;

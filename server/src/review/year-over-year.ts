@@ -24,7 +24,7 @@ import { defineMessages, say } from '../checks/messages';
 import { checkReport } from '../engine/analyze';
 import { locate } from '../engine/locate';
 import { formatNumber } from '../parse/text';
-import { identityOf, isLastYearOf, unitKey } from '../parse/units';
+import { identityOf, isLastYearOf, unitIndex } from '../parse/units';
 
 /** A figure is a jump when it is more than this many times last year's, or less than its 1/JUMP_RATIO. */
 export const JUMP_RATIO = 5;
@@ -138,34 +138,22 @@ export interface YearOverYear {
   continuity: Finding[];
 }
 
-/**
- * Every report of the set that has its unit's report for the year before,
- * with its jumps and continuity findings. Reports are looked up by year and
- * by the last two characters of the unit's name (same units end alike), so
- * the set is not walked once per report.
- */
+/** Every report of the set that has its unit's report for the year before, with its jumps and continuity findings. */
 export function yearOverYear(reports: readonly YearReport[]): YearOverYear[] {
-  const identity = (r: YearReport) => {
-    const own = identityOf(r.report);
-    return { unit: r.unit ?? own.unit, year: r.year ?? own.year };
-  };
-  const bucket = (unit: string, year: number) => `${year}|${unitKey(unit).slice(-2)}`;
-  const byBucket = new Map<string, YearReport[]>();
-  for (const r of reports) {
-    const { unit, year } = identity(r);
-    if (!unit || year === undefined) continue;
-    const key = bucket(unit, year);
-    const list = byBucket.get(key);
-    if (list) list.push(r);
-    else byBucket.set(key, [r]);
-  }
+  const identities = new Map(
+    reports.map((r) => {
+      const own = identityOf(r.report);
+      return [r, { unit: r.unit ?? own.unit, year: r.year ?? own.year }];
+    }),
+  );
+  const byUnit = unitIndex(reports, (r) => identities.get(r)!.unit);
   const result: YearOverYear[] = [];
   for (const r of reports) {
-    const { unit, year } = identity(r);
-    if (!unit || year === undefined) continue;
-    const last = byBucket.get(bucket(unit, year - 1))?.find((c) => c !== r && isLastYearOf(identity(c), { unit, year }));
+    const identity = identities.get(r)!;
+    const last = byUnit(identity.unit).find((c) => c !== r && isLastYearOf(identities.get(c)!, identity));
     if (!last) continue;
-    result.push({ uri: r.uri, lastUri: last.uri, lastYear: year - 1, jumps: jumps(r.report, last, year - 1), continuity: continuity(r.report, last, r.uri) });
+    const year = identity.year! - 1;
+    result.push({ uri: r.uri, lastUri: last.uri, lastYear: year, jumps: jumps(r.report, last, year), continuity: continuity(r.report, last, r.uri) });
   }
   return result;
 }
