@@ -216,3 +216,11 @@ test('2,000 reports: the work grows with the sentences, not with the pairs of re
   assert.ok(result.pairs.every((p) => p.sentences === 3 && p.passages.length === 1 && p.kind === 'other-unit'));
   assert.deepEqual([result.pairs[0].a, result.pairs[0].b].sort(), ['r98.md', 'r99.md']);
 });
+
+test('a report whose year cannot be read is named without one in the passage it shares', () => {
+  const undated = neighbour.replace(/^# 邻县教育局2024年/m, '# 邻县教育局').replaceAll('2024年', '本年');
+  const set = [input('clean.md', clean), input('undated.md', undated)];
+  const [pair] = similarity(set).pairs;
+  assert.equal(similarity(set).reports[1].year, undefined);
+  assert.equal(pair.passages[0].message.zh, '这段文字与“邻县教育局”报告中的一段相同（单位名称、年份和数字不计）');
+});

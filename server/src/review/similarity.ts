@@ -19,6 +19,11 @@
  * so the work is at most that many meetings per sentence: it grows with the
  * number of sentences, not with the pairs of reports. `comparisons` counts the
  * (sentence, other report) meetings.
+ *
+ * Reports of one unit (sameUnit) are never "another unit": its report for the
+ * year before is compared apart (the copied-paragraph check marks the same in
+ * the editor, word for word); two reports of one unit for one year are the
+ * review's duplicates, not 雷同.
  */
 import type { Text } from '../format/standard';
 import type { Range, Report } from '../model/report';
@@ -60,6 +65,10 @@ const MESSAGES = defineMessages({
   passage: {
     zh: '这段文字与“{unit}”{year} 年报告中的一段相同（单位名称、年份和数字不计）',
     en: 'This text is the same as a passage of the {year} report of “{unit}” (names, years and figures aside)',
+  },
+  passageUndated: {
+    zh: '这段文字与“{unit}”报告中的一段相同（单位名称、年份和数字不计）',
+    en: 'This text is the same as a passage of the report of “{unit}” (names, years and figures aside)',
   },
 });
 
@@ -313,7 +322,7 @@ function passages(a: Doc, b: Doc, keys: Set<string>): Passage[] {
       b: rangeOf(b.input.report, first.there.compact, first.there.start, last.there.end),
       sentences: run.length,
       text: here.text.slice(first.here.start, last.here.end),
-      message: say(MESSAGES.passage, { unit: nameOf(b), year: b.year ?? '?' }),
+      message: b.year === undefined ? say(MESSAGES.passageUndated, { unit: nameOf(b) }) : say(MESSAGES.passage, { unit: nameOf(b), year: b.year }),
     });
     run = [];
   };
