@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { example, ROOT, setCell } from '../helpers';
 import { parseReport, type Range, type Report } from '../../server/src/index';
 import { comparableSentences, sentenceKey, unitForms } from '../../server/src/parse/sentence-keys';
-import { BOILERPLATE_MAX_UNITS, BOILERPLATE_MIN_UNITS, BOILERPLATE_SHARE, MIN_PAIR_SENTENCES, similarity, SIMILAR_SHARE, type ReportInput } from '../../server/src/review/similarity';
+import { BOILERPLATE_MAX_UNITS, BOILERPLATE_MIN_UNITS, BOILERPLATE_SHARE, MIN_PAIR_SENTENCES, readSentences, similarity, SIMILAR_SHARE, type ReportInput } from '../../server/src/review/similarity';
 
 const draft = (name: string) => readFileSync(join(ROOT, 'test', 'fixtures', 'drafts', 'cross', name), 'utf8');
 const input = (uri: string, text: string): ReportInput => ({ uri, report: parseReport(text) });
@@ -223,4 +223,14 @@ test('a report whose year cannot be read is named without one in the passage it 
   const [pair] = similarity(set).pairs;
   assert.equal(similarity(set).reports[1].year, undefined);
   assert.equal(pair.passages[0].message.zh, '这段文字与“邻县教育局”报告中的一段相同（单位名称、年份和数字不计）');
+});
+
+test('what the comparison keeps of a report is plain data: posted from a worker thread (cloned), it gives the same result', () => {
+  const set = [input('file:///a/示例县人民政府办公室.md', clean), input('file:///a/邻县教育局.md', neighbour), ...seeds()];
+  const kept = set.map(readSentences);
+  assert.deepEqual(similarity(structuredClone(kept)), similarity(set));
+  assert.equal(kept[0].sentences[1].text, '全年本机关制发行政规范性文件3件，废止1件，截至年底现行有效行政规范性文件25件，均已在政府门户网站行政规范性文件专栏集中公开');
+  assert.equal(kept[0].sentences[1].end, '。');
+  // The passage's text joins its sentences with their own punctuation.
+  assert.equal(similarity(kept).pairs[0].passages[1].text, '全年本机关制发行政规范性文件3件，废止1件，截至年底现行有效行政规范性文件25件，均已在政府门户网站行政规范性文件专栏集中公开。同步公开行政许可决定1234件、行政处罚决定567件、行政强制决定12件');
 });

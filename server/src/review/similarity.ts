@@ -137,33 +137,68 @@ export interface SimilarityResult {
   comparisons: number;
 }
 
-interface Doc {
-  input: ReportInput;
+/** A sentence as the comparison keeps it: plain data (a worker thread reads the report and posts this back). */
+interface KeptSentence {
+  key: string;
+  range: Range;
+  text: string;
+  /** The punctuation that ends it in the text (。 ；), if any. */
+  end: string;
+  /** Its paragraph, and its place among the report's sentences: whether two sentences follow one another. */
+  paragraph: number;
+  index: number;
+}
+
+/** What the comparison keeps of a report: who and when, and its compared sentences. */
+export interface ReportSentences {
+  uri: string;
   unit?: string;
   year?: number;
+  sentences: KeptSentence[];
+}
+
+/** A report's compared sentences, with their ranges: all the comparison needs of it, so the report itself need not be kept. */
+export function readSentences(input: ReportInput): ReportSentences {
+  const { report } = input;
+  const identity = identityOf(report);
+  const unit = input.unit ?? identity.unit;
+  const places = new Map<Sentence, { paragraph: number; index: number }>();
+  let index = 0;
+  paragraphsOf(report).forEach((p, paragraph) => p.sentences.forEach((s) => places.set(s, { paragraph, index: index++ })));
+  const sentences = comparableSentences(report, unit).map(({ sentence, key }) => ({
+    key,
+    range: rangeOf(report, sentence.compact, sentence.start, sentence.end),
+    text: sentence.text,
+    end: sentence.compact.text[sentence.end] ?? '',
+    ...places.get(sentence)!,
+  }));
+  return { uri: input.uri, unit, year: input.year ?? identity.year, sentences };
+}
+
+interface Doc {
+  read: ReportSentences;
   unitId: number;
   /** Each key, with its sentences in document order. */
-  keys: Map<string, Sentence[]>;
+  keys: Map<string, KeptSentence[]>;
 }
 
 const percent = (share: number) => `${Math.round(share * 100)}%`;
 
-/** 雷同 across `inputs`. */
-export function similarity(inputs: readonly ReportInput[]): SimilarityResult {
+/** 雷同 across a set of reports, given as reports or as what readSentences keeps of them. */
+export function similarity(inputs: readonly (ReportInput | ReportSentences)[]): SimilarityResult {
   const unitIds = new Map<string, number>();
   const docs: Doc[] = inputs.map((input, i) => {
-    const identity = identityOf(input.report);
-    const unit = input.unit ?? identity.unit;
-    const keys = new Map<string, Sentence[]>();
-    for (const { sentence, key } of comparableSentences(input.report, unit)) {
-      const list = keys.get(key);
+    const read = 'report' in input ? readSentences(input) : input;
+    const keys = new Map<string, KeptSentence[]>();
+    for (const sentence of read.sentences) {
+      const list = keys.get(sentence.key);
       if (list) list.push(sentence);
-      else keys.set(key, [sentence]);
+      else keys.set(sentence.key, [sentence]);
     }
     // A report without a unit is a unit of its own.
-    const name = unit ? unitKey(unit) : `\u0000${i}`;
+    const name = read.unit ? unitKey(read.unit) : `\u0000${i}`;
     if (!unitIds.has(name)) unitIds.set(name, unitIds.size);
-    return { input, unit, year: input.year ?? identity.year, unitId: unitIds.get(name)!, keys };
+    return { read, unitId: unitIds.get(name)!, keys };
   });
 
   const index = new Map<string, number[]>();
@@ -188,7 +223,7 @@ export function similarity(inputs: readonly ReportInput[]): SimilarityResult {
   const sameUnitOf = (a: Doc, b: Doc) => {
     if (a.unitId === b.unitId) return true;
     const key = a.unitId < b.unitId ? `${a.unitId},${b.unitId}` : `${b.unitId},${a.unitId}`;
-    if (!same.has(key)) same.set(key, sameUnit(a.unit, b.unit));
+    if (!same.has(key)) same.set(key, sameUnit(a.read.unit, b.read.unit));
     return same.get(key)!;
   };
 
@@ -215,7 +250,7 @@ export function similarity(inputs: readonly ReportInput[]): SimilarityResult {
         if (!sameUnitOf(doc, other)) {
           withOthers = true;
           push(others, j, key);
-        } else if (doc.year !== undefined && other.year === doc.year - 1) push(lastYears, j, key);
+        } else if (doc.read.year !== undefined && other.read.year === doc.read.year - 1) push(lastYears, j, key);
       }
       if (withOthers) sharedOthers++;
     }
@@ -223,11 +258,11 @@ export function similarity(inputs: readonly ReportInput[]): SimilarityResult {
     const share = (n: number) => (total ? n / total : 0);
     const closest = mostShared(others);
     const last = mostShared(lastYears);
-    const counterpart = (j: number, n: number): Counterpart => ({ uri: docs[j].input.uri, unit: docs[j].unit, year: docs[j].year, sentences: n });
+    const counterpart = (j: number, n: number): Counterpart => ({ uri: docs[j].read.uri, unit: docs[j].read.unit, year: docs[j].read.year, sentences: n });
     const row: ReportSimilarity = {
-      uri: doc.input.uri,
-      unit: doc.unit,
-      year: doc.year,
+      uri: doc.read.uri,
+      unit: doc.read.unit,
+      year: doc.read.year,
       sentences: total,
       boilerplate: areaBoilerplate,
       others: { sentences: sharedOthers, share: share(sharedOthers), ...(closest ? { closest: counterpart(closest.j, closest.keys.length) } : {}) },
@@ -238,7 +273,7 @@ export function similarity(inputs: readonly ReportInput[]): SimilarityResult {
       row.messages.push(say(MESSAGES.fromOthers, { percent: percent(row.others.share), shared: sharedOthers, total, unit: nameOf(docs[closest.j]), count: closest.keys.length }));
     }
     if (last && row.lastYear!.share >= SIMILAR_SHARE) {
-      row.messages.push(say(MESSAGES.fromLastYear, { percent: percent(row.lastYear!.share), shared: last.keys.length, total, year: docs[last.j].year! }));
+      row.messages.push(say(MESSAGES.fromLastYear, { percent: percent(row.lastYear!.share), shared: last.keys.length, total, year: docs[last.j].read.year! }));
     }
     reports.push(row);
     // Each pair of units once (from its first report); last year's pair from this year's report.
@@ -270,65 +305,45 @@ function mostShared(map: Map<number, string[]>): { j: number; keys: string[] } |
   return best;
 }
 
-const nameOf = (doc: Doc) => doc.unit ?? doc.input.uri;
+const nameOf = (doc: Doc) => doc.read.unit ?? doc.read.uri;
 
 function pairOf(kind: SimilarPair['kind'], a: Doc, b: Doc, keys: string[]): SimilarPair {
   const message =
     kind === 'other-unit'
       ? say(MESSAGES.pairOthers, { a: nameOf(a), b: nameOf(b), count: keys.length })
-      : say(MESSAGES.pairLastYear, { a: nameOf(a), year: a.year!, count: keys.length });
-  return { kind, a: a.input.uri, b: b.input.uri, sentences: keys.length, passages: passages(a, b, new Set(keys)), message };
-}
-
-/** Where each sentence of a report stands: its paragraph and its place among the report's sentences. */
-const placeMemo = new WeakMap<Report, Map<Sentence, { paragraph: number; index: number }>>();
-function placeOf(report: Report, sentence: Sentence): { paragraph: number; index: number } {
-  let map = placeMemo.get(report);
-  if (!map) {
-    const places = new Map<Sentence, { paragraph: number; index: number }>();
-    let index = 0;
-    paragraphsOf(report).forEach((p, paragraph) => p.sentences.forEach((s) => places.set(s, { paragraph, index: index++ })));
-    placeMemo.set(report, places);
-    map = places;
-  }
-  return map.get(sentence)!;
+      : say(MESSAGES.pairLastYear, { a: nameOf(a), year: a.read.year!, count: keys.length });
+  return { kind, a: a.read.uri, b: b.read.uri, sentences: keys.length, passages: passages(a, b, new Set(keys)), message };
 }
 
 /** `next` follows `previous` in the same paragraph, with no sentence between. */
-const follows = (report: Report, previous: Sentence, next: Sentence) => {
-  const p = placeOf(report, previous);
-  const n = placeOf(report, next);
-  return p.paragraph === n.paragraph && n.index === p.index + 1;
-};
+const follows = (previous: KeptSentence, next: KeptSentence) => previous.paragraph === next.paragraph && next.index === previous.index + 1;
 
 /**
  * The shared sentences of `a` in document order, each with the first sentence of `b`
  * having its key, joined into passages while on both sides each sentence follows the last in one paragraph.
  */
 function passages(a: Doc, b: Doc, keys: Set<string>): Passage[] {
-  const matched: { here: Sentence; there: Sentence }[] = [];
+  const matched: { here: KeptSentence; there: KeptSentence }[] = [];
   for (const [key, sentences] of a.keys) if (keys.has(key)) for (const here of sentences) matched.push({ here, there: b.keys.get(key)![0] });
-  const order = (s: Sentence) => s.compact.offsets[s.start];
-  matched.sort((x, y) => order(x.here) - order(y.here));
+  matched.sort((x, y) => x.here.index - y.here.index);
   const result: Passage[] = [];
   let run: typeof matched = [];
   const flush = () => {
     if (run.length === 0) return;
     const first = run[0];
     const last = run[run.length - 1];
-    const here = first.here.compact;
     result.push({
-      a: rangeOf(a.input.report, here, first.here.start, last.here.end),
-      b: rangeOf(b.input.report, first.there.compact, first.there.start, last.there.end),
+      a: { start: first.here.range.start, end: last.here.range.end },
+      b: { start: first.there.range.start, end: last.there.range.end },
       sentences: run.length,
-      text: here.text.slice(first.here.start, last.here.end),
-      message: b.year === undefined ? say(MESSAGES.passageUndated, { unit: nameOf(b) }) : say(MESSAGES.passage, { unit: nameOf(b), year: b.year }),
+      text: run.map((m, i) => m.here.text + (i < run.length - 1 ? m.here.end : '')).join(''),
+      message: b.read.year === undefined ? say(MESSAGES.passageUndated, { unit: nameOf(b) }) : say(MESSAGES.passage, { unit: nameOf(b), year: b.read.year }),
     });
     run = [];
   };
   for (const m of matched) {
     const previous = run[run.length - 1];
-    if (!previous || !follows(a.input.report, previous.here, m.here) || !follows(b.input.report, previous.there, m.there)) flush();
+    if (!previous || !follows(previous.here, m.here) || !follows(previous.there, m.there)) flush();
     run.push(m);
   }
   flush();
