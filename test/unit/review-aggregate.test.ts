@@ -10,7 +10,7 @@ import assert from 'node:assert/strict';
 import { analyze, asUnit, example, setCell } from '../helpers';
 import { parseReport } from '../../server/src/index';
 import { isNumberCell } from '../../server/src/model/report';
-import { aggregate, breakdownSentences, sumTables, summedMarkdown, type UnitReport } from '../../server/src/review/aggregate';
+import { aggregate, breakdownSentences, readFigures, sumTables, summedMarkdown, type UnitReport } from '../../server/src/review/aggregate';
 
 const COUNTY = '示例县人民政府';
 const unit = (uri: string, text: string): UnitReport => ({ uri, report: parseReport(text) });
@@ -150,4 +150,18 @@ test('fees in 万元 add up to the 0.0001, and are written so in the summed tabl
   const sum = sumTables([fees('a.md', '示例县教育局', '0.1'), fees('b.md', '示例县公安局', '0.2')]);
   assert.equal(sum.values.get('t2/fees/0'), 0.3);
   assert.match(summedMarkdown(sum).t2, /^\| 行政事业性收费 \| 0\.3 \|/m);
+});
+
+test('what the sum keeps of a report is plain data: posted from a worker thread (cloned), it sums and compares the same', () => {
+  const kept = structuredClone(UNITS.map(readFigures));
+  assert.deepEqual(kept[1].values['t3/new/6'], 57);
+  // seed-001's blank cells are absent, not 0.
+  assert.equal(Object.keys(readFigures(unit('交城县.md', example('seed-001.md'))).values).filter((p) => p.startsWith('t3/')).length, 175 - 16);
+  const county = unit('示例县人民政府.md', setCell(countyReport(summedMarkdown(sumTables(kept))), '（一）予以公开', 3, '0'));
+  const fromReports = aggregate(county, UNITS, PARENTS);
+  const fromKept = aggregate(county, kept, PARENTS);
+  assert.deepEqual(fromKept.differences, fromReports.differences);
+  assert.equal(fromKept.differences.length, 1);
+  assert.deepEqual(fromKept.missing, ['示例县卫生健康局']);
+  assert.deepEqual(breakdownSentences(fromKept.sum, COUNTY), breakdownSentences(fromReports.sum, COUNTY));
 });

@@ -121,30 +121,48 @@ export interface SummedTables {
   gaps: SumGap[];
 }
 
+/** What the sum keeps of a unit's report: who and when, and its numbers by the renderer's path (a cell that holds no number is absent). */
+export interface UnitFigures {
+  uri: string;
+  unit: string;
+  year?: number;
+  values: Record<string, number>;
+}
+
 const unitOf = (r: UnitReport) => r.unit ?? identityOf(r.report).unit ?? r.uri;
 
-/** The sum of the reports' tables, cell by cell. */
-export function sumTables(reports: readonly UnitReport[]): SummedTables {
+/** A unit's report as the sum keeps it: plain data (a worker thread reads the report and posts this back). */
+export function readFigures(input: UnitReport): UnitFigures {
+  const values: Record<string, number> = {};
+  for (const spec of SUMMED_CELLS) {
+    const cell = cellOf(input.report, spec);
+    if (cell) values[spec.path] = cell.value;
+  }
+  return { uri: input.uri, unit: unitOf(input), year: input.year ?? identityOf(input.report).year, values };
+}
+
+const figuresOf = (input: UnitReport | UnitFigures): UnitFigures => ('report' in input ? readFigures(input) : input);
+
+/** The sum of the units' tables, cell by cell; the units given as reports or as what readFigures keeps of them. */
+export function sumTables(units: readonly (UnitReport | UnitFigures)[]): SummedTables {
   const values = new Map<string, number>(SUMMED_CELLS.map((c) => [c.path, 0]));
   const gaps: SumGap[] = [];
-  const figure = (report: Report, table: 't3' | 't4', row: string, column: number) =>
-    cellOf(report, SUMMED_CELLS.find((c) => c.table === table && c.row === row && c.column === column)!)?.value ?? 0;
-  const perUnit = reports.map((r) => {
-    const unit = unitOf(r);
+  const perUnit = units.map(figuresOf).map(({ uri, unit, values: own }) => {
     const missed = new Map<TableId, number>();
     for (const spec of SUMMED_CELLS) {
-      const cell = cellOf(r.report, spec);
-      if (cell) values.set(spec.path, round(values.get(spec.path)! + cell.value));
+      const value = own[spec.path];
+      if (value !== undefined) values.set(spec.path, round(values.get(spec.path)! + value));
       else missed.set(spec.table, (missed.get(spec.table) ?? 0) + 1);
     }
     for (const [table, cells] of missed) {
-      gaps.push({ unit, uri: r.uri, table, cells, message: say(MESSAGES.gap, { unit, table: TABLES[table].short, count: cells }) });
+      gaps.push({ unit, uri, table, cells, message: say(MESSAGES.gap, { unit, table: TABLES[table].short, count: cells }) });
     }
+    const figure = (table: 't3' | 't4', row: string, column: number) => own[`${table}/${row}/${column}`] ?? 0;
     return {
       unit,
-      requests: figure(r.report, 't3', 'new', T3_TOTAL_COLUMN),
-      reviews: figure(r.report, 't4', 'review', T4_TOTAL_COLUMN),
-      suits: figure(r.report, 't4', 'suitDirect', T4_TOTAL_COLUMN) + figure(r.report, 't4', 'suitAfterReview', T4_TOTAL_COLUMN),
+      requests: figure('t3', 'new', T3_TOTAL_COLUMN),
+      reviews: figure('t4', 'review', T4_TOTAL_COLUMN),
+      suits: figure('t4', 'suitDirect', T4_TOTAL_COLUMN) + figure('t4', 'suitAfterReview', T4_TOTAL_COLUMN),
     };
   });
   return { units: perUnit.map((u) => u.unit), values, perUnit, gaps };
@@ -192,7 +210,7 @@ interface CellDifference {
 export interface Aggregation {
   area: string;
   /** The subordinate units' reports summed. */
-  included: UnitReport[];
+  included: UnitFigures[];
   /** Units under the area on the roster with no report for the year. */
   missing: string[];
   missingMessage?: Text;
@@ -201,21 +219,23 @@ export interface Aggregation {
 }
 
 /**
- * The area's report against the sum of its units' reports for the same year.
+ * The area's report against the sum of its units' reports for the same year
+ * (given as reports or as what readFigures keeps of them; the area's own is a
+ * report, for its cells' ranges and words).
  * `parents` maps a unit to the unit above it (the roster's 上级 column, or the
  * configuration): the area's units are those mapped to it; those of them with
  * no report are missing.
  */
-export function aggregate(area: UnitReport, reports: readonly UnitReport[], parents: ReadonlyMap<string, string>): Aggregation {
+export function aggregate(area: UnitReport, units: readonly (UnitReport | UnitFigures)[], parents: ReadonlyMap<string, string>): Aggregation {
   const areaUnit = unitOf(area);
   const year = area.year ?? identityOf(area.report).year;
   const children = unitIndex([...parents], ([, parent]) => parent)(areaUnit).map(([child]) => child);
   const isChild = unitIndex(children, (c) => c);
-  const included = reports.filter((r) => {
-    const unit = unitOf(r);
-    return r !== area && !sameUnit(unit, areaUnit) && (r.year ?? identityOf(r.report).year) === year && isChild(unit).length > 0;
-  });
-  const byUnit = unitIndex(included, unitOf);
+  const included = units
+    .filter((u) => u !== area)
+    .map(figuresOf)
+    .filter((u) => !sameUnit(u.unit, areaUnit) && u.year === year && isChild(u.unit).length > 0);
+  const byUnit = unitIndex(included, (u) => u.unit);
   const missing = children.filter((c) => byUnit(c).length === 0);
   const sum = sumTables(included);
   const differences: CellDifference[] = [];
