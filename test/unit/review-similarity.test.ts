@@ -9,7 +9,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { example, ROOT, setCell } from '../helpers';
+import { example, ORIGINALS, ROOT, setCell } from '../helpers';
 import { parseReport, type Range, type Report } from '../../server/src/index';
 import { comparableSentences, sentenceKey, unitForms } from '../../server/src/parse/sentence-keys';
 import { BOILERPLATE_MAX_UNITS, BOILERPLATE_MIN_UNITS, BOILERPLATE_SHARE, MIN_PAIR_SENTENCES, readSentences, similarity, SIMILAR_SHARE, type ReportInput } from '../../server/src/review/similarity';
@@ -108,6 +108,22 @@ test('real reports of different units share only the standard sentences: nothing
   assert.deepEqual(result.pairs, []);
   // Every one of them has the standard statements (本报告根据…, 统计期限…): none is even compared.
   assert.equal(result.comparisons, 0);
+});
+
+test('the eight real texts as published: no unit shares with another; 洪泽区 2024 keeps one sentence of its 2023 report', () => {
+  const set = Object.entries(ORIGINALS).map(([name, path]) => input(name, readFileSync(path, 'utf8')));
+  const result = similarity(set);
+  for (const row of result.reports) assert.equal(row.others.sentences, 0, row.uri);
+  const hongze = result.reports.find((r) => r.uri === 'pdf-003')!;
+  assert.deepEqual([hongze.unit, hongze.year], ['淮安市洪泽区人民政府', 2024]);
+  assert.deepEqual(hongze.lastYear, { uri: 'pdf-002', unit: '洪泽区人民政府', year: 2023, sentences: 1, share: 1 / 16 });
+  assert.deepEqual(result.reports.map((r) => r.messages), set.map(() => []));
+  // One sentence is no pair.
+  assert.deepEqual(result.pairs, []);
+  // The fee statement both make (2024年，区政府严格落实《…信息处理费管理办法》，全年收取政府信息公开信息处理费0元) is the format's: not compared.
+  const hongzeText = set.find((r) => r.uri === 'pdf-003')!;
+  assert.match(hongzeText.report.text.replace(/\s/g, ''), /全年收取政府信息公开信息处理费0元/);
+  assert.ok(!readSentences(hongzeText).sentences.some((s) => s.text.includes('信息处理费')));
 });
 
 test('one paragraph copied from a neighbour: a low share, no 雷同 message, but the pair and the passage marked', () => {

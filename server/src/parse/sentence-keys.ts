@@ -83,8 +83,12 @@ export function sentenceKey(text: string, forms: { unit: string[]; area: string[
 /** How long a key is in its own words: placeholders, numbers and punctuation left out. */
 const ownLength = (key: string) => key.replace(/〈[^〉]*〉|#/g, '').replace(/[\p{P}\p{S}]/gu, '').length;
 
-/** A standard statement of the format, which every report makes alike. */
-const isStandardStatement = (text: string) => saysNoFeeCollected(text) || STANDARD_STATEMENTS.some((p) => p.test(text));
+/**
+ * A standard statement of the format, which every report makes alike: the
+ * fee statement of section 六 in any words (未收取信息处理费; 严格落实《…信息处理费管理办法》，
+ * 全年收取信息处理费0元), and the statements above.
+ */
+const isStandardStatement = (text: string) => saysNoFeeCollected(text) || /信息处理费/.test(text) || STANDARD_STATEMENTS.some((p) => p.test(text));
 
 export interface KeyedSentence {
   sentence: Sentence;
