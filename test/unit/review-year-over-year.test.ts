@@ -8,7 +8,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { asUnit, ROOT, setCell } from '../helpers';
+import { asUnit, ORIGINALS, ROOT, setCell } from '../helpers';
 import { parseReport } from '../../server/src/index';
 import { JUMP_FLOOR, JUMP_RATIO, jumps, yearOverYear } from '../../server/src/review/year-over-year';
 
@@ -98,4 +98,19 @@ test('continuity is silent when the text explains the in-force count (清理), a
     row.continuity.map((f) => f.code),
     ['carry-over'],
   );
+});
+
+test('the eight real texts as published: 洪泽区 2024 after its 2023 report, 行政许可 550 → 9,487 is a jump; its carry-over and in-force counts follow', () => {
+  const set = Object.entries(ORIGINALS).map(([uri, path]) => ({ uri, report: parseReport(readFileSync(path, 'utf8')) }));
+  const rows = yearOverYear(set);
+  assert.deepEqual(
+    rows.map((r) => [r.uri, r.lastUri, r.lastYear]),
+    [['pdf-003', 'pdf-002', 2023]],
+  );
+  assert.deepEqual(
+    rows[0].jumps.map((j) => [j.where.zh, j.value, j.last]),
+    [['表二 · 本年处理决定数量列 · 行政许可', 9487, 550]],
+  );
+  assert.match(rows[0].jumps[0].message.zh, /是上年的 17\.2 倍/);
+  assert.deepEqual(rows[0].continuity, []);
 });
