@@ -5,7 +5,9 @@
  * The folder: the examples under distinct unit names, half of them for 2024
  * and half the same units for 2023, every sentence given words of its own unit
  * (so the reports are distinct, as real ones are), except that one unit in 50
- * copies its neighbour's text. One area report per 50 units is summed. Reading (parsing)
+ * copies its neighbour's text. One area report per 50 units is summed: a
+ * unit's own report stands in for it, so nearly every cell differs and is
+ * located (the worst case). Reading (parsing)
  * is timed apart: the review reads each file once for its checks anyway.
  * Times are the median of 3 runs (reading: one run); `comparisons` is the
  * similarity index's work. The first run of similarity also reads each

@@ -231,10 +231,14 @@ export function aggregate(area: UnitReport, units: readonly (UnitReport | UnitFi
   const year = area.year ?? identityOf(area.report).year;
   const children = unitIndex([...parents], ([, parent]) => parent)(areaUnit).map(([child]) => child);
   const isChild = unitIndex(children, (c) => c);
+  // Who and when first: a unit's cells are read only when it is one of the area's.
+  const who = (u: UnitReport | UnitFigures) => ('report' in u ? { unit: unitOf(u), year: u.year ?? identityOf(u.report).year } : u);
   const included = units
-    .filter((u) => u !== area)
-    .map(figuresOf)
-    .filter((u) => !sameUnit(u.unit, areaUnit) && u.year === year && isChild(u.unit).length > 0);
+    .filter((u) => {
+      const { unit, year: itsYear } = who(u);
+      return u !== area && itsYear === year && !sameUnit(unit, areaUnit) && isChild(unit).length > 0;
+    })
+    .map(figuresOf);
   const byUnit = unitIndex(included, (u) => u.unit);
   const missing = children.filter((c) => byUnit(c).length === 0);
   const sum = sumTables(included);
