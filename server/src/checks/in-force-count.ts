@@ -7,7 +7,8 @@ import { isNumberCell as isNumber, type Finding, type Report } from '../model/re
 import { PLAN_CONTEXT } from '../parse/dates';
 import { sentencesOf } from '../parse/prose';
 import { lastYearReport } from '../parse/units';
-import { defineCheck, finding, formatNumber, silencing } from './check';
+import { formatDifference } from '../parse/text';
+import { defineCheck, finding, silencing } from './check';
 import { defineMessages, say } from './messages';
 
 const MESSAGES = defineMessages({
@@ -45,9 +46,6 @@ function explainedRows(report: Report): Set<string> {
   return rows;
 }
 
-/** A difference with its sign: +93, −1. */
-const signed = (n: number) => `${n > 0 ? '+' : '−'}${formatNumber(Math.abs(n))}`;
-
 export const inForceCount = defineCheck({
   code: 'in-force-count',
   severity: 'warning',
@@ -84,7 +82,7 @@ export const inForceCount = defineCheck({
           this,
           inForce.span.range,
           'differs',
-          { row: spec.label, actual: inForce.value, before: before.value, issued: issued.value, repealed: repealed.value, expected, difference: signed(inForce.value - expected) },
+          { row: spec.label, actual: inForce.value, before: before.value, issued: issued.value, repealed: repealed.value, expected, difference: formatDifference(inForce.value - expected) },
           {
             related: before.span
               ? [{ range: before.span.range, uri: last.uri, message: say(MESSAGES.lastCell, { year: last.year, row: spec.label, rowEn: spec.en, value: before.value }) }]

@@ -164,6 +164,9 @@ export function feesCollected(report: Report): Quantity[] {
 /** 未收取信息处理费, 无收取信息处理费相关情况, 没有产生费用. */
 const NO_FEE_COLLECTED = /(?:未|没有|无|不曾|均未|并未|不存在)(?:向申请人)?(?:收取|收缴|收|产生|发生)[^。；，,]{0,15}?(?:信息处理费|处理费|费用|费)/g;
 
+/** A sentence says no fee was collected (本年度未收取信息处理费): the standard statement of section 六. */
+export const saysNoFeeCollected = (text: string): boolean => new RegExp(NO_FEE_COLLECTED.source).test(text);
+
 export interface ProsePhrase {
   compact: CompactText;
   start: number;

@@ -236,3 +236,6 @@ export function formatNumber(value: number): string {
   if (!Number.isFinite(value)) return '?';
   return Number.isInteger(value) ? String(value) : String(Math.round(value * 10000) / 10000);
 }
+
+/** A difference with its sign: +93, −1. */
+export const formatDifference = (n: number): string => `${n > 0 ? '+' : '−'}${formatNumber(Math.abs(n))}`;

@@ -6,7 +6,7 @@ import type { Report } from '../model/report';
 import { reportYear } from './dates';
 
 /** A unit name for comparison: no spaces or Markdown, half-width, without a trailing 人民政府. */
-function unitKey(unit: string): string {
+export function unitKey(unit: string): string {
   return unit
     .normalize('NFKC')
     .replace(/[\s#*]/g, '')
@@ -20,6 +20,24 @@ export function sameUnit(a: string | undefined, b: string | undefined): boolean 
   const kb = unitKey(b);
   const [short, long] = ka.length <= kb.length ? [ka, kb] : [kb, ka];
   return short.length >= 2 && long.endsWith(short);
+}
+
+/**
+ * Items by unit, found as sameUnit finds them without walking them all: names
+ * of one unit end alike, so only the items whose name ends with the same two
+ * characters are compared.
+ */
+export function unitIndex<T>(items: readonly T[], unitOf: (item: T) => string | undefined): (unit: string | undefined) => T[] {
+  const tail = (unit: string) => unitKey(unit).slice(-2);
+  const buckets = new Map<string, T[]>();
+  for (const item of items) {
+    const unit = unitOf(item);
+    if (!unit) continue;
+    const bucket = buckets.get(tail(unit));
+    if (bucket) bucket.push(item);
+    else buckets.set(tail(unit), [item]);
+  }
+  return (unit) => (unit ? (buckets.get(tail(unit)) ?? []).filter((item) => sameUnit(unitOf(item), unit)) : []);
 }
 
 /** The last character of a county-or-higher area's name: 省 市 县 区 州 旗 盟. */
