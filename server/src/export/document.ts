@@ -64,7 +64,7 @@ const isCjk = (c: string | undefined) => !!c && /[\u3000-\u303f\u3400-\u9fff\uff
 
 /**
  * A prose block's text as a reader sees it: Markdown's emphasis, escapes and
- * quote marks dropped, a paragraph's lines joined (without a space between
+ * quote marks dropped, runs of spaces made one, a paragraph's lines joined (without a space between
  * Chinese characters), each list item a paragraph of its own.
  */
 export function paragraphsOfBlock(raw: string): string[] {
@@ -76,6 +76,8 @@ export function paragraphsOfBlock(raw: string): string[] {
       .replace(LIST_MARKER, '')
       .replace(/\*\*|__/g, '')
       .replace(/\\([\\`*_{}[\]()#+\-.!|<>~])/g, '$1')
+      // A run of spaces (a clerk's alignment) is one space, as a web page shows it.
+      .replace(/[ \t\u00a0\u3000]{2,}/g, ' ')
       .trim();
     if (!line) continue;
     const last = paragraphs.length - 1;
