@@ -8,6 +8,7 @@
  *   nianbao.fixAll         修复文档中的所有问题 / Fix all problems in document
  *   nianbao.showEffectiveConfig  显示生效的配置 / Show the effective configuration
  *   nianbao.importDocument  从 Word 文档导入年报 / Import a report from a Word document
+ *   nianbao.exportDocx / nianbao.exportHtml  导出为 Word 文档 / 导出为网页 (client/src/export.ts)
  *
  * Fix-all asks for the code actions of kind source.fixAll.nianbao over the whole
  * document and applies what comes back (an edit, a command, or both), so it does
@@ -25,6 +26,7 @@ import {
   type LanguageClientOptions,
   type ServerOptions,
 } from 'vscode-languageclient/node';
+import { exportDraft } from './export';
 
 export const FIX_ALL_KIND = vscode.CodeActionKind.SourceFixAll.append('nianbao');
 const OUTPUT_NAME = 'Nianbao 年报校验';
@@ -325,6 +327,8 @@ export function activate(context: vscode.ExtensionContext): NianbaoApi {
     vscode.workspace.registerTextDocumentContentProvider(CONFIG_SCHEME, effectiveConfigs),
     vscode.commands.registerCommand('nianbao.showEffectiveConfig', () => effectiveConfigs.show()),
     vscode.commands.registerCommand('nianbao.importDocument', (uri?: unknown) => importDocument(() => ready, uri instanceof vscode.Uri ? uri : undefined)),
+    vscode.commands.registerCommand('nianbao.exportDocx', (uri?: unknown) => exportDraft(() => ready, 'docx', t, uri instanceof vscode.Uri ? uri : undefined)),
+    vscode.commands.registerCommand('nianbao.exportHtml', (uri?: unknown) => exportDraft(() => ready, 'html', t, uri instanceof vscode.Uri ? uri : undefined)),
   );
 
   return {
