@@ -15,12 +15,11 @@ import { strFromU8, unzipSync } from 'fflate';
 import { DOMParser, type Document as XmlDocument, type Element } from '@xmldom/xmldom';
 import { analyzeText } from '../../server/src/engine/analyze';
 import { exportDocx } from '../../server/src/export/docx';
-import { exportDocument } from '../../server/src/export/document';
-import { extractReport } from '../../server/src/extract';
 import { importFile } from '../../server/src/import/read';
 import { parseReport } from '../../server/src/parse/report';
 import { T3_GROUPS } from '../../server/src/format/standard';
 import { example, setCell } from '../helpers';
+import { reading, ROUND_TRIP_EXAMPLES } from './export-reading';
 
 const W = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
 const CLEAN = example('clean-2024.md');
@@ -122,23 +121,7 @@ test('docx: the three tables in the official merged layout, every cell bordered,
   assert.deepEqual(kids(kids(t4, 'tr')[0], 'tc').map((tc) => [cellText(tc), merge(tc).span]), [['行政复议', 5], ['行政诉讼', 10]]);
 });
 
-/** What a reader sees of a report: its numbers, its section headings, its title, paragraphs and 落款. */
-function reading(text: string) {
-  const analysis = analyzeText(text);
-  const report = analysis.parts[0].report;
-  const { file: _file, ...numbers } = extractReport(report, '');
-  const doc = exportDocument(analysis);
-  return {
-    numbers,
-    headings: report.sections.map((s) => s.heading.canonical),
-    // The importer writes the title without the spaces around its year (文水县 2023 年 → 文水县2023年).
-    title: doc.title?.text.replace(/\s+/g, ''),
-    paragraphs: doc.blocks.filter((b) => b.kind !== 'table').map((b) => ('text' in b ? b.text : '')),
-    closing: doc.closing.map((c) => c.text),
-  };
-}
-
-for (const name of ['clean-2024.md', 'seed-000.md', 'seed-001.md', 'seed-002.md', 'seed-003.md', 'seed-004.md']) {
+for (const name of ROUND_TRIP_EXAMPLES) {
   test(`docx round trip: ${name} exported and imported back has every number, heading and paragraph`, async () => {
     const text = example(name);
     const path = join(mkdtempSync(join(tmpdir(), 'nianbao-export-')), 'report.docx');

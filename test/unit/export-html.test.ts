@@ -14,12 +14,11 @@ import { unified } from 'unified';
 import rehypeParse from 'rehype-parse';
 import { analyzeText } from '../../server/src/engine/analyze';
 import { exportHtml } from '../../server/src/export/html';
-import { exportDocument } from '../../server/src/export/document';
-import { extractReport } from '../../server/src/extract';
 import { importFile } from '../../server/src/import/read';
 import { textOf, visit, type HastElement, type HastRoot } from '../../server/src/parse/html';
 import { T3_CORNER_NOTE, T3_GROUPS } from '../../server/src/format/standard';
 import { example, setCell } from '../helpers';
+import { reading, ROUND_TRIP_EXAMPLES } from './export-reading';
 
 const CLEAN = example('clean-2024.md');
 const page = (text: string, options: Parameters<typeof exportHtml>[1] = {}) => exportHtml(analyzeText(text), options);
@@ -76,23 +75,7 @@ test('html: the tables merged as the official layout, headers as <th scope>, eac
   assert.deepEqual(byTag(byTag(t4, 'tr')[0], 'th').map((th) => [textOf(th), th.properties.colSpan]), [['行政复议', 5], ['行政诉讼', 10]]);
 });
 
-/** What a reader sees of a report: its numbers, headings, paragraphs and 落款. */
-function reading(text: string) {
-  const analysis = analyzeText(text);
-  const report = analysis.parts[0].report;
-  const { file: _file, ...numbers } = extractReport(report, '');
-  const doc = exportDocument(analysis);
-  return {
-    numbers,
-    headings: report.sections.map((s) => s.heading.canonical),
-    // The importer writes the title without the spaces around its year.
-    title: doc.title?.text.replace(/\s+/g, ''),
-    paragraphs: doc.blocks.filter((b) => b.kind !== 'table').map((b) => ('text' in b ? b.text : '')),
-    closing: doc.closing.map((c) => c.text),
-  };
-}
-
-for (const name of ['clean-2024.md', 'seed-000.md', 'seed-001.md', 'seed-002.md', 'seed-003.md', 'seed-004.md']) {
+for (const name of ROUND_TRIP_EXAMPLES) {
   test(`html round trip: ${name} exported and imported back has every number, heading and paragraph`, async () => {
     const text = example(name);
     const path = join(mkdtempSync(join(tmpdir(), 'nianbao-export-')), 'report.html');

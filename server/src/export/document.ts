@@ -47,6 +47,12 @@ export interface ExportDocument {
   reports: number;
 }
 
+const SEVERITY_ORDER: readonly Severity[] = ['error', 'warning', 'information', 'hint'];
+
+/** The worst severity among the findings marking something (findings are numbered from 1 in list order). */
+export const worstOf = (findings: readonly ExportFinding[], marks: readonly number[]): Severity | undefined =>
+  SEVERITY_ORDER.find((s) => marks.some((n) => findings[n - 1]?.severity === s));
+
 /** The key of a layout cell in a table block's cellMarks: a number's row and column, a label's row. */
 function cellKey(cell: LayoutCell): string | undefined {
   if (cell.role === 'number') return `${cell.row}/${cell.column}`;
@@ -67,7 +73,7 @@ const isCjk = (c: string | undefined) => !!c && /[\u3000-\u303f\u3400-\u9fff\uff
  * quote marks dropped, runs of spaces made one, a paragraph's lines joined (without a space between
  * Chinese characters), each list item a paragraph of its own.
  */
-export function paragraphsOfBlock(raw: string): string[] {
+function paragraphsOfBlock(raw: string): string[] {
   const paragraphs: string[] = [];
   for (const rawLine of raw.split(/\r\n|\r|\n/)) {
     let line = rawLine.trim().replace(/^>\s?/, '');

@@ -43,7 +43,7 @@ import { officialTable, placedCells, type LayoutCell } from '../format/layout';
 import type { Text } from '../format/standard';
 import type { Severity } from '../model/report';
 import type { DocumentAnalysis } from '../engine/analyze';
-import { exportDocument, marksOfCell, type ExportDocument, type ExportFinding, type TableBlock } from './document';
+import { exportDocument, marksOfCell, worstOf, type ExportDocument, type ExportFinding, type TableBlock } from './document';
 import { EXPORT, findingLine, findingsIntro } from './messages';
 import { cellText, readCell } from './table-html';
 
@@ -82,7 +82,6 @@ const INDENT = { firstLineChars: 200, firstLine: 2 * SIZE.body * 10 };
 const LATIN = 'Times New Roman';
 
 const SHADING: Record<Severity, string> = { error: 'FADBD8', warning: 'FFF0C2', information: 'DDE9FA', hint: 'DDE9FA' };
-const SEVERITY_ORDER: readonly Severity[] = ['error', 'warning', 'information', 'hint'];
 
 const border: IBorderOptions = { style: BorderStyle.SINGLE, size: 4, color: '000000' };
 const BORDERS = { top: border, bottom: border, left: border, right: border };
@@ -95,15 +94,11 @@ export async function exportDocx(analysis: DocumentAnalysis, options: DocxExport
 }
 
 class DocxWriter {
-  private readonly findings: ReadonlyMap<number, ExportFinding>;
-
   constructor(
     private readonly doc: ExportDocument,
     private readonly fonts: DocxFonts,
     private readonly locale: keyof Text,
-  ) {
-    this.findings = new Map(doc.findings.map((f) => [f.number, f]));
-  }
+  ) {}
 
   document(annotate: boolean): Document {
     const { doc, fonts } = this;
@@ -141,9 +136,8 @@ class DocxWriter {
     return { ascii: LATIN, hAnsi: LATIN, eastAsia };
   }
 
-  /** The worst severity among some findings. */
   private worst(marks: readonly number[]): Severity | undefined {
-    return SEVERITY_ORDER.find((s) => marks.some((n) => this.findings.get(n)?.severity === s));
+    return worstOf(this.doc.findings, marks);
   }
 
   /** Runs of text, wrapped in the comments of the findings marking them. */

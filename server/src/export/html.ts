@@ -9,9 +9,8 @@
  * In a review copy (annotate), a marked cell or paragraph has the class of
  * its worst finding and a numbered marker linking to the list at the end.
  */
-import type { Severity } from '../model/report';
 import type { Text } from '../format/standard';
-import { exportDocument, marksOfCell, type ExportBlock, type ExportDocument, type ExportFinding } from './document';
+import { exportDocument, marksOfCell, worstOf, type ExportBlock, type ExportDocument, type ExportFinding } from './document';
 import { EXPORT, findingLine, findingsIntro } from './messages';
 import { escapeHtml, tableHtml } from './table-html';
 import type { DocumentAnalysis } from '../engine/analyze';
@@ -59,8 +58,6 @@ table.nb-table { border-collapse: collapse; width: 100%; table-layout: fixed; ma
 }
 `;
 
-const SEVERITY_ORDER: readonly Severity[] = ['error', 'warning', 'information', 'hint'];
-
 export interface HtmlExportOptions {
   annotate?: boolean;
   /** The language of the review copy's list of findings (the report itself is as written). Default zh. */
@@ -73,11 +70,10 @@ export function exportHtml(analysis: DocumentAnalysis, options: HtmlExportOption
 }
 
 function documentHtml(doc: ExportDocument, locale: keyof Text, annotate: boolean): string {
-  const bySeverity = new Map(doc.findings.map((f) => [f.number, f]));
   /** The class of marked content (its worst finding's) and its markers. */
   const marked = (marks: readonly number[]) => {
     if (!marks.length) return { className: undefined, markers: '' };
-    const worst = SEVERITY_ORDER.find((s) => marks.some((n) => bySeverity.get(n)?.severity === s))!;
+    const worst = worstOf(doc.findings, marks);
     const markers = marks.map((n) => `<sup class="nb-marker"><a href="#nb-finding-${n}" aria-label="${escapeHtml(say(EXPORT.marker, { number: n })[locale])}">[${n}]</a></sup>`).join('');
     return { className: `nb-mark-${worst}`, markers };
   };

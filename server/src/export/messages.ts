@@ -17,7 +17,7 @@ export const EXPORT = defineMessages({
   marker: { zh: '问题 {number}', en: 'Finding {number}' },
 });
 
-export const SEVERITY_WORDS: Readonly<Record<Severity, Text>> = {
+const SEVERITY_WORDS: Readonly<Record<Severity, Text>> = {
   error: { zh: '错误', en: 'error' },
   warning: { zh: '警告', en: 'warning' },
   information: { zh: '提示', en: 'information' },

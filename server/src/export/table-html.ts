@@ -13,7 +13,7 @@ export const escapeHtml = (text: string): string =>
   text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
 /** Attributes a renderer adds to a cell: a class, a tooltip, data-* attributes. */
-export interface CellDecoration {
+interface CellDecoration {
   className?: string;
   title?: string;
   data?: Record<string, string | number>;
