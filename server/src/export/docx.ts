@@ -152,11 +152,12 @@ class DocxWriter {
   private paragraph(
     text: string,
     marks: readonly number[],
-    style: { font?: string; size?: number; bold?: boolean; alignment?: (typeof AlignmentType)[keyof typeof AlignmentType]; indent?: false; right?: number; before?: number; after?: number; outlineLevel?: number },
+    style: { font?: string; size?: number; bold?: boolean; alignment?: (typeof AlignmentType)[keyof typeof AlignmentType]; indent?: false; right?: number; before?: number; after?: number; outlineLevel?: number; newPage?: boolean },
   ): Paragraph {
     const size = style.size ?? SIZE.body;
     return new Paragraph({
       alignment: style.alignment ?? AlignmentType.JUSTIFIED,
+      ...(style.newPage ? { pageBreakBefore: true } : {}),
       // A heading stays with what it heads.
       ...(style.outlineLevel !== undefined ? { outlineLevel: style.outlineLevel, keepNext: true } : {}),
       indent: { ...(style.indent === false ? {} : INDENT), ...(style.right ? { right: style.right } : {}) },
@@ -226,7 +227,8 @@ class DocxWriter {
     const { locale, fonts } = this;
     const small = { size: 24, indent: false as const };
     return [
-      this.paragraph(EXPORT.findingsHeading[locale], [], { font: fonts.heading, before: BODY_LINE, outlineLevel: 0 }),
+      // On a page of its own, after the report as it will be sent.
+      this.paragraph(EXPORT.findingsHeading[locale], [], { font: fonts.heading, outlineLevel: 0, newPage: true }),
       this.paragraph(findingsIntro(this.doc.findings)[locale], [], small),
       ...this.doc.findings.map((f) => this.paragraph(`${f.number}. ${findingLine(f)[locale]}`, [], small)),
     ];

@@ -54,6 +54,7 @@ table.nb-table { border-collapse: collapse; width: 100%; table-layout: fixed; ma
 @media print {
   main { max-width: none; margin: 0; padding: 0; }
   h2, h3 { break-after: avoid; }
+  .nb-findings { break-before: page; border-top: none; }
   .nb-mark-error, .nb-mark-warning, .nb-mark-information, .nb-mark-hint { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 }
 `;
