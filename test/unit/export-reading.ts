@@ -1,10 +1,16 @@
 /** What the round-trip tests of the exports compare: what a reader sees of a report, before the export and after importing it back. */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { analyzeText } from '../../server/src/engine/analyze';
 import { exportDocument } from '../../server/src/export/document';
 import { extractReport } from '../../server/src/extract';
+import { example, ROOT } from '../helpers';
 
-/** The drafts exported and imported back: the clean example and the five real seeds. */
-export const ROUND_TRIP_EXAMPLES = ['clean-2024.md', 'seed-000.md', 'seed-001.md', 'seed-002.md', 'seed-003.md', 'seed-004.md'];
+/** The drafts exported and imported back: the clean example, the five real seeds, and a report in the 2019 trial layout. */
+export const ROUND_TRIP_DRAFTS: readonly { name: string; text: string }[] = [
+  ...['clean-2024.md', 'seed-000.md', 'seed-001.md', 'seed-002.md', 'seed-003.md', 'seed-004.md'].map((name) => ({ name, text: example(name) })),
+  { name: 'old-format-2020.md (2019 layout)', text: readFileSync(join(ROOT, 'test', 'fixtures', 'drafts', 'layouts', 'old-format-2020.md'), 'utf8') },
+];
 
 /** A report's numbers, section headings, title, paragraphs (and subheadings) and 落款. */
 export function reading(text: string) {
