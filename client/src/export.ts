@@ -5,7 +5,8 @@
  * workspaces work too.
  *
  * Decisions: a report with errors is exported only when the clerk says so
- * (a modal: 导出 / 查看问题); an existing file of that name is replaced only
+ * (a modal: 导出 / 查看问题), except as a review copy (导出审查版 Word 文档:
+ * the findings marked and listed, 报告（审查）.docx), whose point they are; an existing file of that name is replaced only
  * when the clerk says so (替换 / 另存为…), never silently; an untitled draft
  * is saved where the clerk picks.
  */
@@ -17,8 +18,9 @@ type Say = (zh: string, en: string) => string;
 const exists = (uri: vscode.Uri) => Promise.resolve(vscode.workspace.fs.stat(uri)).then(() => true, () => false);
 
 /** The exported file's name beside the draft, or where the clerk saves it (undefined: cancelled). */
-async function targetFor(draft: vscode.Uri, format: Format, t: Say): Promise<vscode.Uri | undefined> {
-  const name = draft.path.split('/').pop()!.replace(/\.[^.]+$/, '') || t('年度报告', 'annual report');
+async function targetFor(draft: vscode.Uri, format: Format, review: boolean, t: Say): Promise<vscode.Uri | undefined> {
+  const stem = draft.path.split('/').pop()!.replace(/\.[^.]+$/, '') || t('年度报告', 'annual report');
+  const name = review ? `${stem}${t('（审查）', ' (review)')}` : stem;
   const filters = format === 'docx' ? { [t('Word 文档', 'Word document')]: ['docx'] } : { [t('网页', 'Web page')]: ['html'] };
   const saveAs = (defaultUri?: vscode.Uri) => vscode.window.showSaveDialog({ defaultUri, filters, saveLabel: t('导出', 'Export') });
   if (draft.scheme === 'untitled') return saveAs();
@@ -31,18 +33,18 @@ async function targetFor(draft: vscode.Uri, format: Format, t: Say): Promise<vsc
   return choice === other ? saveAs(beside) : undefined;
 }
 
-/** Export the draft (the active editor's, or the one a menu names) as a Word document or a web page. */
-export async function exportDraft(ready: () => Promise<void>, format: Format, t: Say, picked?: vscode.Uri): Promise<vscode.Uri | undefined> {
+/** Export the draft (the active editor's, or the one a menu names) as a Word document or a web page; `review`: its review copy. */
+export async function exportDraft(ready: () => Promise<void>, format: Format, t: Say, picked?: vscode.Uri, review = false): Promise<vscode.Uri | undefined> {
   const document = picked ? await vscode.workspace.openTextDocument(picked) : vscode.window.activeTextEditor?.document;
   if (!document || document.languageId !== 'markdown') {
     void vscode.window.showInformationMessage(t('请在年度报告草稿中运行此命令', 'Run this command on an annual report draft'));
     return undefined;
   }
   await ready();
-  const result = await vscode.commands.executeCommand<{ base64: string; errors: number; reports: number } | { applied: false }>('nianbao.server.export', document.uri.toString(), format, false);
+  const result = await vscode.commands.executeCommand<{ base64: string; errors: number; reports: number } | { applied: false }>('nianbao.server.export', document.uri.toString(), format, review);
   // The server said why it could not (not a report) in a notice of its own.
   if (!result || !('base64' in result)) return undefined;
-  if (result.errors > 0) {
+  if (result.errors > 0 && !review) {
     const go = t('导出', 'Export');
     const problems = t('查看问题', 'Show problems');
     const choice = await vscode.window.showWarningMessage(
@@ -54,7 +56,7 @@ export async function exportDraft(ready: () => Promise<void>, format: Format, t:
     if (choice === problems) await vscode.commands.executeCommand('workbench.actions.view.problems');
     if (choice !== go) return undefined;
   }
-  const target = await targetFor(document.uri, format, t);
+  const target = await targetFor(document.uri, format, review, t);
   if (!target) return undefined;
   await vscode.workspace.fs.writeFile(target, Buffer.from(result.base64, 'base64'));
   const name = target.path.split('/').pop();

@@ -8,7 +8,7 @@
  *   nianbao.fixAll         修复文档中的所有问题 / Fix all problems in document
  *   nianbao.showEffectiveConfig  显示生效的配置 / Show the effective configuration
  *   nianbao.importDocument  从 Word 文档导入年报 / Import a report from a Word document
- *   nianbao.exportDocx / nianbao.exportHtml  导出为 Word 文档 / 导出为网页 (client/src/export.ts)
+ *   nianbao.exportDocx / nianbao.exportHtml / nianbao.exportDocxReview  导出为 Word 文档 / 导出为网页 / 导出审查版 Word 文档 (client/src/export.ts)
  *
  * Fix-all asks for the code actions of kind source.fixAll.nianbao over the whole
  * document and applies what comes back (an edit, a command, or both), so it does
@@ -329,6 +329,7 @@ export function activate(context: vscode.ExtensionContext): NianbaoApi {
     vscode.commands.registerCommand('nianbao.importDocument', (uri?: unknown) => importDocument(() => ready, uri instanceof vscode.Uri ? uri : undefined)),
     vscode.commands.registerCommand('nianbao.exportDocx', (uri?: unknown) => exportDraft(() => ready, 'docx', t, uri instanceof vscode.Uri ? uri : undefined)),
     vscode.commands.registerCommand('nianbao.exportHtml', (uri?: unknown) => exportDraft(() => ready, 'html', t, uri instanceof vscode.Uri ? uri : undefined)),
+    vscode.commands.registerCommand('nianbao.exportDocxReview', (uri?: unknown) => exportDraft(() => ready, 'docx', t, uri instanceof vscode.Uri ? uri : undefined, true)),
   );
 
   return {
