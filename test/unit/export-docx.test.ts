@@ -8,7 +8,7 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
@@ -18,7 +18,7 @@ import { exportDocx } from '../../server/src/export/docx';
 import { importFile } from '../../server/src/import/read';
 import { parseReport } from '../../server/src/parse/report';
 import { T3_GROUPS } from '../../server/src/format/standard';
-import { example, setCell } from '../helpers';
+import { example, ORIGINALS_DIR, setCell } from '../helpers';
 import { reading, ROUND_TRIP_DRAFTS } from './export-reading';
 
 const W = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
@@ -161,3 +161,19 @@ test('docx review copy: the cell with a wrong total shaded and commented, and no
   assert.equal(all(clean, 'commentRangeStart').length, 0);
   assert.ok(!all(clean, 'p').map(cellText).includes('审查意见'));
 });
+
+test('docx review copy: a finding over a whole row shades each of its cells and is commented once (a comment anchors one range)', async () => {
+  // A report copied from a PDF: rows whose labels and numbers came apart, each read back whole and reported on the whole row.
+  const text = readFileSync(join(ORIGINALS_DIR, 'corpus', 'pdf-001.txt'), 'utf8');
+  const { document, xml } = await docxParts(text, { annotate: true });
+  const comments = all(xml('word/comments.xml'), 'comment').map((c) => val(c, 'id'));
+  const starts = all(document, 'commentRangeStart').map((c) => val(c, 'id'));
+  const ends = all(document, 'commentRangeEnd').map((c) => val(c, 'id'));
+  assert.ok(comments.length >= 2);
+  assert.deepEqual([...starts].sort(), [...comments].sort());
+  assert.deepEqual([...ends].sort(), [...comments].sort());
+  const t3 = all(document, 'tbl')[1];
+  const granted = kids(t3, 'tr').find((row) => kids(row, 'tc').some((tc) => cellText(tc) === '（一）予以公开'))!;
+  assert.equal(kids(granted, 'tc').slice(-7).filter((tc) => kid(kid(tc, 'tcPr'), 'shd')).length, 7);
+});
+

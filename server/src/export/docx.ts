@@ -94,6 +94,9 @@ export async function exportDocx(analysis: DocumentAnalysis, options: DocxExport
 }
 
 class DocxWriter {
+  /** Findings whose comment is placed: a comment anchors one range, so a finding over several cells is commented on the first. */
+  private readonly commented = new Set<number>();
+
   constructor(
     private readonly doc: ExportDocument,
     private readonly fonts: DocxFonts,
@@ -140,12 +143,13 @@ class DocxWriter {
     return worstOf(this.doc.findings, marks);
   }
 
-  /** Runs of text, wrapped in the comments of the findings marking them. */
+  /** Runs of text, shaded by the findings marking them and wrapped in the comments not placed yet. */
   private runs(text: string, marks: readonly number[], run: { font: string; size: number; bold?: boolean }): ParagraphChild[] {
     const worst = this.worst(marks);
     const shading = worst ? { shading: { type: ShadingType.CLEAR, color: 'auto', fill: SHADING[worst] } } : {};
     const children: ParagraphChild[] = [new TextRun({ text, font: this.fontOf(run.font), size: run.size, ...(run.bold ? { bold: true } : {}), ...shading })];
-    const ids = marks.map((n) => n - 1);
+    const ids = marks.filter((n) => !this.commented.has(n)).map((n) => n - 1);
+    for (const id of ids) this.commented.add(id + 1);
     return [...ids.map((id) => new CommentRangeStart(id)), ...children, ...ids.flatMap((id) => [new CommentRangeEnd(id), new TextRun({ children: [new CommentReference(id)], size: run.size })])];
   }
 
