@@ -8,7 +8,8 @@
  *   nianbao.fixAll         修复文档中的所有问题 / Fix all problems in document
  *   nianbao.showEffectiveConfig  显示生效的配置 / Show the effective configuration
  *   nianbao.importDocument  从 Word 文档导入年报 / Import a report from a Word document
- *   nianbao.showPreview    预览年报（标准版式） / Preview report (official layout) (preview.ts)
+ *   nianbao.showPreview    预览年报（标准版式） / Preview report (official layout) (client/src/preview.ts)
+ *   nianbao.exportDocx / nianbao.exportHtml / nianbao.exportDocxReview  导出为 Word 文档 / 导出为网页 / 导出审查版 Word 文档 (client/src/export.ts)
  *
  * and a markdown-it plugin for the built-in Markdown preview (markdown-it.ts),
  * which draws the standard tables in the official merged-cell layout.
@@ -32,6 +33,7 @@ import {
 import type MarkdownIt from 'markdown-it';
 import { extendMarkdownIt } from './markdown-it';
 import { registerPreview } from './preview';
+import { exportDraft } from './export';
 
 export const FIX_ALL_KIND = vscode.CodeActionKind.SourceFixAll.append('nianbao');
 const OUTPUT_NAME = 'Nianbao 年报校验';
@@ -334,6 +336,9 @@ export function activate(context: vscode.ExtensionContext): NianbaoApi {
     vscode.workspace.registerTextDocumentContentProvider(CONFIG_SCHEME, effectiveConfigs),
     vscode.commands.registerCommand('nianbao.showEffectiveConfig', () => effectiveConfigs.show()),
     vscode.commands.registerCommand('nianbao.importDocument', (uri?: unknown) => importDocument(() => ready, uri instanceof vscode.Uri ? uri : undefined)),
+    vscode.commands.registerCommand('nianbao.exportDocx', (uri?: unknown) => exportDraft(() => ready, 'docx', t, uri instanceof vscode.Uri ? uri : undefined)),
+    vscode.commands.registerCommand('nianbao.exportHtml', (uri?: unknown) => exportDraft(() => ready, 'html', t, uri instanceof vscode.Uri ? uri : undefined)),
+    vscode.commands.registerCommand('nianbao.exportDocxReview', (uri?: unknown) => exportDraft(() => ready, 'docx', t, uri instanceof vscode.Uri ? uri : undefined, true)),
   );
   registerPreview(context, () => ready.then(() => client), t);
 

@@ -68,7 +68,7 @@ describe('language server over stdio (dist/server.js)', () => {
     assert.ok(caps.documentSymbolProvider);
     assert.ok(caps.hoverProvider);
     assert.ok(caps.foldingRangeProvider);
-    assert.deepEqual(caps.executeCommandProvider?.commands, ['nianbao.server.fixAll', 'nianbao.server.convertTable', 'nianbao.server.effectiveConfig', 'nianbao.server.importDocument']);
+    assert.deepEqual(caps.executeCommandProvider?.commands, ['nianbao.server.fixAll', 'nianbao.server.convertTable', 'nianbao.server.effectiveConfig', 'nianbao.server.importDocument', 'nianbao.server.export']);
   });
 
   it('reports a wrong Table 3 row total on open, in Chinese, at the cell', async () => {
@@ -231,6 +231,18 @@ describe('language server over stdio (dist/server.js)', () => {
     assert.equal(report.text, CLEAN);
     const published = await client.waitForDiagnostics(REPORT_URI, (p) => p.version === version, since);
     assert.deepEqual(published.diagnostics, []);
+  });
+
+  it('the command nianbao.server.export renders the open draft as a Word document or a web page, with its count of errors', async () => {
+    type Exported = { base64: string; errors: number; reports: number };
+    const docx = await client.request<Exported>('workspace/executeCommand', { command: 'nianbao.server.export', arguments: [REPORT_URI, 'docx', false] });
+    assert.deepEqual([docx.errors, docx.reports], [0, 1]);
+    const bytes = Buffer.from(docx.base64, 'base64');
+    assert.equal(bytes.subarray(0, 2).toString('latin1'), 'PK', 'a zip package');
+    const html = await client.request<Exported>('workspace/executeCommand', { command: 'nianbao.server.export', arguments: [REPORT_URI, 'html', true] });
+    const page = Buffer.from(html.base64, 'base64').toString('utf8');
+    assert.match(page, /^<!DOCTYPE html>/);
+    assert.match(page, /<h2 id="nb-findings">审查意见<\/h2><p>未发现问题。<\/p>/);
   });
 
   it('outlines the six sections with the tables inside', async () => {

@@ -3,6 +3,7 @@
  */
 import { runCheck } from './check';
 import { checkFile } from './check-file';
+import { runExport } from './export';
 import { runExtract } from './extract';
 import { runImport } from './import';
 import { isJobWorker, serveJobs } from './jobs';
@@ -13,6 +14,7 @@ export const USAGE = `用法 Usage:
   nianbao check <文件、文件夹或 glob…|-> [--format text|json|sarif] [--config 文件] [--rule 代码=级别] [--fix | --fix-dry-run] …
   nianbao extract <文件或文件夹…> [--format json|csv]
   nianbao import <报告.docx|网页.html…> [-o 草稿.md]   把 Word 文档或网页转成草稿 / turn a Word document or web page into a draft
+  nianbao export <草稿.md> --to docx|html [-o 文件] [--annotate]   导出标准版式的 Word 文档或网页 / export as a Word document or web page
   nianbao lsp                     启动语言服务器（标准输入输出）/ start the language server on stdio
   nianbao --version
 
@@ -28,6 +30,8 @@ async function main(argv: string[]): Promise<number> {
       return runExtract(rest);
     case 'import':
       return runImport(rest);
+    case 'export':
+      return runExport(rest);
     case 'lsp':
       return runLanguageServer(rest);
     case '--version':

@@ -27,6 +27,21 @@ export const CLI = defineMessages({
   fixImported: { zh: '{path} 不是 Markdown 草稿，不能 --fix：先用 nianbao import 把它转成草稿，再检查和修复草稿', en: '{path} is not a Markdown draft and cannot be fixed: turn it into a draft with nianbao import, then check and fix the draft' },
   draftNotWritten: { zh: '无法写出草稿 {path}：{why}；可用 -o 指定另一个文件名', en: 'Cannot write the draft {path}: {why}; name another file with -o' },
   writeFailed: { zh: '无法写回 {path}：{why}；原文件未改动', en: 'Cannot write {path} back: {why}; the file was left as it was' },
+  // nianbao export
+  oneDraft: { zh: '一次只能导出一个文件', en: 'Export one file at a time' },
+  exportTarget: { zh: '请用 --to docx 或 --to html 指定导出格式', en: 'Say what to export to: --to docx or --to html' },
+  exported: { zh: '已导出 {from} → {to}', en: 'Exported {from} → {to}' },
+  exportedReview: { zh: '已导出审查版 {from} → {to}（标出 {count} 处问题）', en: 'Exported a review copy {from} → {to} ({count} findings marked)' },
+  exportExists: { zh: '{path} 已存在，未导出：用 -o 指定另一个文件名，或加 --overwrite 替换它', en: '{path} exists; nothing was exported: name another file with -o, or add --overwrite to replace it' },
+  exportNotWritten: { zh: '无法写出 {path}：{why}', en: 'Cannot write {path}: {why}' },
+  exportSameFile: { zh: '导出文件不能是原文件 {path}：用 -o 指定另一个文件名', en: 'The export cannot replace the original {path}: name another file with -o' },
+  exportFirstOnly: { zh: '{path} 中有 {count} 份报告，只导出了第一份', en: '{path} holds {count} reports; only the first was exported' },
+  exportErrors: {
+    zh: '报告中有 {count} 处错误，导出的文件仍已写出，请改正后再发出（加 --force 则不作为失败）：',
+    en: 'Errors in the report: {count}; the file was written all the same; correct them before sending it (--force: not a failure):',
+  },
+  exportErrorsForced: { zh: '报告中有 {count} 处错误（--force，照常导出）：', en: 'Errors in the report: {count} (--force: exported all the same):' },
+  exportError: { zh: '  第 {line} 行  {where}：{message}', en: '  line {line}  {where}: {message}' },
   // --fix.
   fixed: { zh: '{path}：已修复 {count} 处', en: '{path}: fixed {count}' },
   fixedItem: { zh: '  第 {line} 行  {code}  {title}', en: '  line {line}  {code}  {title}' },

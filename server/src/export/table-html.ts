@@ -17,6 +17,8 @@ interface CellDecoration {
   className?: string;
   title?: string;
   data?: Record<string, string | number>;
+  /** HTML put after the cell's text (the review copy's numbered markers), already escaped. */
+  append?: string;
 }
 
 export interface TableHtmlOptions {
@@ -32,15 +34,17 @@ export interface TableHtmlOptions {
    * inline styles (the preview's script applies them).
    */
   columnWidths?: 'style' | 'data';
+  /** The id of the element that names the table for screen readers (`aria-labelledby`), when it has no caption. */
+  labelledBy?: string;
 }
 
 /** What a number cell shows: the number as the clerk wrote it, trimmed; nothing when the row is missing. */
-function cellText(read: Cell | undefined): string {
+export function cellText(read: Cell | undefined): string {
   return read?.span?.text.trim() ?? '';
 }
 
 /** The report's cell a layout cell shows. */
-function readCell(table: ReadTable | undefined, cell: LayoutCell): Cell | undefined {
+export function readCell(table: ReadTable | undefined, cell: LayoutCell): Cell | undefined {
   if (cell.role !== 'number' || cell.row === undefined || cell.column === undefined) return undefined;
   return table?.rows.get(cell.row)?.cells[cell.column];
 }
@@ -69,7 +73,8 @@ export function tableHtml(id: TableId, table: ReadTable | undefined, options: Ta
         const read = readCell(table, cell);
         const tag = cell.role === 'number' ? 'td' : 'th';
         const content = cell.role === 'number' ? cellText(read) : (cell.text ?? '');
-        return `<${tag} ${attributes(cell, options.decorate?.(cell, read))}>${escapeHtml(content)}</${tag}>`;
+        const decoration = options.decorate?.(cell, read);
+        return `<${tag} ${attributes(cell, decoration)}>${escapeHtml(content)}${decoration?.append ?? ''}</${tag}>`;
       })
       .join('')}</tr>`;
   const widthAttribute = options.columnWidths === 'data' ? 'data-width="' : 'style="width:';
@@ -77,7 +82,7 @@ export function tableHtml(id: TableId, table: ReadTable | undefined, options: Ta
   const head = layout.rows.slice(0, layout.headerRows);
   const body = layout.rows.slice(layout.headerRows);
   return [
-    `<table class="${escapeHtml(options.className ?? 'nb-table')} nb-${id}">`,
+    `<table class="${escapeHtml(options.className ?? 'nb-table')} nb-${id}"${options.labelledBy ? ` aria-labelledby="${escapeHtml(options.labelledBy)}"` : ''}>`,
     options.caption ? `<caption>${escapeHtml(options.caption)}</caption>` : '',
     `<colgroup>${columns}</colgroup>`,
     head.length ? `<thead>${head.map(row).join('')}</thead>` : '',

@@ -58,6 +58,11 @@ export async function writeTextFile(path: string, text: string, encoding: Encodi
     if (error instanceof FileWriteError) throw new FileWriteError(path, error.reason, error.detail);
     throw error;
   }
+  return writeBinaryFile(path, bytes, options);
+}
+
+/** Replace or create a file with these bytes, as writeTextFile does (an exported .docx or web page). */
+export async function writeBinaryFile(path: string, bytes: Uint8Array, options: { create?: boolean; exclusive?: boolean } = {}): Promise<void> {
   if (options.exclusive) return writeNewFile(path, bytes);
   let mode: number | undefined;
   try {
@@ -86,7 +91,7 @@ export async function writeTextFile(path: string, text: string, encoding: Encodi
 }
 
 /** Write a file that must not exist yet: written beside it, then linked into place (a link fails if the name is taken). */
-async function writeNewFile(path: string, bytes: Buffer): Promise<void> {
+async function writeNewFile(path: string, bytes: Uint8Array): Promise<void> {
   const temp = join(dirname(path), `.${basename(path)}.nianbao-${process.pid}-${Date.now()}.tmp`);
   try {
     await fs.writeFile(temp, bytes, { flag: 'wx' });

@@ -33,6 +33,7 @@ import { isMarkdown, type Analyses, type ServerStats } from './analyses';
 import { effectiveConfig, type EffectiveConfig } from '../features/effective-config';
 import { importDocument, type ImportResult } from './import';
 import { PREVIEW_REQUEST, previewOf, type PreviewParams, type PreviewResult } from './preview';
+import { exportForClient, type ExportResult } from './export';
 import type { ClientState } from './client';
 import { toCompletionItem, toDocumentSymbol, toSymbolInformation } from './convert';
 
@@ -45,6 +46,8 @@ export const COMMANDS = {
   convertTable: 'nianbao.server.convertTable',
   effectiveConfig: 'nianbao.server.effectiveConfig',
   importDocument: 'nianbao.server.importDocument',
+  /** Arguments: the draft's uri, 'docx' or 'html', and true for a review copy. */
+  exportDocument: 'nianbao.server.export',
 } as const;
 
 /** A command's document argument: a URI string, or an object holding one. */
@@ -195,7 +198,7 @@ export function registerHandlers(ctx: HandlerContext): void {
   }
 
   connection.onExecuteCommand(
-    guard('executeCommand', { applied: false, edits: 0 } as { applied: boolean; edits: number } | EffectiveConfig | ImportResult, async (params) => {
+    guard('executeCommand', { applied: false, edits: 0 } as { applied: boolean; edits: number } | EffectiveConfig | ImportResult | ExportResult, async (params) => {
       const uri = uriArgument(params.arguments?.[0]);
       if (params.command === COMMANDS.effectiveConfig) return effectiveConfig(uri, uri ? await client.settingsFor(uri) : client.global);
       if (params.command === COMMANDS.importDocument) return importDocument(uri, client.localeOf(client.global));
@@ -210,6 +213,7 @@ export function registerHandlers(ctx: HandlerContext): void {
       if (!uri) return nothing('请在年度报告草稿中运行此命令', 'Run this command on an annual report draft');
       if (!found) return nothing('当前文档不是政府信息公开工作年度报告', 'This document is not an annual report');
       const { document, analysis, options } = found;
+      if (params.command === COMMANDS.exportDocument) return exportForClient(analysis, params.arguments?.[1], params.arguments?.[2] === true, locale);
       if (params.command === COMMANDS.fixAll) {
         const edits = fixAllEdits(analysis, options, analyses.analyzer);
         if (edits.length === 0) return nothing('没有可以确定的修复：余下的问题需要逐一核对', 'Nothing whose fix is certain; what remains needs checking one by one');
