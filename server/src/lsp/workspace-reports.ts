@@ -96,7 +96,8 @@ export function uriToPath(uri: string): string | undefined {
 /** Paths compared as the file system does (case-insensitively on Windows). */
 const pathKey = (path: string) => (process.platform === 'win32' ? path.toLowerCase() : path);
 
-function inside(root: string, path: string): boolean {
+/** Whether `path` is `root` or lies below it. */
+export function inside(root: string, path: string): boolean {
   const rel = relative(root, path);
   return rel === '' || (!!rel && !rel.startsWith('..') && !isAbsolute(rel));
 }
