@@ -8,6 +8,8 @@
  *   nianbao.fixAll         修复文档中的所有问题 / Fix all problems in document
  *   nianbao.showEffectiveConfig  显示生效的配置 / Show the effective configuration
  *   nianbao.importDocument  从 Word 文档导入年报 / Import a report from a Word document
+ *   nianbao.checkWorkspace  检查工作区中的全部年报 / Check every report in the workspace
+ *     (client/src/workspace-check.ts, with the 年报 view of units: reports-tree.ts)
  *
  * Fix-all asks for the code actions of kind source.fixAll.nianbao over the whole
  * document and applies what comes back (an edit, a command, or both), so it does
@@ -25,6 +27,7 @@ import {
   type LanguageClientOptions,
   type ServerOptions,
 } from 'vscode-languageclient/node';
+import { registerWorkspaceCheck } from './workspace-check';
 
 export const FIX_ALL_KIND = vscode.CodeActionKind.SourceFixAll.append('nianbao');
 const OUTPUT_NAME = 'Nianbao 年报校验';
@@ -325,6 +328,7 @@ export function activate(context: vscode.ExtensionContext): NianbaoApi {
     vscode.workspace.registerTextDocumentContentProvider(CONFIG_SCHEME, effectiveConfigs),
     vscode.commands.registerCommand('nianbao.showEffectiveConfig', () => effectiveConfigs.show()),
     vscode.commands.registerCommand('nianbao.importDocument', (uri?: unknown) => importDocument(() => ready, uri instanceof vscode.Uri ? uri : undefined)),
+    ...registerWorkspaceCheck(() => client, () => ready, t),
   );
 
   return {
