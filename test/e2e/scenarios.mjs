@@ -513,8 +513,8 @@ export const scenarios = [
       log(`年报 view:\n${rows.map((r) => `  ${'  '.repeat(r.level - 1)}${r.label} — ${r.description}`).join('\n')}`);
       // The most errors first.
       assert.match(rows[0].description, /错误 [1-9]/);
-      // A unit's first problems, by where they are.
-      await step(`expand ${rows[0].label}`, () => ui.page.locator(`${w.viewList} .monaco-list-row`).first().click());
+      // A unit's first problems, by where they are (its twistie: a click on the row opens the file).
+      await step(`expand ${rows[0].label}`, () => ui.page.locator(`${w.viewList} .monaco-list-row .monaco-tl-twistie`).first().click());
       const opened = await step('its problems in words', () => ui.poll('the problems under the first unit', readRows, (rs) => rs.some((r) => r.level === 2 && w.where.test(r.label))));
       log(opened.filter((r) => r.level === 2).map((r) => `    ${r.label} — ${r.description}`).join('\n'));
       const problems = await step(`${w.code} of ${w.file} (never opened) in the Problems panel`, () =>
