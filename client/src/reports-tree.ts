@@ -8,7 +8,7 @@
  * (package.json viewsWelcome).
  */
 import * as vscode from 'vscode';
-import type { ProblemSummary, ReportSummary, ReportSummaryParams } from '../../server/src/lsp/workspace-check';
+import type { ProblemSummary, ReportSummary, ReportSummaryParams } from '../../server/src/lsp/workspace-protocol';
 
 type Node = { summary: ReportSummary; problem?: ProblemSummary };
 type Words = (zh: string, en: string) => string;

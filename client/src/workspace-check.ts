@@ -9,12 +9,13 @@
  */
 import * as vscode from 'vscode';
 import { WorkDoneProgress, type LanguageClient } from 'vscode-languageclient/node';
-import type { CheckWorkspaceParams, CheckWorkspaceResult, ReportSummaryParams } from '../../server/src/lsp/workspace-check';
+import { CHECK_WORKSPACE, REPORT_SUMMARY, type CheckWorkspaceParams, type CheckWorkspaceResult, type ReportSummaryParams } from '../../server/src/lsp/workspace-protocol';
 import { ReportsTree } from './reports-tree';
 
 type Words = (zh: string, en: string) => string;
 
-export const REPORTS_VIEW = 'nianbao.reports';
+/** The 年报 view (package.json contributes.views). */
+const REPORTS_VIEW = 'nianbao.reports';
 
 export function registerWorkspaceCheck(client: () => LanguageClient | undefined, ready: () => Promise<void>, t: Words): vscode.Disposable[] {
   const tree = new ReportsTree(t);
@@ -36,7 +37,7 @@ export function registerWorkspaceCheck(client: () => LanguageClient | undefined,
     }
     if (!listening.has(running)) {
       listening.add(running);
-      running.onNotification('nianbao/reportSummary', (p: ReportSummaryParams) => {
+      running.onNotification(REPORT_SUMMARY, (p: ReportSummaryParams) => {
         tree.update(p);
         view.description = t(`${tree.size} 个单位`, `${tree.size} units`);
       });
@@ -54,7 +55,7 @@ export function registerWorkspaceCheck(client: () => LanguageClient | undefined,
           done = percentage;
         });
         try {
-          return await running.sendRequest<CheckWorkspaceResult>('nianbao/checkWorkspace', params, cancellation);
+          return await running.sendRequest<CheckWorkspaceResult>(CHECK_WORKSPACE, params, cancellation);
         } catch (error) {
           if (cancellation.isCancellationRequested) return undefined;
           throw error;

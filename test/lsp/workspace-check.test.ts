@@ -19,7 +19,7 @@ import type { PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
 import { Doc, TestClient, WORKSPACE_CLIENT } from './client';
 import { asUnit, writeMaking } from '../helpers';
 import { CLEAN, ROOT, setT3, t3Cell } from './drafts';
-import type { CheckWorkspaceResult, ReportSummaryParams } from '../../server/src/lsp/workspace-check';
+import type { CheckWorkspaceResult, ReportSummaryParams } from '../../server/src/lsp/workspace-protocol';
 
 const uriOf = (path: string) => pathToFileURL(path).href;
 const UNITS = ['教育局', '财政局', '交通运输局', '卫生健康委员会', '市场监督管理局', '民政局', '司法局', '水利局', '农业农村局', '文化和旅游局'];

@@ -34,7 +34,8 @@ import { DiagnosticsScheduler } from './diagnostics';
 import { COMMANDS, registerHandlers } from './handlers';
 import { WorkspaceReports } from './workspace-reports';
 import { workspaceDiagnostics } from './workspace-diagnostics';
-import { CHECK_WORKSPACE, WorkspaceCheck, type CheckWorkspaceParams } from './workspace-check';
+import { WorkspaceCheck } from './workspace-check';
+import { CHECK_WORKSPACE, type CheckWorkspaceParams } from './workspace-protocol';
 
 export function startServer(connection: Connection): void {
   const documents = new TextDocuments(TextDocument);

@@ -48,9 +48,7 @@ import { toDiagnostic } from './convert';
 import type { DiagnosticsScheduler } from './diagnostics';
 import { locate } from './others';
 import { inside, uriToPath } from './workspace-reports';
-
-export const CHECK_WORKSPACE = 'nianbao/checkWorkspace';
-export const REPORT_SUMMARY = 'nianbao/reportSummary';
+import { REPORT_SUMMARY, type CheckWorkspaceParams, type CheckWorkspaceResult, type ReportSummary, type ReportSummaryParams } from './workspace-protocol';
 
 /** The files checked: drafts, and the documents the importers read. */
 const REPORT_FILE = /\.(md|markdown|txt|docx|html?)$/i;
@@ -60,53 +58,6 @@ const FIRST_PROBLEMS = 5;
 
 /** Report readings the workspace check keeps (it reads each file once). */
 const CACHED_PARTS = 16;
-
-export interface CheckWorkspaceParams {
-  /** The file in the editor: checked first. */
-  first?: string;
-  workDoneToken?: ProgressToken;
-}
-
-export interface CheckWorkspaceResult {
-  /** Report files found. */
-  files: number;
-  /** Of those, checked before the run ended. */
-  checked: number;
-  /** Annual reports among them. */
-  reports: number;
-  errors: number;
-  warnings: number;
-  cancelled: boolean;
-}
-
-export interface ProblemSummary {
-  severity: Severity;
-  message: string;
-  /** Where it is in the report's own words (表三 · 自然人列 · （一）予以公开). */
-  where?: string;
-  line: number;
-}
-
-/** One report file, as the tree of units shows it. */
-export interface ReportSummary {
-  uri: string;
-  unit?: string;
-  year?: number;
-  /** Reports in the file (a compilation holds several). */
-  reports: number;
-  errors: number;
-  warnings: number;
-  infos: number;
-  problems: ProblemSummary[];
-  /** A Word document or web page: its findings point at the file, not at a line. */
-  imported: boolean;
-}
-
-/** What the client hears per file: its summary, or null when it is no (longer a) report. */
-export interface ReportSummaryParams {
-  uri: string;
-  summary: ReportSummary | null;
-}
 
 const WORDS = {
   title: { zh: '检查工作区中的全部年报', en: 'Checking every report in the workspace' },
