@@ -105,6 +105,19 @@ describe('检查工作区中的全部年报: every report of the workspace, none
     assert.equal(summaries[0].uri, editing.uri);
   });
 
+  it('without a token of the client’s, creates the progress itself; cancelling that progress stops the run', async () => {
+    const progressFrom = client.progress.length;
+    const response = client.request<CheckWorkspaceResult>('nianbao/checkWorkspace', {});
+    await client.waitForProgress('begin', progressFrom);
+    const begin = client.progress.slice(progressFrom).find((p) => p.value.kind === 'begin')!;
+    assert.notEqual(begin.token, 'check-1');
+    assert.equal((begin.value as { cancellable?: boolean }).cancellable, true);
+    await client.notify('window/workDoneProgress/cancel', { token: begin.token });
+    const stopped = await response;
+    assert.equal(stopped.cancelled, true);
+    assert.ok(stopped.checked < stopped.files, `checked ${stopped.checked} of ${stopped.files}`);
+  });
+
   it('pushes the findings of every unopened report, the seeded errors where they are', () => {
     for (const path of [...paths.slice(0, 9), txtPath, htmlPath]) assert.ok(lastFor(client, uriOf(path)), `no diagnostics for ${path}`);
     const slipped = lastFor(client, uriOf(paths[2]))!;
