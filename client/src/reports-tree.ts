@@ -28,8 +28,10 @@ export class ReportsTree implements vscode.TreeDataProvider<Node> {
 
   /** A file's summary from the server; null removes its row. */
   update({ uri, summary }: ReportSummaryParams): void {
-    if (summary) this.summaries.set(uri, summary);
-    else if (!this.summaries.delete(uri)) return;
+    // One row per file however the URI was spelt (the editor's, or the server's for a file on disk).
+    const key = vscode.Uri.parse(uri).toString();
+    if (summary) this.summaries.set(key, summary);
+    else if (!this.summaries.delete(key)) return;
     this.redraw ??= setTimeout(() => {
       this.redraw = undefined;
       this.changed.fire(undefined);
