@@ -18,7 +18,7 @@ import { pathToFileURL } from 'node:url';
 import type { PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
 import { Doc, TestClient, WORKSPACE_CLIENT } from './client';
 import { asUnit, writeMaking } from '../helpers';
-import { CLEAN, ROOT, setT3, t3Cell } from './drafts';
+import { CLEAN, LAST_2023, ROOT, setT3, t3Cell } from './drafts';
 import type { CheckWorkspaceResult, ReportSummaryParams } from '../../server/src/lsp/workspace-protocol';
 
 const uriOf = (path: string) => pathToFileURL(path).href;
@@ -65,6 +65,7 @@ describe('检查工作区中的全部年报: every report of the workspace, none
   let summaryArrives: (predicate: (p: ReportSummaryParams) => boolean, since: number) => Promise<void>;
   const paths: string[] = [];
   let txtPath: string;
+  let lastPath: string;
   let htmlPath: string;
   let readmePath: string;
   let hiddenPath: string;
@@ -77,6 +78,8 @@ describe('检查工作区中的全部年报: every report of the workspace, none
       const text = i === 2 || i === 6 ? withError(reportOf(unit)) : reportOf(unit);
       paths.push(writeMaking(join(root, '2024', `${String(i + 1).padStart(2, '0')}-${unit}.md`), text));
     });
+    // Last year's report of the first unit: its 四、结转 is not this year's 二、上年结转.
+    lastPath = writeMaking(join(root, '2023', `01-${UNITS[0]}.md`), asUnit(LAST_2023, `示例县${UNITS[0]}`));
     txtPath = writeMaking(join(root, '收到的', '示例县档案馆.txt'), withError(reportOf('档案馆')));
     // A saved web page whose Table 3 total of 本年新收 was mistyped (47 → 48).
     const page = readFileSync(join(ROOT, 'test', 'fixtures', 'html', 'hanweb-ucap.html'), 'utf8');
@@ -95,7 +98,7 @@ describe('检查工作区中的全部年报: every report of the workspace, none
   it('checks every report file, the open one first, with progress on the client’s token', async () => {
     const progressFrom = client.progress.length;
     result = await client.request<CheckWorkspaceResult>('nianbao/checkWorkspace', { first: editing.uri, workDoneToken: 'check-1' });
-    assert.deepEqual(result, { files: 13, checked: 13, reports: 12, errors: result.errors, warnings: result.warnings, cancelled: false });
+    assert.deepEqual(result, { files: 14, checked: 14, reports: 13, errors: result.errors, warnings: result.warnings, cancelled: false });
     assert.ok(result.errors >= 3, `errors: ${result.errors}`);
     const kinds = client.progress.slice(progressFrom).filter((p) => p.token === 'check-1').map((p) => p.value.kind);
     assert.equal(kinds[0], 'begin');
@@ -129,6 +132,13 @@ describe('检查工作区中的全部年报: every report of the workspace, none
     assert.ok(errorsOf(lastFor(client, uriOf(txtPath))).length > 0);
     assert.equal(errorsOf(lastFor(client, uriOf(paths[1]))).length, 0);
     assert.equal(lastFor(client, uriOf(paths[1]))!.diagnostics.length, 0);
+  });
+
+  it('compares a unit’s report with last year’s file in the folder, as the editor does', () => {
+    const compared = lastFor(client, uriOf(paths[0]))!;
+    const carry = compared.diagnostics.find((d) => d.code === 'carry-over');
+    assert.ok(carry, JSON.stringify(compared.diagnostics.map((d) => d.code)));
+    assert.equal(carry.relatedInformation?.[0].location.uri, uriOf(lastPath));
   });
 
   it('points a web page’s findings at its first line, saying where in words', () => {
@@ -229,8 +239,8 @@ describe('检查工作区中的全部年报 over 2,000 files', () => {
     const progressFrom = client.progress.length;
     const run = client.cancellableRequest<CheckWorkspaceResult>('nianbao/checkWorkspace', { first: editing.uri, workDoneToken: 'check-big' });
     const ofRun = () => client.progress.slice(progressFrom).filter((p) => p.token === 'check-big');
-    // Under way: some files checked.
-    while (!ofRun().some((p) => p.value.kind === 'report' && (p.value.percentage ?? 0) >= 1)) await client.waitForProgress('report', client.progress.length);
+    // Under way: the folder's titles read, some files checked.
+    while (!ofRun().some((p) => p.value.kind === 'report' && (p.value.percentage ?? 0) >= 1)) await client.waitForProgress('report', client.progress.length, 60_000);
     const since = client.mark();
     const typedAt = performance.now();
     const cell = t3Cell(editing.text, '一、本年新收政府信息公开申请数量', '自然人');

@@ -61,7 +61,7 @@ export function startServer(connection: Connection): void {
   const diagnostics = new DiagnosticsScheduler(connection, documents, client, analyses, log);
   analyses.onLateWorkspace = () => void diagnostics.recheckOthers();
   /** 检查工作区中的全部年报: every report file of the folders, in the background. */
-  const workspaceCheck = new WorkspaceCheck(connection, documents, client, analyses, diagnostics, () => workspace.folderPaths, log);
+  const workspaceCheck = new WorkspaceCheck(connection, documents, client, analyses, diagnostics, workspace, log);
   let initialized = false;
   registerHandlers({ connection, documents, client, analyses, log, initialized: () => initialized });
 

@@ -47,7 +47,7 @@ import type { ClientState } from './client';
 import { toDiagnostic } from './convert';
 import type { DiagnosticsScheduler } from './diagnostics';
 import { locate } from './others';
-import { inside, uriToPath } from './workspace-reports';
+import { inside, uriToPath, type WorkspaceReports } from './workspace-reports';
 import { REPORT_SUMMARY, type CheckWorkspaceParams, type CheckWorkspaceResult, type ReportSummary, type ReportSummaryParams } from './workspace-protocol';
 
 /** The files checked: drafts, and the documents the importers read. */
@@ -117,7 +117,7 @@ export class WorkspaceCheck {
     private readonly client: ClientState,
     private readonly analyses: Analyses,
     private readonly diagnostics: DiagnosticsScheduler,
-    private readonly folders: () => string[],
+    private readonly workspace: WorkspaceReports,
     private readonly log: (what: string, error: unknown) => void,
   ) {
     diagnostics.onChecked = (uri, analysis, locale) => {
@@ -137,6 +137,8 @@ export class WorkspaceCheck {
     progress.begin(WORDS.title[locale], 0, WORDS.listing[locale], true);
     const result: CheckWorkspaceResult = { files: 0, checked: 0, reports: 0, errors: 0, warnings: 0, cancelled: false };
     try {
+      // The folder's titles read first: a file checked before would be compared with no last year's report.
+      await this.workspace.prepare();
       const paths = await this.list();
       const firstPath = params.first ? uriToPath(params.first) : undefined;
       if (firstPath && paths.includes(firstPath)) paths.splice(paths.indexOf(firstPath), 1), paths.unshift(firstPath);
@@ -207,7 +209,7 @@ export class WorkspaceCheck {
   /** Whether a path is one a run would check: a report file inside a workspace folder, not in node_modules or a dot-folder. */
   private listable(path: string): boolean {
     if (!REPORT_FILE.test(path)) return false;
-    return this.folders().some((root) => inside(root, path) && !relative(root, path).split(sep).slice(0, -1).some((d) => d.startsWith('.') || d === 'node_modules'));
+    return this.workspace.folderPaths.some((root) => inside(root, path) && !relative(root, path).split(sep).slice(0, -1).some((d) => d.startsWith('.') || d === 'node_modules'));
   }
 
   /** The queued files, checked one at a time, after any run and the editor's checks. */
@@ -244,7 +246,7 @@ export class WorkspaceCheck {
   /** The report files of the workspace folders, in a stable order. */
   private async list(): Promise<string[]> {
     const paths: string[] = [];
-    for (const folder of this.folders()) {
+    for (const folder of this.workspace.folderPaths) {
       try {
         paths.push(...(await collectTargets([folder], REPORT_FILE)).targets.map((t) => t.absolute));
       } catch (error) {
