@@ -106,10 +106,8 @@ export class WorkspaceCheck {
   private active = false;
   private run: CancellationTokenSource | undefined;
   /** Files to check again (changed on disk, closed in the editor), one at a time after the run. */
-  private readonly queue = new Map<string, string>();
+  private readonly queue = new Set<string>();
   private draining = false;
-  /** Files checked from disk so far (for tests: the server's stats). */
-  readonly stats = { fileChecks: 0 };
 
   constructor(
     private readonly connection: Connection,
@@ -192,7 +190,7 @@ export class WorkspaceCheck {
         for (const [uri, pushedPath] of this.pushed) if (inside(path, pushedPath)) this.forget(uri);
         this.queue.delete(path);
       } else if (this.listable(path)) {
-        this.queue.set(path, path);
+        this.queue.add(path);
       }
     }
     void this.drain();
@@ -202,7 +200,7 @@ export class WorkspaceCheck {
   closed(uri: string): void {
     const path = uriToPath(uri);
     if (!this.active || !path || !this.listable(path)) return;
-    this.queue.set(path, path);
+    this.queue.add(path);
     void this.drain();
   }
 
@@ -219,7 +217,7 @@ export class WorkspaceCheck {
     try {
       while (this.queue.size && !this.run) {
         await this.diagnostics.idle();
-        const path = this.queue.keys().next().value!;
+        const path = this.queue.values().next().value!;
         this.queue.delete(path);
         await this.checkFile(path);
       }
@@ -287,7 +285,6 @@ export class WorkspaceCheck {
     const settings = await this.client.settingsFor(uri);
     // Not open: its settings are asked again when it is.
     this.client.forget(uri);
-    this.stats.fileChecks++;
     const analysis = settings.enable === 'never' ? undefined : await this.analyse(uri, text, settings, token);
     if (!analysis?.isReport || token?.isCancellationRequested) {
       if (!token?.isCancellationRequested) this.forget(uri);
