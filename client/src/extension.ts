@@ -10,6 +10,8 @@
  *   nianbao.importDocument  从 Word 文档导入年报 / Import a report from a Word document
  *   nianbao.showPreview    预览年报（标准版式） / Preview report (official layout) (client/src/preview.ts)
  *   nianbao.exportDocx / nianbao.exportHtml / nianbao.exportDocxReview  导出为 Word 文档 / 导出为网页 / 导出审查版 Word 文档 (client/src/export.ts)
+ *   nianbao.checkWorkspace  检查工作区中的全部年报 / Check every report in the workspace
+ *     (client/src/workspace-check.ts, with the 年报 view of units: reports-tree.ts)
  *
  * and a markdown-it plugin for the built-in Markdown preview (markdown-it.ts),
  * which draws the standard tables in the official merged-cell layout.
@@ -34,6 +36,7 @@ import type MarkdownIt from 'markdown-it';
 import { extendMarkdownIt } from './markdown-it';
 import { registerPreview } from './preview';
 import { exportDraft } from './export';
+import { registerWorkspaceCheck } from './workspace-check';
 
 export const FIX_ALL_KIND = vscode.CodeActionKind.SourceFixAll.append('nianbao');
 const OUTPUT_NAME = 'Nianbao 年报校验';
@@ -339,6 +342,7 @@ export function activate(context: vscode.ExtensionContext): NianbaoApi {
     vscode.commands.registerCommand('nianbao.exportDocx', (uri?: unknown) => exportDraft(() => ready, 'docx', t, uri instanceof vscode.Uri ? uri : undefined)),
     vscode.commands.registerCommand('nianbao.exportHtml', (uri?: unknown) => exportDraft(() => ready, 'html', t, uri instanceof vscode.Uri ? uri : undefined)),
     vscode.commands.registerCommand('nianbao.exportDocxReview', (uri?: unknown) => exportDraft(() => ready, 'docx', t, uri instanceof vscode.Uri ? uri : undefined, true)),
+    ...registerWorkspaceCheck(() => client, () => ready, t),
   );
   registerPreview(context, () => ready.then(() => client), t);
 

@@ -177,6 +177,23 @@ export const EXPECT = {
     code: 't3-row-total',
     line: COMPILATION.wrongLine,
   },
+
+  // Scenario 13: 检查工作区中的全部年报 with no file open: the 年报 view lists the units
+  // (the one with the wrong total first, its first problem by where it is), and the
+  // Problems panel the wrong total of a draft never opened.
+  workspace: {
+    command: ['Nianbao: 检查工作区中的全部年报', 'Nianbao: Check every report in the workspace'],
+    view: ['Explorer: Focus on 年报 View', 'Explorer: Focus on Annual reports (年报) View'],
+    viewList: '.pane:has(.pane-header[aria-label*="年报"]) .monaco-list',
+    unit: '示例县人民政府办公室',
+    description: /2024年 · 错误 [1-9]/,
+    units: 5,
+    // A problem's row: where it is, in the report's own words.
+    where: /^(表[二三四] · |[一二三四五六]、|标题|开头)/,
+    file: WRONG_TOTAL.name,
+    code: 't3-row-total',
+    line: WRONG_TOTAL.line,
+  },
 };
 
 /** Deep-merges overrides (JSON; strings of the form "/re/flags" become RegExps). Used by --expect. */
@@ -591,6 +608,33 @@ export const scenarios = [
       log(`status bar: ${seen}`);
       await step(`${c.code} of the last report at line ${c.line}`, () =>
         ui.waitProblems((rs) => rs.some((r) => r.code === c.code && r.line === c.line), { file: c.file, what: `${c.code} on line ${c.line}` }));
+    },
+  },
+
+  {
+    name: 'workspace-check-tree',
+    async run({ ui, step, expect, log }) {
+      const w = expect.workspace;
+      await step('检查工作区中的全部年报', () => ui.runCommand(w.command));
+      await step('the 年报 view', () => ui.runCommand(w.view));
+      const readRows = () =>
+        ui.collectListRows(w.viewList, (e) => ({
+          label: (e.querySelector('.label-name')?.textContent ?? '').trim(),
+          description: (e.querySelector('.label-description')?.textContent ?? '').trim(),
+          level: Number(e.getAttribute('aria-level') ?? 1),
+        }));
+      const rows = await step(`${w.units}+ units, ${w.unit} with its errors`, () =>
+        ui.poll('the units in the 年报 view', readRows, (rs) => rs.filter((r) => r.level === 1).length >= w.units && rs.some((r) => r.label === w.unit && w.description.test(r.description)), { timeout: 120_000 }));
+      log(`年报 view:\n${rows.map((r) => `  ${'  '.repeat(r.level - 1)}${r.label} — ${r.description}`).join('\n')}`);
+      // The most errors first.
+      assert.match(rows[0].description, /错误 [1-9]/);
+      // A unit's first problems, by where they are (its twistie: a click on the row opens the file).
+      await step(`expand ${rows[0].label}`, () => ui.page.locator(`${w.viewList} .monaco-list-row .monaco-tl-twistie`).first().click());
+      const opened = await step('its problems in words', () => ui.poll('the problems under the first unit', readRows, (rs) => rs.some((r) => r.level === 2 && w.where.test(r.label))));
+      log(opened.filter((r) => r.level === 2).map((r) => `    ${r.label} — ${r.description}`).join('\n'));
+      const problems = await step(`${w.code} of ${w.file} (never opened) in the Problems panel`, () =>
+        ui.waitProblems((rs) => rs.some((r) => r.code === w.code && r.line === w.line), { file: w.file, what: `${w.code} on line ${w.line}` }));
+      log(fmt(problems.filter((r) => r.code === w.code)));
     },
   },
 ];

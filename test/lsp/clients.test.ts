@@ -214,6 +214,16 @@ describe('a client that pulls diagnostics', () => {
     assert.deepEqual(again.items.map((i) => i.kind), ['unchanged']);
   });
 
+  it('检查工作区中的全部年报 pushes nothing to a pulling client: it has the files from workspace/diagnostic, and is asked to pull again', async () => {
+    const refreshed = client.nextRefresh();
+    const pushed = client.diagnostics.length;
+    const result = await client.request<{ reports: number; errors: number; cancelled: boolean }>('nianbao/checkWorkspace', {});
+    assert.deepEqual([result.reports, result.cancelled], [1, false]);
+    assert.ok(result.errors > 0);
+    await refreshed;
+    assert.equal(client.diagnostics.length, pushed, 'nothing pushed');
+  });
+
   it('a configuration change is a refresh request, not a push', async () => {
     const refreshed = client.nextRefresh();
     const pushed = client.diagnostics.length;

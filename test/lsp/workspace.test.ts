@@ -68,7 +68,7 @@ describe('last year’s report in the workspace folder (not open)', () => {
     assert.deepEqual(init.capabilities.workspace?.workspaceFolders, { supported: true, changeNotifications: true });
     const registration = await client.waitForRegistration('workspace/didChangeWatchedFiles');
     const globs = (registration.registerOptions as { watchers: { globPattern: string }[] }).watchers.map((w) => w.globPattern);
-    assert.deepEqual(globs, ['**/*.md', '**/*.markdown', '**/*.json']);
+    assert.deepEqual(globs, ['**/*.md', '**/*.markdown', '**/*.json', '**/*.txt', '**/*.docx', '**/*.html', '**/*.htm']);
   });
 
   it('reports 二、上年结转 that differs from last year’s 四、结转下年度继续办理, linked to the cell in last year’s file', async () => {

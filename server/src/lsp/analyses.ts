@@ -184,7 +184,8 @@ export class Analyses {
       uris.add(last.uri);
     }
     if (wanted.length && this.workspace.folderPaths.length) {
-      const lookup = this.workspace.lastYearReports(wanted, open.map((d) => d.uri));
+      // Never the file itself (an open document's text is the editor's; a file the workspace check reads is this text).
+      const lookup = this.workspace.lastYearReports(wanted, [...open.map((d) => d.uri), uri]);
       const fromDisk = await waitFor(lookup, WORKSPACE_WAIT_MS);
       if (fromDisk === undefined) {
         this.log('workspace folders', new Error(`still reading after ${WORKSPACE_WAIT_MS} ms; checking without them for now`));

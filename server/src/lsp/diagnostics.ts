@@ -73,6 +73,11 @@ export class DiagnosticsScheduler {
   private readonly published = new Map<string, number>();
   /** The last settings a document was checked with (for its debounce delay). */
   private readonly lastSettings = new Map<string, Settings>();
+  /** Checks of open documents under way. */
+  private validating = 0;
+  private idleWaiters: (() => void)[] = [];
+  /** Told of each open document's analysis whose diagnostics are shown (the workspace check's summary). */
+  onChecked: (uri: string, analysis: DocumentAnalysis, locale: Locale) => void = () => undefined;
 
   constructor(
     private readonly connection: Connection,
@@ -144,6 +149,7 @@ export class DiagnosticsScheduler {
     if (!analysis || this.documents.get(uri)?.version !== version) return undefined;
     if (!analysis.isReport) return [];
     const locale = this.client.localeOf(settings);
+    this.onChecked(uri, analysis, locale);
     const ids = findingIdsOf(analysis);
     const diagnostics = analysis.findings.map((f, i) => toDiagnostic(f, uri, locale, ids[i]));
     if (!this.client.disabledActions) noteBlockedConversions(analysis, diagnostics, locale);
@@ -161,14 +167,30 @@ export class DiagnosticsScheduler {
   stop(): void {
     for (const cancel of this.timers.values()) cancel();
     this.timers.clear();
+    this.wakeIfIdle();
+  }
+
+  /**
+   * Settles when no open document waits for its check or is being checked:
+   * background work (the workspace check) waits for it, so a keystroke's
+   * diagnostics never queue behind other files.
+   */
+  async idle(): Promise<void> {
+    while (this.timers.size > 0 || this.validating > 0) await new Promise<void>((resolve) => this.idleWaiters.push(resolve));
+  }
+
+  private wakeIfIdle(): void {
+    if (this.timers.size === 0 && this.validating === 0) for (const wake of this.idleWaiters.splice(0)) wake();
   }
 
   private cancel(uri: string): void {
     this.timers.get(uri)?.();
     this.timers.delete(uri);
+    this.wakeIfIdle();
   }
 
   private async validate(uri: string): Promise<void> {
+    this.validating++;
     try {
       const document = this.documents.get(uri);
       if (!document) return;
@@ -187,6 +209,9 @@ export class DiagnosticsScheduler {
       if (isMarkdown(current)) await this.recheckOthers(uri);
     } catch (error) {
       this.log(`diagnostics for ${uri}`, error);
+    } finally {
+      this.validating--;
+      this.wakeIfIdle();
     }
   }
 

@@ -34,6 +34,8 @@ import { DiagnosticsScheduler } from './diagnostics';
 import { COMMANDS, registerHandlers } from './handlers';
 import { WorkspaceReports } from './workspace-reports';
 import { workspaceDiagnostics } from './workspace-diagnostics';
+import { WorkspaceCheck } from './workspace-check';
+import { CHECK_WORKSPACE, type CheckWorkspaceParams } from './workspace-protocol';
 
 export function startServer(connection: Connection): void {
   const documents = new TextDocuments(TextDocument);
@@ -58,6 +60,8 @@ export function startServer(connection: Connection): void {
   const analyses = new Analyses(documents, client, workspace, log);
   const diagnostics = new DiagnosticsScheduler(connection, documents, client, analyses, log);
   analyses.onLateWorkspace = () => void diagnostics.recheckOthers();
+  /** 检查工作区中的全部年报: every report file of the folders, in the background. */
+  const workspaceCheck = new WorkspaceCheck(connection, documents, client, analyses, diagnostics, workspace, log);
   let initialized = false;
   registerHandlers({ connection, documents, client, analyses, log, initialized: () => initialized });
 
@@ -76,6 +80,7 @@ export function startServer(connection: Connection): void {
     analyses.forget(uri);
     client.forget(uri);
     diagnostics.close(uri);
+    workspaceCheck.closed(uri);
     void diagnostics.recheckOthers(uri);
   });
 
@@ -128,8 +133,9 @@ export function startServer(connection: Connection): void {
       // Told when Markdown files change on disk: the folders are listed once, then kept up to date.
       connection.client
         .register(DidChangeWatchedFilesNotification.type, {
-          // Drafts, and configuration files (.nianbaorc.json and whatever JSON they extend).
-          watchers: [{ globPattern: '**/*.md' }, { globPattern: '**/*.markdown' }, { globPattern: '**/*.json' }],
+          // Drafts, configuration files (.nianbaorc.json and whatever JSON they extend),
+          // and the other files the workspace check reads.
+          watchers: ['**/*.md', '**/*.markdown', '**/*.json', '**/*.txt', '**/*.docx', '**/*.html', '**/*.htm'].map((globPattern) => ({ globPattern })),
         })
         .then(
           () => (workspace.watching = true),
@@ -146,7 +152,9 @@ export function startServer(connection: Connection): void {
         client.configurationFilesChanged();
         diagnostics.all();
       }
-      if (workspace.filesChanged(params.changes.filter((c) => !/\.json$/i.test(c.uri)))) void diagnostics.recheckOthers();
+      workspaceCheck.filesChanged(params.changes);
+      // Last year's reports are Markdown files (a deleted folder has no extension).
+      if (workspace.filesChanged(params.changes.filter((c) => !/\.(json|txt|docx|html?)$/i.test(c.uri)))) void diagnostics.recheckOthers();
     } catch (error) {
       log('didChangeWatchedFiles', error);
     }
@@ -176,6 +184,11 @@ export function startServer(connection: Connection): void {
       log('workspace/diagnostic', error);
       return { items: [] };
     }
+  });
+
+  connection.onRequest(CHECK_WORKSPACE, (params: CheckWorkspaceParams, token) => {
+    if (!initialized) throw new ResponseError(ErrorCodes.ServerNotInitialized, 'The server has not been initialized');
+    return workspaceCheck.checkAll(params ?? {}, token);
   });
 
   connection.onShutdown(() => diagnostics.stop());

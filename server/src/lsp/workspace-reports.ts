@@ -96,7 +96,8 @@ export function uriToPath(uri: string): string | undefined {
 /** Paths compared as the file system does (case-insensitively on Windows). */
 const pathKey = (path: string) => (process.platform === 'win32' ? path.toLowerCase() : path);
 
-function inside(root: string, path: string): boolean {
+/** Whether `path` is `root` or lies below it. */
+export function inside(root: string, path: string): boolean {
   const rel = relative(root, path);
   return rel === '' || (!!rel && !rel.startsWith('..') && !isAbsolute(rel));
 }
@@ -245,7 +246,7 @@ export class WorkspaceReports {
       if (path) skip.add(pathKey(path));
     }
     const entries = [...this.listed.values()].filter((e) => !skip.has(pathKey(e.path)));
-    const headings = await mapLimited(entries, 16, (e) => this.heading(e));
+    const headings = await this.headingsOf(entries);
     const found: FoundReport[] = [];
     const taken = new Set<string>();
     for (const report of wanted) {
@@ -254,10 +255,13 @@ export class WorkspaceReports {
       // Files whose first report is of the same unit: last year's first, then the others
       // (a file of several years' reports), this year's last.
       const rank = (h: Heading) => (h.year === year - 1 ? 0 : h.year === year ? 2 : 1);
-      const candidates = entries
-        .map((entry, i) => ({ entry, heading: headings[i] }))
-        .filter((c): c is { entry: Listed; heading: Heading } => !!c.heading && sameUnit(unit, c.heading.unit))
-        .sort((a, b) => rank(a.heading) - rank(b.heading));
+      // Filtered before anything is made for a file: most files of a large folder are other units'.
+      const candidates: { entry: Listed; heading: Heading }[] = [];
+      entries.forEach((entry, i) => {
+        const heading = headings[i];
+        if (heading && sameUnit(unit, heading.unit)) candidates.push({ entry, heading });
+      });
+      candidates.sort((a, b) => rank(a.heading) - rank(b.heading));
       for (const { entry } of candidates) {
         const parsed = await this.parse(entry);
         const part = parsed?.parts.find((p) => lastYearReport(report, [{ uri: entry.uri, report: p.report }]));
@@ -372,6 +376,18 @@ export class WorkspaceReports {
     this.scannedAt = Date.now();
     for (const path of this.headings.keys()) if (!listed.has(path)) this.headings.delete(path);
     for (const path of this.parsed.keys()) if (!listed.has(path)) this.parsed.delete(path);
+  }
+
+  /**
+   * The headings of the files, read where not known: without a promise per file
+   * when all are (the workspace check asks once per file of a large folder).
+   */
+  private async headingsOf(entries: readonly Listed[]): Promise<(Heading | undefined)[]> {
+    const known = entries.map((e) => {
+      const cached = this.headings.get(e.path);
+      return cached && cached.mtimeMs === e.mtimeMs && cached.size === e.size ? cached : undefined;
+    });
+    return known.every((h) => h !== undefined) ? known : mapLimited(entries, 16, (e) => this.heading(e));
   }
 
   /** The unit and year of a file's first report, from its first few KB. */

@@ -5,12 +5,22 @@
 import type { Report } from '../model/report';
 import { reportYear } from './dates';
 
+/** Unit names seen and their keys: a folder's thousands of titles are compared with every report checked. */
+const unitKeys = new Map<string, string>();
+const MAX_UNIT_KEYS = 20_000;
+
 /** A unit name for comparison: no spaces or Markdown, half-width, without a trailing 人民政府. */
 export function unitKey(unit: string): string {
-  return unit
-    .normalize('NFKC')
-    .replace(/[\s#*]/g, '')
-    .replace(/人民政府$/, '');
+  let key = unitKeys.get(unit);
+  if (key === undefined) {
+    key = unit
+      .normalize('NFKC')
+      .replace(/[\s#*]/g, '')
+      .replace(/人民政府$/, '');
+    if (unitKeys.size >= MAX_UNIT_KEYS) unitKeys.clear();
+    unitKeys.set(unit, key);
+  }
+  return key;
 }
 
 /** Same unit: one name ends with the other (洪泽区人民政府 / 淮安市洪泽区人民政府; 文水县 / 文水县人民政府). */
