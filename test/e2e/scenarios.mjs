@@ -171,6 +171,17 @@ export const EXPECT = {
     right: String(WRONG_TOTAL.right),
   },
 
+  // 导出为 Word 文档 on a draft with a wrong total: the modal asks first (报告中有 N 处错误),
+  // 导出 writes the .docx beside the draft, the notification names it, the explorer lists it.
+  exportDocx: {
+    file: WRONG_TOTAL.name,
+    docx: WRONG_TOTAL.name.replace(/\.md$/, '.docx'),
+    code: 't3-row-total',
+    command: ['Nianbao: 导出为 Word 文档', 'Nianbao: Export as a Word document'],
+    go: /^(导出|Export)$/,
+    asks: /报告中有 \d+ 处错误|error\(s\)/,
+  },
+
   compilation: {
     file: COMPILATION.name,
     progress: new RegExp(`${COMPILATION.name.replace('.', '\\.')}：\\d+/${COMPILATION.reports}`),
@@ -558,6 +569,33 @@ export const scenarios = [
       await step('Markdown: Open Preview to the Side', () => ui.runCommand(p.markdownPreview));
       await step('the Markdown preview’s merged Table 3', () =>
         inWebview(ui, 'the Markdown preview with the merged Table 3', () => !!document.querySelector('.nianbao-official-table table.nb-t3 th[rowspan="22"]')));
+    },
+  },
+
+  {
+    name: 'export-word-document',
+    async run({ ui, step, expect, log, workspace }) {
+      const x = expect.exportDocx;
+      const target = path.join(workspace, x.docx);
+      await step(`open ${x.file}`, () => ui.openFile(x.file));
+      await step(`${x.code} listed`, () => ui.waitProblems((rs) => rs.some((r) => r.code === x.code), { file: x.file }));
+      await step('导出为 Word 文档', () => ui.runCommand(x.command));
+      // A report that does not add up is not sent out by accident: the modal asks first.
+      await step('the modal asks before exporting a report with errors', () => ui.waitVisible('.monaco-dialog-box', 'the modal dialog'));
+      const asked = await ui.page.locator('.monaco-dialog-box').innerText();
+      log(`dialog: ${asked.replace(/\s+/g, ' ')}`);
+      assert.match(asked, x.asks);
+      assert.equal(fs.existsSync(target), false, 'nothing written before the answer');
+      await step('click 导出', () => ui.page.locator('.monaco-dialog-box .monaco-button').filter({ hasText: x.go }).first().click());
+      await step(`${x.docx} written beside the draft`, () => ui.poll(`${x.docx} on disk`, () => fs.existsSync(target)));
+      await step('the notification names the file', () =>
+        ui.poll('the 已导出 notification', () => ui.page.locator('.notification-toast').filter({ hasText: x.docx }).count(), (n) => n > 0));
+      await step(`${x.docx} in the explorer`, () =>
+        ui.poll(`${x.docx} listed in the explorer`, () => ui.page.locator(`.explorer-folders-view .monaco-list-row[aria-label^="${x.docx}"]`).count(), (n) => n > 0));
+      // A real Word document: a zip whose document.xml holds the report's title.
+      const bytes = fs.readFileSync(target);
+      assert.equal(bytes.subarray(0, 2).toString('latin1'), 'PK');
+      log(`${x.docx}: ${bytes.length} bytes`);
     },
   },
 
