@@ -14,6 +14,7 @@ import type { Finding, Report } from '../model/report';
 import { encodingName } from '../files/encoding';
 import { FileReadError } from '../files/read';
 import { readReport } from '../import/read';
+import type { ImportedDraft } from '../import/draft';
 import { IMPORT_FAILED, ImportError } from '../import/source';
 import type { Target } from '../files/walk';
 import { FileWriteError, writeTextFile } from '../files/write';
@@ -72,7 +73,11 @@ function optionsOf(target: Target, task: Pick<FileTask, 'check' | 'strict'>): An
 /** One analyzer per thread: it caches each report's reading by its text. */
 const analyzer = new Analyzer();
 
-export async function checkFile(task: FileTask): Promise<FileOutcome> {
+/** What another command (review) keeps of a report besides its findings, made in the worker from the analysis. */
+export type Summarise<S> = (analysis: DocumentAnalysis, file: { text: string; imported?: ImportedDraft }) => S;
+
+/** Check a file; with `summarise`, also what it makes of the report's analysis (the worker returns that, never the text). */
+export async function checkFile<S = never>(task: FileTask, summarise?: Summarise<S>): Promise<FileOutcome & { summary?: S }> {
   const { target } = task;
   let file: Awaited<ReturnType<typeof readReport>>;
   try {
@@ -122,7 +127,7 @@ export async function checkFile(task: FileTask): Promise<FileOutcome> {
   const imported = file.imported;
   if (imported) result.places = result.findings.map((f) => imported.places[f.range.start.line]);
   if (task.columns !== 'utf16') result.columns = columnsOf(analysis.text, result.findings, task.columns);
-  return { result, identities };
+  return { result, identities, ...(summarise && analysis.isReport ? { summary: summarise(analysis, file) } : {}) };
 }
 
 /** The findings' start columns counted in another unit than UTF-16 code units. */

@@ -58,6 +58,11 @@ export async function writeTextFile(path: string, text: string, encoding: Encodi
     if (error instanceof FileWriteError) throw new FileWriteError(path, error.reason, error.detail);
     throw error;
   }
+  return writeBinaryFile(path, bytes, options);
+}
+
+/** Replace a file's bytes atomically (a workbook: --xlsx), with the same options as writeTextFile. */
+export async function writeBinaryFile(path: string, bytes: Buffer, options: { create?: boolean; exclusive?: boolean } = {}): Promise<void> {
   if (options.exclusive) return writeNewFile(path, bytes);
   let mode: number | undefined;
   try {
