@@ -17,7 +17,7 @@ import { reportYear } from '../parse/dates';
 import { isGovernmentUnit } from '../parse/units';
 import { REVIEW } from './messages';
 
-export type Scope = 'own-organ' | 'area-wide';
+type Scope = 'own-organ' | 'area-wide';
 
 /** A finding as the reviewer reads it: the line (from 1) and column in the draft, where in the report's words, what is wrong. */
 export interface ReviewProblem {
@@ -58,7 +58,7 @@ export const FIGURES = [
   { key: 'processingFee', header: REVIEW.processingFee, read: processingFee },
 ] as const;
 
-export type FigureKey = (typeof FIGURES)[number]['key'];
+type FigureKey = (typeof FIGURES)[number]['key'];
 
 /** What the worker makes of one report of a file. */
 export interface ReportSummary {

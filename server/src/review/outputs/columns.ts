@@ -30,7 +30,7 @@ export const scopeWords = (row: Pick<ReviewRow, 'scope' | 'scopeDeclared'>): Tex
 export const fileOf = (row: Pick<ReviewRow, 'file' | 'part'>): string => (row.part ? `${row.file}#${row.part}` : row.file);
 
 /** A problem in words: where, what, file:line (or the place in a Word document or web page). */
-export function problemWords(problem: ReviewProblem, file: string): Text {
+function problemWords(problem: ReviewProblem, file: string): Text {
   const where = problem.where ?? { zh: '', en: '' };
   const line = problem.place ?? { zh: String(problem.line), en: String(problem.line) };
   return say(REVIEW.problemAt, { where, message: problem.message, file, line });

@@ -18,7 +18,7 @@ import { footnotes, listings, reviewTitle } from './lists';
 const escape = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 /** The link that opens a file at a line in VS Code: vscode://file/ and the absolute path, forward slashes, percent-encoded. */
-export function vscodeLink(absolute: string, line: number, column: number): string {
+function vscodeLink(absolute: string, line: number, column: number): string {
   const path = pathToFileURL(absolute).pathname; // /home/…, or /C:/… on Windows
   return `vscode://file${path}:${line}:${column}`;
 }
