@@ -29,7 +29,7 @@ import { UsageError } from './args';
 import { checkAcrossYears, ConfigError, type PassOptions } from './check';
 import type { FileTask } from './check-file';
 import { ConfigResolver, describeProblems } from './config';
-import { Output } from './io';
+import { Output, type Locale } from './io';
 import { CLI, TARGET_FAILURES } from './messages';
 import { parseReviewArgs, REVIEW_USAGE, type ReviewArgs } from './review-args';
 import { reviewFile, type ReviewOutcome } from './review-file';
@@ -47,37 +47,42 @@ async function rosterOf(path: string): Promise<RosterUnit[]> {
   try {
     return readRoster((await readTextFile(path)).text);
   } catch (error) {
-    if (error instanceof FileReadError) throw new RosterError(say(REVIEW.rosterUnreadable, { why: READ_FAILURES[error.reason] }));
+    if (error instanceof FileReadError) throw new RosterError(say(REVIEW.rosterUnreadable, { why: READ_FAILURES[error.reason] }), path);
+    if (error instanceof RosterError) throw new RosterError(error.why, path);
     throw error;
   }
 }
 
-/** A progress bar on stderr, redrawn at most every 100 ms (and at the end of each pass). */
-function progressBar(locale: 'zh' | 'en', tty: boolean): PassOptions & { clear(): void } {
-  let shown = false;
-  const show: PassOptions & { clear(): void } = Object.assign(
-    (pass: 1 | 2, total: number) => {
-      let last = 0;
-      return {
-        onDone: (done: number) => {
-          const now = Date.now();
-          if (done !== 1 && done !== total && now - last < 100) return;
-          last = now;
-          const words = say(pass === 1 ? REVIEW.progress : REVIEW.progressAgain, { done, total })[locale];
-          const filled = Math.round((done / Math.max(total, 1)) * 20);
-          const bar = `[${'#'.repeat(filled)}${'.'.repeat(20 - filled)}] ${words}`;
-          process.stderr.write(tty ? `\r${bar}\x1b[K` : `${bar}\n`);
-          shown = true;
-        },
-      };
-    },
-    {
-      clear: () => {
-        if (shown && tty) process.stderr.write('\r\x1b[K');
+/** A progress bar on stderr: redrawn in place on a terminal, at most every 100 ms; a line at a time when forced onto a pipe. */
+class Progress {
+  private shown = false;
+
+  constructor(
+    private readonly locale: Locale,
+    private readonly tty: boolean,
+  ) {}
+
+  /** The job options of a pass: its bar. */
+  readonly pass: PassOptions = (pass, total) => {
+    let last = 0;
+    return {
+      onDone: (done) => {
+        const now = Date.now();
+        if (done !== 1 && done !== total && now - last < 100) return;
+        last = now;
+        const words = say(pass === 1 ? REVIEW.progress : REVIEW.progressAgain, { done, total })[this.locale];
+        const filled = Math.round((done / Math.max(total, 1)) * 20);
+        const bar = `[${'#'.repeat(filled)}${'.'.repeat(20 - filled)}] ${words}`;
+        process.stderr.write(this.tty ? `\r${bar}\x1b[K` : `${bar}\n`);
+        this.shown = true;
       },
-    },
-  );
-  return show;
+    };
+  };
+
+  /** The bar wiped before the table is printed. */
+  clear(): void {
+    if (this.shown && this.tty) process.stderr.write('\r\x1b[K');
+  }
 }
 
 /** Check every file and make the rows; stopped by `signal`. */
@@ -132,7 +137,7 @@ export async function runReview(args: string[]): Promise<number> {
   const stop = new AbortController();
   const interrupt = () => stop.abort(new Interrupted());
   process.once('SIGINT', interrupt);
-  let bar: ReturnType<typeof progressBar> | undefined;
+  let bar: Progress | undefined;
   try {
     const options = parseReviewArgs(args);
     if (options === 'help') {
@@ -141,8 +146,8 @@ export async function runReview(args: string[]): Promise<number> {
     }
     out.locale = options.locale;
     const roster = options.roster ? await rosterOf(options.roster) : undefined;
-    bar = options.progress ? progressBar(options.locale, !!process.stderr.isTTY) : undefined;
-    const found = await reviewFiles(options, stop.signal, bar);
+    bar = options.progress ? new Progress(options.locale, !!process.stderr.isTTY) : undefined;
+    const found = await reviewFiles(options, stop.signal, bar?.pass);
     bar?.clear();
     const review = assembleReview(found.rows, found, roster, options.year);
     await writeOutputs(review, options, out, stop.signal);
@@ -154,18 +159,18 @@ export async function runReview(args: string[]): Promise<number> {
       out.error(say(REVIEW.interrupted), 'nianbao review');
       return 130;
     }
-    return failure(error, out, args.includes('--roster') ? args[args.indexOf('--roster') + 1] : undefined);
+    return failure(error, out);
   } finally {
     process.removeListener('SIGINT', interrupt);
   }
 }
 
 /** The exit code and the line of a run that could not finish. */
-function failure(error: unknown, out: Output, roster: string | undefined): number {
+function failure(error: unknown, out: Output): number {
   const tell = (text: Text) => out.error(text, 'nianbao review');
   if (error instanceof UsageError) out.usage(error.text, 'review');
   else if (error instanceof TargetError) out.usage(say(CLI[TARGET_FAILURES[error.reason]], { path: error.path }), 'review');
-  else if (error instanceof RosterError) tell(say(REVIEW.badRoster, { path: roster ?? '', why: error.why }));
+  else if (error instanceof RosterError) tell(say(REVIEW.badRoster, { path: error.path, why: error.why }));
   else if (error instanceof ConfigError) tell({ zh: [CLI.badConfig.zh, ...error.lines.map((l) => `  ${l.zh}`)].join('\n'), en: [CLI.badConfig.en, ...error.lines.map((l) => `  ${l.en}`)].join('\n') });
   else if (error instanceof FileWriteError) tell(say(CLI.outputFailed, { path: error.path, why: WRITE_FAILURES[error.reason] }));
   else throw error;

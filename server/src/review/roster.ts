@@ -15,7 +15,11 @@ export interface RosterUnit {
 }
 
 export class RosterError extends Error {
-  constructor(readonly why: Text) {
+  constructor(
+    readonly why: Text,
+    /** The roster's path, once the command knows it. */
+    readonly path = '',
+  ) {
     super(why.en);
   }
 }
