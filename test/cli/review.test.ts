@@ -221,6 +221,10 @@ describe('nianbao review: the outputs', () => {
       });
     });
     assert.equal(book.getWorksheet('表四')!.getRow(1).getCell(3).value, '行政复议/结果维持');
+    const lists: string[] = [];
+    book.getWorksheet('名单与未读文件')!.eachRow((row) => lists.push((row.values as unknown[]).filter(Boolean).join(' ')));
+    assert.equal(lists[0], '无法读取的文件');
+    assert.ok(lists[1].startsWith(`${shown(truth.unreadable[0])}：无法导入`), lists[1]);
   });
 
   test('HTML: sorted by a click on a header, filtered by typing and by severity (headless chromium)', async (t) => {

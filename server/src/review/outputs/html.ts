@@ -38,7 +38,7 @@ function problemItem(r: ReviewRow, p: ReviewProblem, locale: Locale): string {
 const STYLE = `
 body{font:14px/1.5 system-ui,"PingFang SC","Microsoft YaHei",sans-serif;margin:1.5em;color:#222}
 table{border-collapse:collapse;width:100%}th,td{border:1px solid #ccc;padding:.25em .5em;vertical-align:top}
-thead th{background:#f3f3f3;position:sticky;top:0}th button{all:inherit;cursor:pointer}
+thead th{background:#f3f3f3;position:sticky;top:0;white-space:nowrap}th button{all:unset;cursor:pointer}tbody th{text-align:left;white-space:nowrap}
 th[aria-sort=ascending] button::after{content:" ▲"}th[aria-sort=descending] button::after{content:" ▼"}
 td.num{text-align:right;font-variant-numeric:tabular-nums}tr.has-error td:first-child{border-left:4px solid #c62828}
 tr.has-warning:not(.has-error) td:first-child{border-left:4px solid #ef6c00}
