@@ -38,7 +38,7 @@ function problemItem(r: ReviewRow, p: ReviewProblem, locale: Locale): string {
 const STYLE = `
 body{font:14px/1.5 system-ui,"PingFang SC","Microsoft YaHei",sans-serif;margin:1.5em;color:#222}
 table{border-collapse:collapse;width:100%}th,td{border:1px solid #ccc;padding:.25em .5em;vertical-align:top}
-thead th{background:#f3f3f3;position:sticky;top:0;white-space:nowrap}th button{all:unset;cursor:pointer}tbody th{text-align:left;white-space:nowrap}
+thead th{background:#f3f3f3;position:sticky;top:0}td.first{min-width:24em}th button{all:unset;cursor:pointer}tbody th{text-align:left;white-space:nowrap}
 th[aria-sort=ascending] button::after{content:" ▲"}th[aria-sort=descending] button::after{content:" ▼"}
 td.num{text-align:right;font-variant-numeric:tabular-nums}tr.has-error td:first-child{border-left:4px solid #c62828}
 tr.has-warning:not(.has-error) td:first-child{border-left:4px solid #ef6c00}
@@ -94,7 +94,8 @@ export function reviewHtml(review: Review, locale: Locale): string {
         const value = c.value(r, locale);
         const text = escape(value === null ? '' : String(value));
         if (c.key === 'unit') return `<th scope="row"><a href="#unit-${i + 1}">${text}</a></th>`;
-        return c.numeric ? `<td class="num" data-value="${value ?? ''}">${text}</td>` : `<td>${text}</td>`;
+        if (c.numeric) return `<td class="num" data-value="${value ?? ''}">${text}</td>`;
+        return c.key === 'firstProblems' ? `<td class="first">${text}</td>` : `<td>${text}</td>`;
       }).join('');
       return `<tr id="row-${i + 1}" class="${classes}" data-section="unit-${i + 1}" data-problems="${escape(problems)}">${cells}</tr>`;
     })
