@@ -70,8 +70,14 @@ function optionsOf(target: Target, task: Pick<FileTask, 'check' | 'strict'>): An
   return { enable: (target.named ? 'always' : 'auto') as EnableMode, check: task.check, uri: uriOf(target), checkErrors };
 }
 
-/** One analyzer per thread: it caches each report's reading by its text. */
-const analyzer = new Analyzer();
+/**
+ * One analyzer per thread: it caches each report's reading by its text. The
+ * CLI reads a file once (again only when last year's report is in the folder),
+ * so a few parts are enough; the editor's 400 would keep hundreds of MB per
+ * thread over a province's folder (bench/review.ts: 10,000 reports).
+ */
+const CLI_CACHED_PARTS = 16;
+const analyzer = new Analyzer(CLI_CACHED_PARTS);
 
 /** What another command (review) keeps of a report besides its findings, made in the worker from the analysis. */
 export type Summarise<S> = (analysis: DocumentAnalysis, file: { text: string; imported?: ImportedDraft }) => S;
