@@ -5,9 +5,13 @@
  * file, line, unit, code, severity, where, message), one sheet per table
  * (表二, 表三, 表四: a row per report, a column per cell named in the report's
  * words, e.g. 一、本年新收政府信息公开申请数量/自然人), and a sheet of the lists
- * (files not read, roster results) when there is any.
+ * (files not read, roster results) when there is any. Written with exceljs's
+ * streaming writer, each row committed as it is added: a province's 10,000
+ * reports × 200 cells would otherwise hold gigabytes of cell objects. Only the
+ * zipped bytes are kept, for files/write.ts to write atomically.
  */
-import type { Worksheet } from 'exceljs';
+import { PassThrough } from 'node:stream';
+import type { stream } from 'exceljs';
 import { csvColumns, type Extract } from '../../extract';
 import { TABLE_IDS, TABLES, type TableId } from '../../format/standard';
 import { REVIEW } from '../messages';
@@ -17,12 +21,20 @@ import { fileOf, ROW_COLUMNS, type Locale } from './columns';
 import { listings } from './lists';
 
 
-/** A header row, bold, frozen, with an auto-filter over the columns. */
-function header(sheet: Worksheet, names: readonly string[]): void {
-  sheet.addRow([...names]).font = { bold: true };
-  sheet.views = [{ state: 'frozen', ySplit: 1 }];
+type Book = stream.xlsx.WorkbookWriter;
+type Sheet = ReturnType<Book['addWorksheet']>;
+
+/** A sheet whose header row is bold and frozen, with an auto-filter over its columns. */
+function sheetWithHeader(book: Book, name: string, names: readonly string[]): Sheet {
+  const sheet = book.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] });
   sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: names.length } };
+  const row = sheet.addRow([...names]);
+  row.font = { bold: true };
+  row.commit();
+  return sheet;
 }
+
+const add = (sheet: Sheet, values: unknown[]) => sheet.addRow(values).commit();
 
 const extractOf = (r: ReviewRow): Extract => ({ file: r.file, year: r.year, unit: r.unit, format: r.format, ...r.cells });
 
@@ -37,39 +49,50 @@ function tableColumns(id: TableId, rows: readonly ReviewRow[]) {
 }
 
 export async function reviewXlsx(review: Review, locale: Locale): Promise<Buffer> {
-  const { Workbook } = (await import('exceljs')).default;
-  const book = new Workbook();
+  const { stream: streaming } = (await import('exceljs')).default;
+  const out = new PassThrough();
+  const chunks: Buffer[] = [];
+  out.on('data', (chunk: Buffer) => chunks.push(chunk));
+  const book = new streaming.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
   book.creator = 'nianbao';
 
-  const units = book.addWorksheet(REVIEW.unitsSheet[locale]);
-  header(units, ROW_COLUMNS.map((c) => c.header[locale]));
-  for (const r of review.rows) units.addRow(ROW_COLUMNS.map((c) => c.value(r, locale)));
+  const units = sheetWithHeader(book, REVIEW.unitsSheet[locale], ROW_COLUMNS.map((c) => c.header[locale]));
+  for (const r of review.rows) add(units, ROW_COLUMNS.map((c) => c.value(r, locale)));
+  units.commit();
 
-  const problems = book.addWorksheet(REVIEW.problemsSheet[locale]);
-  header(problems, [REVIEW.file, REVIEW.line, REVIEW.unit, REVIEW.code, REVIEW.severity, REVIEW.where, REVIEW.message].map((t) => t[locale]));
+  const headers = [REVIEW.file, REVIEW.line, REVIEW.unit, REVIEW.code, REVIEW.severity, REVIEW.where, REVIEW.message].map((t) => t[locale]);
+  const problems = sheetWithHeader(book, REVIEW.problemsSheet[locale], headers);
   for (const r of review.rows) {
-    for (const p of r.problems) {
-      problems.addRow([fileOf(r), p.place?.[locale] ?? p.line, r.unit, p.code, REVIEW[p.severity][locale], p.where?.[locale] ?? '', p.message[locale]]);
-    }
+    for (const p of r.problems) add(problems, [fileOf(r), p.place?.[locale] ?? p.line, r.unit, p.code, REVIEW[p.severity][locale], p.where?.[locale] ?? '', p.message[locale]]);
   }
+  problems.commit();
 
   for (const id of TABLE_IDS) {
-    const sheet = book.addWorksheet(TABLES[id].short[locale]);
     const columns = tableColumns(id, review.rows);
-    header(sheet, [REVIEW.unit[locale], REVIEW.file[locale], ...columns.map((c) => c.name)]);
+    const sheet = sheetWithHeader(book, TABLES[id].short[locale], [REVIEW.unit[locale], REVIEW.file[locale], ...columns.map((c) => c.name)]);
     for (const r of review.rows) {
       const e = extractOf(r);
-      sheet.addRow([r.unit, fileOf(r), ...columns.map((c) => c.get(e) ?? null)]);
+      add(sheet, [r.unit, fileOf(r), ...columns.map((c) => c.get(e) ?? null)]);
     }
+    sheet.commit();
   }
 
   const lists = listings(review);
   if (lists.length) {
     const sheet = book.addWorksheet(REVIEW.listsSheet[locale]);
     for (const l of lists) {
-      sheet.addRow([l.title[locale]]).font = { bold: true };
-      for (const item of l.items) sheet.addRow(['', item[locale]]);
+      const title = sheet.addRow([l.title[locale]]);
+      title.font = { bold: true };
+      title.commit();
+      for (const item of l.items) add(sheet, ['', item[locale]]);
     }
+    sheet.commit();
   }
-  return Buffer.from(await book.xlsx.writeBuffer());
+  const ended = new Promise<void>((resolve, reject) => {
+    out.on('end', resolve);
+    out.on('error', reject);
+  });
+  await book.commit();
+  await ended;
+  return Buffer.concat(chunks);
 }
