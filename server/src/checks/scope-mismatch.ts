@@ -18,6 +18,23 @@ const MESSAGES = defineMessages({
   cell: { zh: '{label}', en: '{label}' },
 });
 
+/**
+ * What the report's tables count, declared: the organ's own requests, or the
+ * whole area's (a government counting its departments and townships). Read by
+ * `nianbao review` for a report's 范围 column; auto guesses from the unit name.
+ */
+const OPTIONS = {
+  scope: {
+    type: 'enum',
+    values: ['auto', 'own-organ', 'area-wide'],
+    default: 'auto',
+    docs: {
+      zh: '报告的统计范围：own-organ（本机关）、area-wide（全地区，含所属部门、乡镇）或 auto（按标题中的单位名称推测）；nianbao review 的“范围”一列据此填写',
+      en: 'What the report counts: own-organ, area-wide (departments and townships included), or auto (guessed from the unit in the title); the 范围 column of nianbao review shows it',
+    },
+  },
+} as const;
+
 export const scopeMismatch = defineCheck({
   code: 'scope-mismatch',
   severity: 'warning',
@@ -32,6 +49,7 @@ export const scopeMismatch = defineCheck({
       silencing('scope-mismatch').en,
   },
   messages: MESSAGES,
+  options: OPTIONS,
   fixes: [],
   run(report) {
     const findings: Finding[] = [];

@@ -84,7 +84,7 @@ function useColor(flag: boolean | undefined, isTTY: boolean, env: NodeJS.Process
 }
 
 /** A whole number from `min`. */
-function wholeNumber(option: string, value: string | undefined, min: number): number | undefined {
+export function wholeNumber(option: string, value: string | undefined, min: number): number | undefined {
   if (value === undefined) return undefined;
   if (!/^\d{1,6}$/.test(value) || Number(value) < min) throw usageError('badValue', { option, allowed: min === 0 ? '0, 1, 2 …' : '1, 2, 3 …', value });
   return Number(value);

@@ -14,6 +14,7 @@ import type { Finding, Report } from '../model/report';
 import { encodingName } from '../files/encoding';
 import { FileReadError } from '../files/read';
 import { readReport } from '../import/read';
+import type { ImportedDraft } from '../import/draft';
 import { IMPORT_FAILED, ImportError } from '../import/source';
 import type { Target } from '../files/walk';
 import { FileWriteError, writeTextFile } from '../files/write';
@@ -69,10 +70,20 @@ function optionsOf(target: Target, task: Pick<FileTask, 'check' | 'strict'>): An
   return { enable: (target.named ? 'always' : 'auto') as EnableMode, check: task.check, uri: uriOf(target), checkErrors };
 }
 
-/** One analyzer per thread: it caches each report's reading by its text. */
-const analyzer = new Analyzer();
+/**
+ * One analyzer per thread: it caches each report's reading by its text. The
+ * CLI reads a file once (again only when last year's report is in the folder),
+ * so a few parts are enough; the editor's 400 would keep hundreds of MB per
+ * thread over a province's folder (bench/review.ts: 10,000 reports).
+ */
+const CLI_CACHED_PARTS = 16;
+const analyzer = new Analyzer(CLI_CACHED_PARTS);
 
-export async function checkFile(task: FileTask): Promise<FileOutcome> {
+/** What another command (review) keeps of a report besides its findings, made in the worker from the analysis. */
+export type Summarise<S> = (analysis: DocumentAnalysis, file: { text: string; imported?: ImportedDraft }) => S;
+
+/** Check a file; with `summarise`, also what it makes of the report's analysis (the worker returns that, never the text). */
+export async function checkFile<S = never>(task: FileTask, summarise?: Summarise<S>): Promise<FileOutcome & { summary?: S }> {
   const { target } = task;
   let file: Awaited<ReturnType<typeof readReport>>;
   try {
@@ -122,7 +133,7 @@ export async function checkFile(task: FileTask): Promise<FileOutcome> {
   const imported = file.imported;
   if (imported) result.places = result.findings.map((f) => imported.places[f.range.start.line]);
   if (task.columns !== 'utf16') result.columns = columnsOf(analysis.text, result.findings, task.columns);
-  return { result, identities };
+  return { result, identities, ...(summarise && analysis.isReport ? { summary: summarise(analysis, file) } : {}) };
 }
 
 /** The findings' start columns counted in another unit than UTF-16 code units. */

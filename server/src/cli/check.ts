@@ -34,7 +34,9 @@ import { resolve } from 'node:path';
 import { INTERNAL_ERROR } from '../engine/analyze';
 import { say } from '../checks/messages';
 import type { Severity } from '../model/report';
-import { FileReadError, readStdin, readTextFile } from '../files/read';
+import { FileReadError, readStdin } from '../files/read';
+import { readReport } from '../import/read';
+import { ImportError } from '../import/source';
 import { READ_FAILURES, WRITE_FAILURES } from '../files/messages';
 import { FileWriteError, writeTextFile } from '../files/write';
 import { collectTargets, TargetError, type Skipped, type Target } from '../files/walk';
@@ -42,13 +44,13 @@ import { isLastYearOf } from '../parse/units';
 import { VERSION } from '../about';
 import { UsageError } from './args';
 import { CHECK_USAGE, parseCheckArgs, type CheckArgs } from './check-args';
-import { checkFile, type FileResult, type FileTask } from './check-file';
+import { checkFile, type FileOutcome, type FileResult, type FileTask } from './check-file';
 import { ConfigResolver, describeProblems } from './config';
 import { formatJson } from './formats/json';
 import { formatSarif } from './formats/sarif';
 import { formatText } from './formats/text';
 import { Output } from './io';
-import { runJobs } from './jobs';
+import { runJobs, type JobOptions } from './jobs';
 import { CLI, TARGET_FAILURES } from './messages';
 
 /** A file's task before its rules are known: the same for every file but the text and the rules. */
@@ -66,7 +68,25 @@ async function checkFiles(
   skipped: readonly Skipped[] = [],
 ): Promise<FileResult[]> {
   const skippedResults: FileResult[] = skipped.map((s) => ({ file: s.display, isReport: false, findings: [], error: say(CLI[TARGET_FAILURES[s.reason]], { path: s.display }) }));
-  const first = await runJobs(tasks.map((task): FileTask => ({ ...task, lastYear: [], fix: false })), options.jobs, checkFile);
+  const outcomes = await checkAcrossYears(tasks, options, checkFile);
+  return [...skippedResults, ...outcomes.map((outcome) => outcome.result)];
+}
+
+/** How a run across years is shown and stopped: the job options of each pass, from the number of its tasks. */
+export type PassOptions = (pass: 1 | 2, total: number) => JobOptions;
+
+/**
+ * The two passes of checkFiles, with any work that checks a file as checkFile
+ * does (review's also summarises it): the outcomes in the tasks' order, each
+ * from the second pass when the file had one.
+ */
+export async function checkAcrossYears<O extends FileOutcome>(
+  tasks: readonly FileTask[],
+  options: Pick<CheckArgs, 'fix' | 'jobs'>,
+  work: (task: FileTask) => Promise<O>,
+  passOptions: PassOptions = () => ({}),
+): Promise<O[]> {
+  const first = await runJobs(tasks.map((task): FileTask => ({ ...task, lastYear: [], fix: false })), options.jobs, work, passOptions(1, tasks.length));
   const lastYearTasks = tasks.map((_, i) =>
     tasks.flatMap((other, j) => (j !== i && first[j].identities.some((last) => first[i].identities.some((own) => isLastYearOf(last, own))) ? [other] : [])),
   );
@@ -74,9 +94,9 @@ async function checkFiles(
   const texts = new Map<Target, string>();
   for (const other of new Set(lastYearTasks.flat())) {
     try {
-      texts.set(other.target, other.text ?? (await readTextFile(other.target.absolute)).text);
+      texts.set(other.target, other.text ?? (await readReport(other.target.absolute)).text);
     } catch (error) {
-      if (!(error instanceof FileReadError)) throw error; // reported by its own check
+      if (!(error instanceof FileReadError) && !(error instanceof ImportError)) throw error; // reported by its own check
     }
   }
   const again = tasks.flatMap((task, i) => {
@@ -84,10 +104,10 @@ async function checkFiles(
     const needed = first[i].result.isReport && !first[i].result.error && (lastYear.length > 0 || options.fix);
     return needed ? [{ i, task: { ...task, lastYear, fix: options.fix } }] : [];
   });
-  const second = await runJobs(again.map((a) => a.task), options.jobs, checkFile);
-  const results = first.map((outcome) => outcome.result);
-  again.forEach((a, k) => (results[a.i] = second[k].result));
-  return [...skippedResults, ...results];
+  const second = await runJobs(again.map((a) => a.task), options.jobs, work, passOptions(2, again.length));
+  const outcomes = [...first];
+  again.forEach((a, k) => (outcomes[a.i] = second[k]));
+  return outcomes;
 }
 
 const SEVERITY_ORDER: Severity[] = ['error', 'warning', 'information', 'hint'];
@@ -122,7 +142,7 @@ async function tasksOf(options: CheckArgs, resolver: ConfigResolver): Promise<{ 
   return { tasks, skipped };
 }
 
-class ConfigError extends Error {
+export class ConfigError extends Error {
   constructor(readonly lines: { zh: string; en: string }[]) {
     super(lines.map((l) => l.en).join('\n'));
   }

@@ -13,6 +13,19 @@ const WORKER_FLAG = 'nianbaoJobWorker';
 /** This thread is one of the CLI's workers. */
 export const isJobWorker = (): boolean => !isMainThread && !!(workerData as Record<string, unknown> | undefined)?.[WORKER_FLAG];
 
+/** Which work a worker serves: `check` (the default) or another command's (`review`). */
+export const jobWorkName = (): string => String((workerData as Record<string, unknown> | undefined)?.[WORKER_FLAG]);
+
+/** How a run is told of and stopped: which work the workers serve, each task done, a stop asked for. */
+export interface JobOptions {
+  /** The name the worker's main.ts dispatches on (jobWorkName); `check` when absent. */
+  work?: string;
+  /** Called once per task done, with the number done so far. */
+  onDone?: (done: number) => void;
+  /** Aborted: no task is given out any more, the workers are stopped, and the run rejects with the signal's reason. */
+  signal?: AbortSignal;
+}
+
 /** Default --jobs: every core. */
 export const defaultJobs = (): number => availableParallelism();
 
@@ -26,17 +39,22 @@ type Reply<R> = { id: number; ok: true; value: R } | { id: number; ok: false; me
  * workers (this thread would otherwise only wait) — the results in task
  * order. A task that throws fails the run.
  */
-export async function runJobs<T, R>(tasks: readonly T[], jobs: number, work: (task: T) => Promise<R>): Promise<R[]> {
+export async function runJobs<T, R>(tasks: readonly T[], jobs: number, work: (task: T) => Promise<R>, options: JobOptions = {}): Promise<R[]> {
   const script = __filename;
   const threads = Math.min(jobs, Math.ceil(tasks.length / TASKS_PER_WORKER));
   const results: R[] = new Array(tasks.length);
   let next = 0;
+  let done = 0;
   let failed: unknown;
+  const { signal } = options;
+  const finished = () => options.onDone?.(++done);
   /** This thread takes the next task whenever it is free, as each worker does. */
   const here = async () => {
     while (next < tasks.length && failed === undefined) {
+      signal?.throwIfAborted();
       const id = next++;
       results[id] = await work(tasks[id]);
+      finished();
     }
   };
   if (threads <= 1 || !script.endsWith('.js')) {
@@ -61,6 +79,7 @@ export async function runJobs<T, R>(tasks: readonly T[], jobs: number, work: (ta
         pending--;
         if (!reply.ok) return fail(new Error(reply.message));
         results[reply.id] = reply.value;
+        finished();
         give();
         if (pending === 0) resolve();
       });
@@ -71,13 +90,22 @@ export async function runJobs<T, R>(tasks: readonly T[], jobs: number, work: (ta
       give();
       if (pending === 0) resolve();
     });
+  const stopped = new Promise<never>((_, reject) => {
+    const stop = () => {
+      failed ??= signal!.reason;
+      reject(signal!.reason);
+    };
+    if (signal?.aborted) stop();
+    else signal?.addEventListener('abort', stop, { once: true });
+  });
+  stopped.catch(() => undefined);
   try {
     const running = Array.from({ length: threads - 1 }, () => {
-      const worker = new Worker(script, { workerData: { [WORKER_FLAG]: true } });
+      const worker = new Worker(script, { workerData: { [WORKER_FLAG]: options.work ?? 'check' } });
       workers.push(worker);
       return inWorker(worker);
     });
-    await Promise.all([here(), ...running]);
+    await Promise.race([Promise.all([here(), ...running]), stopped]);
   } finally {
     await Promise.all(workers.map((w) => w.terminate()));
   }

@@ -2,16 +2,20 @@
  * nianbao <command> …  — the CLI. Exit codes: 0 no errors, 1 errors found, 2 bad usage.
  */
 import { runCheck } from './check';
-import { checkFile } from './check-file';
+import { checkFile, type FileTask } from './check-file';
 import { runExport } from './export';
+import { REVIEW_WORK, runReview } from './review';
+import { reviewFile } from './review-file';
 import { runExtract } from './extract';
 import { runImport } from './import';
-import { isJobWorker, serveJobs } from './jobs';
+import { isJobWorker, jobWorkName, serveJobs } from './jobs';
 import { runLanguageServer } from './lsp';
 import { VERSION } from '../about';
 
 export const USAGE = `用法 Usage:
   nianbao check <文件、文件夹或 glob…|-> [--format text|json|sarif] [--config 文件] [--rule 代码=级别] [--fix | --fix-dry-run] …
+  nianbao review <文件夹、文件或 glob…> [--roster 名单.csv] [--year N] [--csv|--json|--xlsx|--html 文件]
+                                  审核一批报告：每份一行，缺报、重复、问题汇总 / review a batch: a row per report, missing units, problems
   nianbao extract <文件或文件夹…> [--format json|csv]
   nianbao import <报告.docx|网页.html…> [-o 草稿.md]   把 Word 文档或网页转成草稿 / turn a Word document or web page into a draft
   nianbao export <草稿.md> --to docx|html [-o 文件] [--annotate]   导出标准版式的 Word 文档或网页 / export as a Word document or web page
@@ -26,6 +30,8 @@ async function main(argv: string[]): Promise<number> {
   switch (command) {
     case 'check':
       return runCheck(rest);
+    case 'review':
+      return runReview(rest);
     case 'extract':
       return runExtract(rest);
     case 'import':
@@ -65,5 +71,5 @@ function run(): void {
 }
 
 // The same bundle runs the worker threads of `check` (cli/jobs.ts).
-if (isJobWorker()) serveJobs(checkFile);
+if (isJobWorker()) serveJobs(jobWorkName() === REVIEW_WORK ? reviewFile : (task: FileTask) => checkFile(task));
 else run();

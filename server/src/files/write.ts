@@ -61,7 +61,7 @@ export async function writeTextFile(path: string, text: string, encoding: Encodi
   return writeBinaryFile(path, bytes, options);
 }
 
-/** Replace or create a file with these bytes, as writeTextFile does (an exported .docx or web page). */
+/** Replace or create a file with these bytes atomically, as writeTextFile does (an exported .docx or web page, a workbook). */
 export async function writeBinaryFile(path: string, bytes: Uint8Array, options: { create?: boolean; exclusive?: boolean } = {}): Promise<void> {
   if (options.exclusive) return writeNewFile(path, bytes);
   let mode: number | undefined;

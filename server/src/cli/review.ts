@@ -1,0 +1,178 @@
+/**
+ * nianbao review <文件夹…> — the reviewer's desk: every report of a folder
+ * checked at once (on every core, the worker returning each report's small
+ * row, never its text), one row per report, the roster's missing and unknown
+ * units, and the outputs the reviewer asked for (review/outputs/), each
+ * written atomically. Last year's reports in the folder are compared with
+ * this year's as `check` compares them (checkAcrossYears).
+ *
+ * Ctrl+C stops the workers and writes no output file (exit 130).
+ * Exit codes: 0 no errors, 1 an error finding or a file that could not be
+ * read, 2 bad usage, configuration or roster.
+ */
+import { say } from '../checks/messages';
+import { READ_FAILURES, WRITE_FAILURES } from '../files/messages';
+import { FileReadError, readTextFile } from '../files/read';
+import { collectTargets, TargetError } from '../files/walk';
+import { FileWriteError, writeBinaryFile, writeTextFile } from '../files/write';
+import type { Text } from '../format/standard';
+import { REVIEW } from '../review/messages';
+import { assembleReview, type Review, type Unreadable } from '../review/review';
+import { readRoster, RosterError, type RosterUnit } from '../review/roster';
+import type { ReviewRow } from '../review/row';
+import { reviewCsv } from '../review/outputs/csv';
+import { reviewJson } from '../review/outputs/json';
+import { reviewTable } from '../review/outputs/table';
+import { reviewHtml } from '../review/outputs/html';
+import { reviewXlsx } from '../review/outputs/xlsx';
+import { UsageError } from './args';
+import { checkAcrossYears, ConfigError, type PassOptions } from './check';
+import type { FileTask } from './check-file';
+import { ConfigResolver, describeProblems } from './config';
+import { Output, type Locale } from './io';
+import { CLI, TARGET_FAILURES } from './messages';
+import { parseReviewArgs, REVIEW_USAGE, type ReviewArgs } from './review-args';
+import { reviewFile, type ReviewOutcome } from './review-file';
+
+/** The name main.ts dispatches a review worker on. */
+export const REVIEW_WORK = 'review';
+
+/** The extensions read in a folder: drafts, pasted text, Word documents and web pages. */
+const REVIEWED = /\.(md|markdown|txt|docx|html?)$/i;
+
+class Interrupted extends Error {}
+
+/** The roster's units; a roster that cannot be read or has no 单位 column stops the run (exit 2). */
+async function rosterOf(path: string): Promise<RosterUnit[]> {
+  try {
+    return readRoster((await readTextFile(path)).text);
+  } catch (error) {
+    if (error instanceof FileReadError) throw new RosterError(say(REVIEW.rosterUnreadable, { why: READ_FAILURES[error.reason] }), path);
+    if (error instanceof RosterError) throw new RosterError(error.why, path);
+    throw error;
+  }
+}
+
+/** A progress bar on stderr: redrawn in place on a terminal, at most every 100 ms; a line at a time when forced onto a pipe. */
+class Progress {
+  private shown = false;
+
+  constructor(
+    private readonly locale: Locale,
+    private readonly tty: boolean,
+  ) {}
+
+  /** The job options of a pass: its bar. */
+  readonly pass: PassOptions = (pass, total) => {
+    let last = 0;
+    return {
+      onDone: (done) => {
+        const now = Date.now();
+        if (done !== 1 && done !== total && now - last < 100) return;
+        last = now;
+        const words = say(pass === 1 ? REVIEW.progress : REVIEW.progressAgain, { done, total })[this.locale];
+        const filled = Math.round((done / Math.max(total, 1)) * 20);
+        const bar = `[${'#'.repeat(filled)}${'.'.repeat(20 - filled)}] ${words}`;
+        process.stderr.write(this.tty ? `\r${bar}\x1b[K` : `${bar}\n`);
+        this.shown = true;
+      },
+    };
+  };
+
+  /** The bar wiped before the table is printed. */
+  clear(): void {
+    if (this.shown && this.tty) process.stderr.write('\r\x1b[K');
+  }
+}
+
+/** Check every file and make the rows; stopped by `signal`. */
+async function reviewFiles(options: ReviewArgs, signal: AbortSignal, progress?: PassOptions): Promise<{ rows: ReviewRow[]; unreadable: Unreadable[]; notReports: string[] }> {
+  const { targets, skipped } = await collectTargets(options.paths, REVIEWED);
+  const resolver = new ConfigResolver(options.config, {});
+  const tasks: FileTask[] = [];
+  const problems = [];
+  for (const target of targets) {
+    const { rules, problems: found } = await resolver.rulesFor(target.absolute);
+    problems.push(...found);
+    tasks.push({ target, lastYear: [], fix: false, check: { rules }, strict: false, columns: 'utf16' });
+  }
+  if (problems.length) throw new ConfigError(describeProblems(problems));
+  const outcomes = await checkAcrossYears<ReviewOutcome>(tasks, { fix: false, jobs: options.jobs }, reviewFile, (pass, total) => ({
+    work: REVIEW_WORK,
+    signal,
+    ...(progress ? progress(pass, total) : {}),
+  }));
+  const rows: ReviewRow[] = [];
+  const unreadable: Unreadable[] = skipped.map((s) => ({ file: s.display, why: say(CLI[TARGET_FAILURES[s.reason]], { path: s.display }) }));
+  const notReports: string[] = [];
+  outcomes.forEach(({ result, summary }, i) => {
+    const { display, absolute } = tasks[i].target;
+    if (result.error) unreadable.push({ file: display, why: result.error });
+    else if (!result.isReport || !summary) notReports.push(display);
+    else rows.push(...summary.map((s) => ({ ...s, file: display, absolute })));
+  });
+  return { rows, unreadable, notReports };
+}
+
+/** Each output asked for, written atomically; the first that fails stops (exit 2). */
+async function writeOutputs(review: Review, options: ReviewArgs, out: Output, signal: AbortSignal): Promise<void> {
+  const outputs: [string | undefined, () => Promise<string | Buffer>][] = [
+    [options.csv, async () => reviewCsv(review, options.locale)],
+    [options.json, async () => reviewJson(review, options.locale)],
+    [options.xlsx, () => reviewXlsx(review, options.locale)],
+    [options.html, async () => reviewHtml(review, options.locale)],
+  ];
+  for (const [path, make] of outputs) {
+    if (!path) continue;
+    const content = await make();
+    if (signal.aborted) throw new Interrupted();
+    if (typeof content === 'string') await writeTextFile(path, content, 'utf-8', false, { create: true });
+    else await writeBinaryFile(path, content, { create: true });
+    out.error(say(REVIEW.written, { path }), 'nianbao review');
+  }
+}
+
+export async function runReview(args: string[]): Promise<number> {
+  const out = new Output('zh');
+  const stop = new AbortController();
+  const interrupt = () => stop.abort(new Interrupted());
+  process.once('SIGINT', interrupt);
+  let bar: Progress | undefined;
+  try {
+    const options = parseReviewArgs(args);
+    if (options === 'help') {
+      await out.write(REVIEW_USAGE);
+      return 0;
+    }
+    out.locale = options.locale;
+    const roster = options.roster ? await rosterOf(options.roster) : undefined;
+    bar = options.progress ? new Progress(options.locale, !!process.stderr.isTTY) : undefined;
+    const found = await reviewFiles(options, stop.signal, bar?.pass);
+    bar?.clear();
+    const review = assembleReview(found.rows, found, roster, options.year);
+    await writeOutputs(review, options, out, stop.signal);
+    await out.write(reviewTable(review, options.locale));
+    return review.rows.some((r) => r.counts.error > 0) || review.unreadable.length ? 1 : 0;
+  } catch (error) {
+    bar?.clear();
+    if (error instanceof Interrupted || stop.signal.aborted) {
+      out.error(say(REVIEW.interrupted), 'nianbao review');
+      return 130;
+    }
+    return failure(error, out);
+  } finally {
+    process.removeListener('SIGINT', interrupt);
+  }
+}
+
+/** The exit code and the line of a run that could not finish. */
+function failure(error: unknown, out: Output): number {
+  const tell = (text: Text) => out.error(text, 'nianbao review');
+  if (error instanceof UsageError) out.usage(error.text, 'review');
+  else if (error instanceof TargetError) out.usage(say(CLI[TARGET_FAILURES[error.reason]], { path: error.path }), 'review');
+  else if (error instanceof RosterError) tell(say(REVIEW.badRoster, { path: error.path, why: error.why }));
+  else if (error instanceof ConfigError) tell({ zh: [CLI.badConfig.zh, ...error.lines.map((l) => `  ${l.zh}`)].join('\n'), en: [CLI.badConfig.en, ...error.lines.map((l) => `  ${l.en}`)].join('\n') });
+  else if (error instanceof FileWriteError) tell(say(CLI.outputFailed, { path: error.path, why: WRITE_FAILURES[error.reason] }));
+  else throw error;
+  return 2;
+}

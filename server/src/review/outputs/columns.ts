@@ -1,0 +1,59 @@
+/**
+ * The columns of a report's row, declared once for every output: the terminal
+ * table, the CSV, the workbook's 单位 sheet and the web page. Each has its
+ * header (zh, en) and its value in a language.
+ */
+import { say } from '../../checks/messages';
+import type { Text } from '../../format/standard';
+import { REVIEW } from '../messages';
+import { FIGURES, type ReviewProblem, type ReviewRow } from '../row';
+
+export type Locale = keyof Text;
+type Value = string | number | null;
+
+export interface Column {
+  key: string;
+  header: Text;
+  value: (row: ReviewRow, locale: Locale) => Value;
+  numeric?: boolean;
+}
+
+/** How many problems the row's 首要问题 names. */
+const FIRST_PROBLEMS = 3;
+
+export const scopeWords = (row: Pick<ReviewRow, 'scope' | 'scopeDeclared'>): Text => {
+  const scope = row.scope === 'area-wide' ? REVIEW.areaWide : REVIEW.ownOrgan;
+  return row.scopeDeclared ? scope : say(REVIEW.guessed, { scope });
+};
+
+/** The file a row is of, with the report's number when the file holds several. */
+export const fileOf = (row: Pick<ReviewRow, 'file' | 'part'>): string => (row.part ? `${row.file}#${row.part}` : row.file);
+
+/** A problem in words: where, what, file:line (or the place in a Word document or web page). */
+function problemWords(problem: ReviewProblem, file: string): Text {
+  const where = problem.where ?? { zh: '', en: '' };
+  const line = problem.place ?? { zh: String(problem.line), en: String(problem.line) };
+  return say(REVIEW.problemAt, { where, message: problem.message, file, line });
+}
+
+export const firstProblems = (row: ReviewRow, locale: Locale): string =>
+  row.problems
+    .filter((p) => p.severity !== 'hint')
+    .slice(0, FIRST_PROBLEMS)
+    .map((p) => problemWords(p, fileOf(row))[locale])
+    .join(locale === 'zh' ? '；' : '; ');
+
+export const ROW_COLUMNS: readonly Column[] = [
+  { key: 'unit', header: REVIEW.unit, value: (r, l) => r.unit ?? REVIEW.noUnit[l] },
+  { key: 'year', header: REVIEW.year, value: (r) => r.year, numeric: true },
+  { key: 'format', header: REVIEW.format, value: (r) => r.format },
+  { key: 'scope', header: REVIEW.scope, value: (r, l) => scopeWords(r)[l] },
+  ...FIGURES.map((f): Column => ({ key: f.key, header: f.header, value: (r) => r.figures[f.key], numeric: true })),
+  { key: 'errors', header: REVIEW.errors, value: (r) => r.counts.error, numeric: true },
+  { key: 'warnings', header: REVIEW.warnings, value: (r) => r.counts.warning, numeric: true },
+  { key: 'notes', header: REVIEW.notes, value: (r) => r.counts.information, numeric: true },
+  { key: 'sharesMost', header: REVIEW.sharesMost, value: (r) => r.similarity?.unit ?? null },
+  { key: 'sharedShare', header: REVIEW.sharedShare, value: (r) => (r.similarity ? `${Math.round(r.similarity.share * 100)}%` : null) },
+  { key: 'firstProblems', header: REVIEW.firstProblems, value: firstProblems },
+  { key: 'file', header: REVIEW.file, value: (r) => fileOf(r) },
+];

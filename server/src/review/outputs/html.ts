@@ -1,0 +1,130 @@
+/**
+ * --html: one self-contained page (inline CSS and script, nothing fetched):
+ * the table of reports, sortable by a click on a header and filtered by a
+ * text box and severity toggles (the script), static and complete without it;
+ * each unit's problems, linked to `vscode://file/<path>:<line>:<column>` so
+ * that a click opens the draft at the line in VS Code; the lists (files not
+ * read, roster results); a print style that drops the controls.
+ */
+import { pathToFileURL } from 'node:url';
+import type { Text } from '../../format/standard';
+import type { Severity } from '../../model/report';
+import { REVIEW } from '../messages';
+import type { Review } from '../review';
+import type { ReviewProblem, ReviewRow } from '../row';
+import { fileOf, ROW_COLUMNS, type Locale } from './columns';
+import { footnotes, listings, reviewTitle } from './lists';
+
+const escape = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+
+/** The link that opens a file at a line in VS Code: vscode://file/ and the absolute path, forward slashes, percent-encoded. */
+function vscodeLink(absolute: string, line: number, column: number): string {
+  const path = pathToFileURL(absolute).pathname; // /home/…, or /C:/… on Windows
+  return `vscode://file${path}:${line}:${column}`;
+}
+
+const SEVERITIES: readonly Exclude<Severity, 'hint'>[] = ['error', 'warning', 'information'];
+
+/** The severities a row has problems of: what the toggles filter on. */
+const severitiesOf = (r: ReviewRow) => SEVERITIES.filter((s) => r.problems.some((p) => p.severity === s || (s === 'information' && p.severity === 'hint')));
+
+function problemItem(r: ReviewRow, p: ReviewProblem, locale: Locale): string {
+  const at = p.place ? `${fileOf(r)} · ${p.place[locale]}` : `${fileOf(r)}:${p.line}`;
+  const where = p.where ? `<span class="where">${escape(p.where[locale])}</span>` : '';
+  const severity = p.severity === 'hint' ? 'information' : p.severity;
+  return `<li class="${severity}"><span class="sev">${escape(REVIEW[p.severity][locale])}</span> ${where} ${escape(p.message[locale])} <a href="${escape(vscodeLink(r.absolute, p.line, p.column))}">${escape(at)}</a> <code>${escape(p.code)}</code></li>`;
+}
+
+const STYLE = `
+body{font:14px/1.5 system-ui,"PingFang SC","Microsoft YaHei",sans-serif;margin:1.5em;color:#222}
+table{border-collapse:collapse;width:100%}th,td{border:1px solid #ccc;padding:.25em .5em;vertical-align:top}
+thead th{background:#f3f3f3;position:sticky;top:0}td.first{min-width:24em}th button{all:unset;cursor:pointer}tbody th{text-align:left;white-space:nowrap}
+th[aria-sort=ascending] button::after{content:" ▲"}th[aria-sort=descending] button::after{content:" ▼"}
+td.num{text-align:right;font-variant-numeric:tabular-nums}tr.has-error td:first-child{border-left:4px solid #c62828}
+tr.has-warning:not(.has-error) td:first-child{border-left:4px solid #ef6c00}
+li.error .sev{color:#c62828;font-weight:bold}li.warning .sev{color:#ef6c00;font-weight:bold}li.information .sev{color:#1565c0}
+.where{background:#f5f5f5;padding:0 .25em}.controls{margin:.5em 0 1em}.controls label{margin-right:1em}
+@media print{.controls{display:none}thead th{position:static}a{color:inherit;text-decoration:none}section{break-inside:avoid}}
+`;
+
+/** Sorting by a click on a header (numbers as numbers, again to reverse) and filtering by text and severity. */
+const SCRIPT = `
+(function(){
+var table=document.getElementById('units'),body=table.tBodies[0];
+var rows=Array.prototype.slice.call(body.rows);
+table.querySelectorAll('thead th').forEach(function(th,i){
+  var b=document.createElement('button');b.type='button';b.textContent=th.textContent;th.textContent='';th.appendChild(b);
+  b.addEventListener('click',function(){
+    var asc=th.getAttribute('aria-sort')!=='ascending';
+    table.querySelectorAll('thead th').forEach(function(o){o.removeAttribute('aria-sort')});
+    th.setAttribute('aria-sort',asc?'ascending':'descending');
+    var num=th.dataset.type==='number';
+    rows.slice().sort(function(x,y){
+      var a=x.cells[i].dataset.value!==undefined?x.cells[i].dataset.value:x.cells[i].textContent;
+      var c=y.cells[i].dataset.value!==undefined?y.cells[i].dataset.value:y.cells[i].textContent;
+      var r=num?(a===''?-1:+a)-(c===''?-1:+c):a.localeCompare(c,'zh');
+      return asc?r:-r;
+    }).forEach(function(r){body.appendChild(r)});
+  });
+});
+var box=document.getElementById('filter'),toggles=document.querySelectorAll('.controls input[type=checkbox]');
+function apply(){
+  var q=box.value.trim().toLowerCase(),want=[];
+  toggles.forEach(function(t){if(t.checked)want.push(t.value)});
+  rows.forEach(function(r){
+    var text=!q||r.textContent.toLowerCase().indexOf(q)>=0||(r.dataset.problems||'').toLowerCase().indexOf(q)>=0;
+    var sev=!want.length||want.some(function(s){return r.classList.contains('has-'+s)});
+    r.hidden=!(text&&sev);
+    var s=document.getElementById(r.dataset.section);if(s)s.hidden=r.hidden;
+  });
+}
+box.addEventListener('input',apply);toggles.forEach(function(t){t.addEventListener('change',apply)});
+document.querySelector('.controls').hidden=false;
+})();
+`;
+
+export function reviewHtml(review: Review, locale: Locale): string {
+  const title = reviewTitle(review)[locale];
+  const head = ROW_COLUMNS.map((c) => `<th scope="col"${c.numeric ? ' data-type="number"' : ''}>${escape(c.header[locale])}</th>`).join('');
+  const body = review.rows
+    .map((r, i) => {
+      const classes = severitiesOf(r).map((s) => `has-${s}`).join(' ');
+      const problems = r.problems.map((p) => `${p.where?.[locale] ?? ''} ${p.message[locale]}`).join(' ');
+      const cells = ROW_COLUMNS.map((c) => {
+        const value = c.value(r, locale);
+        const text = escape(value === null ? '' : String(value));
+        if (c.key === 'unit') return `<th scope="row"><a href="#unit-${i + 1}">${text}</a></th>`;
+        if (c.numeric) return `<td class="num" data-value="${value ?? ''}">${text}</td>`;
+        return c.key === 'firstProblems' ? `<td class="first">${text}</td>` : `<td>${text}</td>`;
+      }).join('');
+      return `<tr id="row-${i + 1}" class="${classes}" data-section="unit-${i + 1}" data-problems="${escape(problems)}">${cells}</tr>`;
+    })
+    .join('\n');
+  const sections = review.rows
+    .map((r, i) => {
+      const items = r.problems.length ? `<ol>${r.problems.map((p) => problemItem(r, p, locale)).join('\n')}</ol>` : `<p>${escape(REVIEW.noProblems[locale])}</p>`;
+      return `<section id="unit-${i + 1}"><h3>${escape(r.unit ?? REVIEW.noUnit[locale])} <small>${escape(fileOf(r))}</small></h3>\n${items}</section>`;
+    })
+    .join('\n');
+  const lists = listings(review)
+    .map((l) => `<section class="list"><h2>${escape(l.title[locale])}</h2><ul>${l.items.map((i: Text) => `<li>${escape(i[locale])}</li>`).join('')}</ul></section>`)
+    .join('\n');
+  const toggles = SEVERITIES.map((s) => `<label><input type="checkbox" value="${s}"> ${escape(REVIEW[s][locale])}</label>`).join('');
+  return `<!DOCTYPE html>
+<html lang="${locale === 'zh' ? 'zh-CN' : 'en'}">
+<head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>${escape(title)}</title><style>${STYLE}</style></head>
+<body>
+<h1>${escape(title)}</h1>
+${footnotes(review).map((t) => `<p>${escape(t[locale])}</p>`).join('\n')}
+<div class="controls" hidden><label>${escape(REVIEW.filter[locale])} <input id="filter" type="search" placeholder="${escape(REVIEW.filterHint[locale])}"></label> ${escape(REVIEW.showOnly[locale])}：${toggles} <small>${escape(REVIEW.sortHint[locale])}</small></div>
+<table id="units"><thead><tr>${head}</tr></thead>
+<tbody>
+${body}
+</tbody></table>
+${lists}
+<h2>${escape(REVIEW.problemsOf[locale])}</h2>
+${sections}
+<script>${SCRIPT}</script>
+</body></html>
+`;
+}

@@ -1,0 +1,48 @@
+/**
+ * --json: the same data for scripts: the year, every row (figures, counts,
+ * every problem with where and line, every cell), the other years' reports,
+ * the files not read with the reason, the roster's results, and the
+ * aggregation (empty until review/aggregate.ts is wired in). Words in the chosen language.
+ */
+import type { Text } from '../../format/standard';
+import { totals, type Review } from '../review';
+import type { ReviewRow } from '../row';
+import { firstProblems, scopeWords, type Locale } from './columns';
+
+function rowJson(r: ReviewRow, locale: Locale) {
+  const words = (t: Text | undefined) => t?.[locale] ?? null;
+  return {
+    file: r.file,
+    ...(r.part ? { part: r.part } : {}),
+    unit: r.unit,
+    year: r.year,
+    format: r.format,
+    scope: r.scope,
+    scopeDeclared: r.scopeDeclared,
+    scopeWords: scopeWords(r)[locale],
+    figures: r.figures,
+    counts: r.counts,
+    firstProblems: firstProblems(r, locale),
+    problems: r.problems.map((p) => ({ line: p.line, column: p.column, code: p.code, severity: p.severity, where: words(p.where), message: p.message[locale], ...(p.place ? { place: p.place[locale] } : {}) })),
+    similarity: r.similarity ?? null,
+    cells: r.cells,
+  };
+}
+
+export function reviewJson(review: Review, locale: Locale): string {
+  const data = {
+    year: review.year,
+    totals: totals(review),
+    rows: review.rows.map((r) => rowJson(r, locale)),
+    otherYears: review.otherYears.map((r) => ({ file: r.file, unit: r.unit, year: r.year })),
+    unreadable: review.unreadable.map((u) => ({ file: u.file, why: u.why[locale] })),
+    notReports: review.notReports,
+    roster: {
+      missing: review.roster.missing,
+      unknown: review.roster.unknown.map((u) => ({ unit: u.report.unit, file: u.report.file, closest: u.closest?.name ?? null })),
+      duplicates: review.roster.duplicates,
+    },
+    aggregation: review.aggregation,
+  };
+  return JSON.stringify(data, null, 2) + '\n';
+}
