@@ -35,6 +35,7 @@ import {
 import type MarkdownIt from 'markdown-it';
 import { extendMarkdownIt } from './markdown-it';
 import { registerPreview } from './preview';
+import { registerReportContext } from './report-context';
 import { exportDraft } from './export';
 import { registerWorkspaceCheck } from './workspace-check';
 
@@ -345,6 +346,7 @@ export function activate(context: vscode.ExtensionContext): NianbaoApi {
     ...registerWorkspaceCheck(() => client, () => ready, t),
   );
   registerPreview(context, () => ready.then(() => client), t);
+  context.subscriptions.push(registerReportContext(() => ready.then(() => client)));
 
   return {
     get client() {

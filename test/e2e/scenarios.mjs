@@ -105,7 +105,7 @@ export const EXPECT = {
 
   // Scenario 7: a plain README in the same workspace gets no diagnostics;
   // `control` is a draft opened after it whose problems prove the checker ran.
-  readme: { file: 'README.md', control: { file: 'seed-000.md', code: 'label-deviation' } },
+  readme: { file: 'README.md', control: { file: 'seed-000.md', code: 'label-deviation' }, previewButton: '.editor-group-container.active .editor-actions [aria-label*="预览年报"], .editor-group-container.active .editor-actions [aria-label*="Preview report"]' },
 
   // Scenario 8: Restricted Mode (workspace not trusted) still shows diagnostics.
   restricted: { file: WRONG_TOTAL.name, code: 't3-row-total', line: WRONG_TOTAL.line },
@@ -442,7 +442,10 @@ export const scenarios = [
       await step('control draft checked', () => ui.waitProblems((rs) => rs.some((x) => x.code === r.control.code), { file: r.control.file }));
       const readme = await ui.readProblems({ file: r.file });
       assert.deepEqual(readme, [], `${r.file} should have no problems:\n${fmt(readme)}`);
+      // The preview button in the editor title is there on a report draft only.
+      await step(`the preview button on ${r.control.file}`, () => ui.poll('the preview button', () => ui.page.locator(r.previewButton).count(), (n) => n > 0));
       await step(`back to ${r.file}`, () => ui.openFile(r.file));
+      await step(`no preview button on ${r.file}`, () => ui.poll('the preview button gone', () => ui.page.locator(r.previewButton).count(), (n) => n === 0));
       const squiggles = await ui.page.locator('.editor-group-container.active .editor-instance > .monaco-editor [class*="squiggly-"]').count();
       assert.equal(squiggles, 0, `${r.file} shows ${squiggles} squiggles`);
     },

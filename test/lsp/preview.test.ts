@@ -2,7 +2,7 @@
  * nianbao/preview over stdio (dist/server.js): the preview of the version the
  * diagnostics were made from, drawn without checking the draft again; after a
  * keystroke, the new number and its finding; a document that is not a report
- * answers html: null.
+ * answers html: null, and nianbao/isReport false.
  */
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
@@ -69,5 +69,15 @@ describe('nianbao/preview', () => {
     assert.deepEqual([notReport.html, notReport.version], [null, null]);
     const closed = await client.request<PreviewResult>('nianbao/preview', { textDocument: { uri: 'file:///drafts/never-opened.md' } });
     assert.equal(closed.html, null);
+  });
+
+  it('nianbao/isReport: true for a report draft (the editor shows the preview button), false for another Markdown file', async () => {
+    const report = 'file:///drafts/report.md';
+    await new Doc(client, report, CLEAN).open();
+    const notes = 'file:///drafts/notes.md';
+    await new Doc(client, notes, '# 会议记录\n\n讨论了年报的编写分工。\n').open();
+    assert.equal(await client.request<boolean>('nianbao/isReport', { textDocument: { uri: report } }), true);
+    assert.equal(await client.request<boolean>('nianbao/isReport', { textDocument: { uri: notes } }), false);
+    assert.equal(await client.request<boolean>('nianbao/isReport', { textDocument: { uri: 'file:///drafts/never-opened.md' } }), false);
   });
 });

@@ -32,7 +32,7 @@ import { formatTables } from '../features/format';
 import { isMarkdown, type Analyses, type ServerStats } from './analyses';
 import { effectiveConfig, type EffectiveConfig } from '../features/effective-config';
 import { importDocument, type ImportResult } from './import';
-import { PREVIEW_REQUEST, previewOf, type PreviewParams, type PreviewResult } from './preview';
+import { IS_REPORT_REQUEST, isReport, PREVIEW_REQUEST, previewOf, type PreviewParams, type PreviewResult } from './preview';
 import { exportForClient, type ExportResult } from './export';
 import type { ClientState } from './client';
 import { toCompletionItem, toDocumentSymbol, toSymbolInformation } from './convert';
@@ -181,6 +181,10 @@ export function registerHandlers(ctx: HandlerContext): void {
   connection.onRequest(
     PREVIEW_REQUEST,
     guard('preview', null as PreviewResult | null, (params: PreviewParams) => previewOf(analyses, params.textDocument.uri)),
+  );
+  connection.onRequest(
+    IS_REPORT_REQUEST,
+    guard('isReport', false, (params: PreviewParams) => isReport(analyses, params.textDocument.uri)),
   );
 
   // What the analyses did so far: for tests and benchmarks that speak the protocol (not an editor feature).

@@ -9,6 +9,8 @@ import { previewHtml } from '../features/preview';
 import type { Analyses } from './analyses';
 
 export const PREVIEW_REQUEST = 'nianbao/preview';
+/** Whether an open document is an annual report draft: the client shows the preview button on those only. */
+export const IS_REPORT_REQUEST = 'nianbao/isReport';
 
 export interface PreviewParams {
   textDocument: { uri: string };
@@ -32,4 +34,8 @@ export async function previewOf(analyses: Analyses, uri: string): Promise<Previe
   const { html, lines } = previewHtml(found.analysis, found.locale);
   const title = found.analysis.parts[0]?.report.title?.span.text.trim() ?? null;
   return { uri, version: found.document.version, html, lines, title };
+}
+
+export async function isReport(analyses: Analyses, uri: string): Promise<boolean> {
+  return (await analyses.reportOf(uri)) !== undefined;
 }
