@@ -37,10 +37,29 @@ const withoutHtmlTables = {
   },
 };
 
+/**
+ * Libraries only one command needs — docx (a Word export) and exceljs (a
+ * review's workbook) — are bundled apart, in dist/vendor/, and required from
+ * there when first used (the code imports them dynamically), so that a check,
+ * the language server's start and every CLI worker do not load them.
+ */
+const LAZY_LIBRARIES = ['docx', 'exceljs'];
+const lazyLibraries = {
+  name: 'lazy-libraries',
+  setup(build) {
+    build.onResolve({ filter: new RegExp(`^(${LAZY_LIBRARIES.join('|')})$`) }, (args) => ({ path: `./vendor/${args.path}.js`, external: true }));
+  },
+};
+const vendorBuilds = LAZY_LIBRARIES.map((name) => ({
+  stdin: { contents: `module.exports = require(${JSON.stringify(name)});`, resolveDir: '.', loader: 'js' },
+  outfile: `dist/vendor/${name}.js`,
+}));
+
 const builds = [
   { entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'], banner: { js: IMPORT_META_URL }, plugins: [withoutHtmlTables] },
-  { entryPoints: ['server/src/lsp/server.ts'], outfile: 'dist/server.js', banner: { js: `#!/usr/bin/env node\n${IMPORT_META_URL}` } },
-  { entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: `#!/usr/bin/env node\n${IMPORT_META_URL}` } },
+  { entryPoints: ['server/src/lsp/server.ts'], outfile: 'dist/server.js', banner: { js: `#!/usr/bin/env node\n${IMPORT_META_URL}` }, plugins: [lazyLibraries] },
+  { entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: `#!/usr/bin/env node\n${IMPORT_META_URL}` }, plugins: [lazyLibraries] },
+  ...vendorBuilds,
 ];
 
 const contexts = await Promise.all(builds.map((b) => esbuild.context({ ...common, ...b })));

@@ -17,7 +17,7 @@ import { basename, dirname, extname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { say } from '../checks/messages';
 import { Analyzer } from '../engine/analyze';
-import { exportDocx, DEFAULT_FONTS, type DocxFonts } from '../export/docx';
+import { DEFAULT_FONTS, type DocxFonts } from '../export/fonts';
 import { exportHtml } from '../export/html';
 import { FileReadError } from '../files/read';
 import { FileWriteError, writeBinaryFile } from '../files/write';
@@ -155,7 +155,7 @@ export async function runExport(args: string[]): Promise<number> {
   const locale = out.locale;
   const bytes =
     format === 'docx'
-      ? await exportDocx(analysis, { annotate: options.annotate, locale, fonts: options.fonts })
+      ? await (await import('../export/docx')).exportDocx(analysis, { annotate: options.annotate, locale, fonts: options.fonts })
       : new TextEncoder().encode(exportHtml(analysis, { annotate: options.annotate, locale }));
 
   if (target === '-') {

@@ -46,23 +46,7 @@ import type { DocumentAnalysis } from '../engine/analyze';
 import { exportDocument, marksOfCell, worstOf, type ExportDocument, type ExportFinding, type TableBlock } from './document';
 import { EXPORT, findingLine, findingsIntro } from './messages';
 import { cellText, readCell } from './table-html';
-
-/** The fonts of each kind of text (East Asian font names, as Word and WPS know them). */
-export interface DocxFonts {
-  title: string;
-  heading: string;
-  subheading: string;
-  body: string;
-  table: string;
-}
-
-export const DEFAULT_FONTS: Readonly<DocxFonts> = {
-  title: '方正小标宋简体',
-  heading: '黑体',
-  subheading: '楷体_GB2312',
-  body: '仿宋_GB2312',
-  table: '宋体',
-};
+import { DEFAULT_FONTS, type DocxFonts } from './fonts';
 
 export interface DocxExportOptions {
   annotate?: boolean;

@@ -6,13 +6,14 @@
  * (client/src/export.ts).
  */
 import type { DocumentAnalysis } from '../engine/analyze';
-import { exportDocx } from '../export/docx';
 import { exportHtml } from '../export/html';
 
 export type ExportResult = { base64: string; errors: number; reports: number };
 
 export async function exportForClient(analysis: DocumentAnalysis, format: unknown, annotate: boolean, locale: 'zh' | 'en'): Promise<ExportResult> {
-  const bytes = format === 'html' ? new TextEncoder().encode(exportHtml(analysis, { annotate, locale })) : await exportDocx(analysis, { annotate, locale });
+  // The Word writer (and the docx library under it) is loaded on the first export, not at the server's start.
+  const bytes =
+    format === 'html' ? new TextEncoder().encode(exportHtml(analysis, { annotate, locale })) : await (await import('../export/docx')).exportDocx(analysis, { annotate, locale });
   const errors = analysis.parts[0]?.findings.filter((f) => f.severity === 'error').length ?? 0;
   return { base64: Buffer.from(bytes).toString('base64'), errors, reports: analysis.parts.length };
 }
