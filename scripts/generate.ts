@@ -6,7 +6,8 @@
  *  - docs/checks.md: the list of checks, from the checks' own docs entries;
  *  - schemas/nianbaorc.schema.json: the schema of .nianbaorc.json, from the checks' codes and options;
  *  - the table of checks in README.md, between its `checks` markers;
- *  - in package.json, the properties of the setting nianbao.rules (the same as the schema's rules).
+ *  - in package.json, the properties of the setting nianbao.rules (the same as the schema's rules),
+ *    and the setting nianbao.export.fonts (export/fonts.ts).
  * Both are derived from server/src/format/standard.ts; neither is edited by hand.
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -15,6 +16,7 @@ import { SECTIONS, TABLE2, T3_GROUPS } from '../server/src/format/standard';
 import { snippetSpecs } from '../server/src/features/snippets';
 import { CHECKS, type Check } from '../server/src/checks';
 import { configSchema } from '../server/src/config/schema';
+import { fontsSettingSchema } from '../server/src/export/fonts';
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /** Brackets and list punctuation written either width. */
@@ -75,6 +77,8 @@ export function generate(root = '.'): void {
   const manifest = JSON.parse(readFileSync('package.json', 'utf8'));
   const rulesSchema = (configSchema().properties as Record<string, { properties: unknown }>).rules;
   manifest.contributes.configuration.properties['nianbao.rules'].properties = rulesSchema.properties;
+  // The export's fonts: their kinds and defaults are export/fonts.ts's.
+  manifest.contributes.configuration.properties['nianbao.export.fonts'] = fontsSettingSchema();
   writeFileSync(out('package.json'), JSON.stringify(manifest, null, 2) + '\n');
 
   // README.md: only the region between the markers is generated; read it from the repository.

@@ -41,7 +41,7 @@ export async function exportDraft(ready: () => Promise<void>, format: Format, t:
     return undefined;
   }
   await ready();
-  const result = await vscode.commands.executeCommand<{ base64: string; errors: number; reports: number } | { applied: false }>('nianbao.server.export', document.uri.toString(), format, review);
+  const result = await vscode.commands.executeCommand<{ base64: string; errors: number; reports: number } | { applied: false }>('nianbao.server.export', document.uri.toString(), format, review, vscode.workspace.getConfiguration('nianbao', document.uri).get('export.fonts'));
   // The server said why it could not (not a report) in a notice of its own.
   if (!result || !('base64' in result)) return undefined;
   if (result.errors > 0 && !review) {

@@ -5,6 +5,7 @@
  */
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import { strFromU8, unzipSync } from 'fflate';
 import type {
   CodeAction,
   CompletionItem,
@@ -239,6 +240,12 @@ describe('language server over stdio (dist/server.js)', () => {
     assert.deepEqual([docx.errors, docx.reports], [0, 1]);
     const bytes = Buffer.from(docx.base64, 'base64');
     assert.equal(bytes.subarray(0, 2).toString('latin1'), 'PK', 'a zip package');
+    // The setting nianbao.export.fonts, sent by the client as the fourth argument: its body font in the document, the defaults elsewhere.
+    const withFonts = await client.request<Exported>('workspace/executeCommand', { command: 'nianbao.server.export', arguments: [REPORT_URI, 'docx', false, { body: '方正仿宋_GBK', nonsense: 1 }] });
+    const xml = strFromU8(unzipSync(Buffer.from(withFonts.base64, 'base64'))['word/document.xml']);
+    assert.match(xml, /w:eastAsia="方正仿宋_GBK"/);
+    assert.doesNotMatch(xml, /w:eastAsia="仿宋_GB2312"/);
+    assert.match(xml, /w:eastAsia="黑体"/);
     const html = await client.request<Exported>('workspace/executeCommand', { command: 'nianbao.server.export', arguments: [REPORT_URI, 'html', true] });
     const page = Buffer.from(html.base64, 'base64').toString('utf8');
     assert.match(page, /^<!DOCTYPE html>/);

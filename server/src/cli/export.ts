@@ -17,7 +17,7 @@ import { basename, dirname, extname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { say } from '../checks/messages';
 import { Analyzer } from '../engine/analyze';
-import { DEFAULT_FONTS, type DocxFonts } from '../export/fonts';
+import { DEFAULT_FONTS, fontsFrom, type DocxFonts } from '../export/fonts';
 import { exportHtml } from '../export/html';
 import { FileReadError } from '../files/read';
 import { FileWriteError, writeBinaryFile } from '../files/write';
@@ -94,11 +94,7 @@ function parseExportArgs(args: string[], out: Output): ExportArgs | 'help' {
   const implied = output && /\.(docx|html)$/i.exec(output)?.[1].toLowerCase();
   const to = (values.to as string | undefined) ?? implied;
   if (!to) throw usageError('exportTarget');
-  const fonts: Partial<DocxFonts> = {};
-  for (const f of FONT_OPTIONS) {
-    const value = (values as Record<string, unknown>)[`font-${f}`];
-    if (typeof value === 'string' && value.trim()) fonts[f] = value.trim();
-  }
+  const fonts = fontsFrom(Object.fromEntries(FONT_OPTIONS.map((f) => [f, (values as Record<string, unknown>)[`font-${f}`]])));
   return {
     draft: positionals[0],
     format: oneOf('--to', to, FORMATS, 'docx'),

@@ -7,13 +7,15 @@
  */
 import type { DocumentAnalysis } from '../engine/analyze';
 import { exportHtml } from '../export/html';
+import { fontsFrom } from '../export/fonts';
 
 export type ExportResult = { base64: string; errors: number; reports: number };
 
-export async function exportForClient(analysis: DocumentAnalysis, format: unknown, annotate: boolean, locale: 'zh' | 'en'): Promise<ExportResult> {
+/** `fonts`: the client's setting nianbao.export.fonts, as it was sent (only known kinds with a name are used). */
+export async function exportForClient(analysis: DocumentAnalysis, format: unknown, annotate: boolean, locale: 'zh' | 'en', fonts?: unknown): Promise<ExportResult> {
   // The Word writer (and the docx library under it) is loaded on the first export, not at the server's start.
   const bytes =
-    format === 'html' ? new TextEncoder().encode(exportHtml(analysis, { annotate, locale })) : await (await import('../export/docx')).exportDocx(analysis, { annotate, locale });
+    format === 'html' ? new TextEncoder().encode(exportHtml(analysis, { annotate, locale })) : await (await import('../export/docx')).exportDocx(analysis, { annotate, locale, fonts: fontsFrom(fonts) });
   const errors = analysis.parts[0]?.findings.filter((f) => f.severity === 'error').length ?? 0;
   return { base64: Buffer.from(bytes).toString('base64'), errors, reports: analysis.parts.length };
 }

@@ -217,7 +217,7 @@ export function registerHandlers(ctx: HandlerContext): void {
       if (!uri) return nothing('请在年度报告草稿中运行此命令', 'Run this command on an annual report draft');
       if (!found) return nothing('当前文档不是政府信息公开工作年度报告', 'This document is not an annual report');
       const { document, analysis, options } = found;
-      if (params.command === COMMANDS.exportDocument) return exportForClient(analysis, params.arguments?.[1], params.arguments?.[2] === true, locale);
+      if (params.command === COMMANDS.exportDocument) return exportForClient(analysis, params.arguments?.[1], params.arguments?.[2] === true, locale, params.arguments?.[3]);
       if (params.command === COMMANDS.fixAll) {
         const edits = fixAllEdits(analysis, options, analyses.analyzer);
         if (edits.length === 0) return nothing('没有可以确定的修复：余下的问题需要逐一核对', 'Nothing whose fix is certain; what remains needs checking one by one');
