@@ -20,7 +20,7 @@ import { jumps } from '../review/year-over-year';
 import { checkFile, type FileOutcome, type FileTask } from './check-file';
 
 /** The code a jump from last year's figure is listed under in a row. */
-export const JUMP_CODE = 'year-over-year-jump';
+const JUMP_CODE = 'year-over-year-jump';
 
 /** What the main thread compares across units of one report: its sentences and its cells. */
 export interface AcrossUnits {

@@ -19,7 +19,7 @@ import type { ReviewRow } from './row';
 import { SIMILAR_SHARE, similarity, type ReportSentences } from './similarity';
 
 /** A passage of a report found in another report: its text and line here, and the other report's file and line. */
-export interface SharedPassage {
+interface SharedPassage {
   text: string;
   line: number;
   other: { unit: string | null; file: string; absolute: string; line: number };
@@ -52,7 +52,7 @@ export interface ReviewPair {
 }
 
 /** A cell where an area-wide report differs from the sum of its units'. */
-export interface SumDifference {
+interface SumDifference {
   /** The renderer's path of the cell: t3/new/0. */
   path: string;
   where: Text;
@@ -78,7 +78,7 @@ export interface AreaSum {
 }
 
 /** Where a row's report is, as similarity and the sums name it: its file, and its number when the file holds several. */
-export const uriOf = (row: Pick<ReviewRow, 'file' | 'part'>): string => (row.part ? `${row.file}#${row.part}` : row.file);
+const uriOf = (row: Pick<ReviewRow, 'file' | 'part'>): string => (row.part ? `${row.file}#${row.part}` : row.file);
 
 const lineOf = (range: Range) => range.start.line + 1;
 
