@@ -494,6 +494,9 @@ describe('nianbao review: running', () => {
     const help = cli(['review', '--help']);
     assert.equal(help.status, 0);
     assert.match(help.stdout, /--roster/);
+    for (const option of ['--sum 单位', '--sum-out 文件', '--overwrite']) assert.ok(help.stdout.includes(`  ${option} `), option);
+    assert.match(help.stdout, /雷同：/);
+    assert.match(help.stdout, /汇总核对：/);
     const en = cli(['review', 'reports', '--locale', 'en', '--year', '2024'], { cwd: dir });
     assert.match(en.stdout, /^Review of the 2024 annual reports/);
     assert.match(en.stdout, /Unit +Year +New requests/);
