@@ -14,9 +14,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import stringWidth from 'string-width';
-import { encodeGbk } from '../helpers';
 import { generateReviewFolder, type ReviewTruth, type TruthRow } from '../fixtures/review/generate';
 import { CLI, cli, ROOT, type Run } from './run';
+import { parseReport } from '../../server/src/index';
+import { RULES } from '../../server/src/format/rules';
+import { readFigures } from '../../server/src/review/aggregate';
+import { analyze, encodeGbk } from '../helpers';
 
 interface JsonRow {
   file: string;
@@ -29,6 +32,21 @@ interface JsonRow {
   counts: { error: number; warning: number; information: number };
   problems: { line: number; column: number; code: string; severity: string; where: string | null; message: string }[];
   cells: { table3?: Record<string, (number | null)[]> };
+  similarity: {
+    share: number;
+    unit: string | null;
+    file: string | null;
+    lastYearShare: number | null;
+    messages: string[];
+    passages: { text: string; line: number; other: { unit: string | null; file: string; line: number }; lastYear: boolean }[];
+  } | null;
+}
+interface JsonSum {
+  unit: string;
+  file: string;
+  included: string[];
+  missing: string[];
+  differences: { path: string; where: string; line: number; area: number; sum: number; message: string }[];
 }
 interface JsonReview {
   year: number;
@@ -36,7 +54,9 @@ interface JsonReview {
   otherYears: { file: string; unit: string; year: number }[];
   unreadable: { file: string; why: string }[];
   roster: { missing: { name: string }[]; unknown: { unit: string; file: string; closest: string | null }[]; duplicates: { unit: string; files: string[] }[] };
-  aggregation: unknown[];
+  pairs: { kind: string; a: { unit: string; file: string }; b: { unit: string; file: string }; sentences: number }[];
+  aggregation: JsonSum[];
+  aggregationNote: string | null;
 }
 
 let dir: string;
@@ -176,7 +196,7 @@ describe('nianbao review: the outputs', () => {
     const text = bytes.toString('utf8').slice(1);
     assert.ok(!/[^\r]\n/.test(text), 'every line ends in CRLF');
     const [header, ...rest] = text.split('\r\n');
-    assert.equal(header, '单位,年度,格式,范围,本年新收,上年结转,办理总计,结转下年,行政复议,行政诉讼,规范性文件现行有效,信息处理费（元）,错误,警告,提示,雷同最多的单位,雷同比例,首要问题,文件');
+    assert.equal(header, ROW_HEADERS.join(','));
     const rows = rest.slice(0, rest.indexOf(''));
     assert.equal(rows.length, json.rows.length);
     const wrong = rows.find((r) => r.startsWith(`${thisYear().find((t) => t.seeded === 't3-row-total')!.unit},`))!;
@@ -187,7 +207,7 @@ describe('nianbao review: the outputs', () => {
   test('XLSX: 单位 with frozen header and filter, 问题 with every finding, 表二/表三/表四 with every cell', async () => {
     const book = new ExcelJS.Workbook();
     await book.xlsx.readFile(join(dir, 'out/units.xlsx'));
-    assert.deepEqual(book.worksheets.map((s) => s.name), ['单位', '问题', '表二', '表三', '表四', '名单与未读文件']);
+    assert.deepEqual(book.worksheets.map((s) => s.name), ['单位', '问题', '表二', '表三', '表四', '雷同', '汇总核对', '名单与未读文件']);
     const units = book.getWorksheet('单位')!;
     const view = units.views[0] as { state: string; ySplit: number };
     assert.deepEqual([view.state, view.ySplit], ['frozen', 1]);
@@ -244,6 +264,13 @@ describe('nianbao review: the outputs', () => {
       await page.click('#units thead th:nth-child(5) button');
       const down = (await column('本年新收')).map(Number);
       assert.deepEqual(down, [...up].sort((a, b) => b - a));
+      // 雷同比例 sorts by the share, not by its words: the four copied reports first, most shared first.
+      const share = ROW_HEADERS.indexOf('雷同比例') + 1;
+      await page.click(`#units thead th:nth-child(${share}) button`);
+      await page.click(`#units thead th:nth-child(${share}) button`);
+      const byShare = [...json.rows].sort((a, b) => (b.similarity?.share ?? -1) - (a.similarity?.share ?? -1));
+      assert.deepEqual(new Set((await visibleUnits()).slice(0, 4)), new Set(byShare.slice(0, 4).map((r) => r.unit)));
+      assert.deepEqual(new Set(byShare.slice(0, 4).map((r) => r.unit)), new Set(json.rows.filter((r) => r.similarity?.unit).map((r) => r.unit)));
       await page.fill('#filter', '龙泉镇');
       assert.deepEqual(await visibleUnits(), ['龙泉镇人民政府']);
       // A problem's words find its unit too.
@@ -270,6 +297,169 @@ describe('nianbao review: the outputs', () => {
     assert.match(html, /<th scope="col"/);
     assert.match(html, /<th scope="row">/);
     assert.ok(!/<(link|script) [^>]*src=/.test(html), 'nothing fetched');
+  });
+});
+
+/** The year's row of a unit named as the roster names it (a township's title may leave out its county). */
+const rowOfUnit = (name: string) => json.rows.find((r) => r.unit && (name === r.unit || name.endsWith(r.unit)) && !r.file.includes('修改稿'))!;
+/** The codes of the arithmetic checks (format/rules.ts, and the mistyped cell). */
+const ARITHMETIC = new Set([...Object.keys(RULES), 'cell-mistyped']);
+
+describe('nianbao review: across units', () => {
+  test('雷同: the copied reports name their source unit, in every output; no other report names one', () => {
+    const copied = new Map(truth.copiedPairs.flatMap(([from, to]) => [[rowOfUnit(from), rowOfUnit(to)], [rowOfUnit(to), rowOfUnit(from)]]));
+    assert.equal(copied.size, 4);
+    const csv = readFileSync(join(dir, 'out/units.csv'), 'utf8').split('\r\n');
+    for (const row of json.rows) {
+      const source = copied.get(row);
+      assert.equal(row.similarity?.unit ?? null, source?.unit ?? null, row.file);
+      const line = csv.find((l) => l.endsWith(`,${row.file}`))!;
+      if (!source) continue;
+      assert.ok(row.similarity!.share >= 0.3, row.file);
+      assert.match(row.similarity!.messages[0], new RegExp(`与“${source.unit}”相同的最多`));
+      assert.ok(line.includes(`,${source.unit},${Math.round(row.similarity!.share * 100)}%,`), line);
+      // Its passages name the other report's file and line, and the text is on both lines.
+      assert.ok(row.similarity!.passages.length > 0);
+      for (const p of row.similarity!.passages) {
+        assert.equal(p.other.file, source.file);
+        const here = readFileSync(join(dir, row.file), 'utf8').split('\n')[p.line - 1];
+        const there = readFileSync(join(dir, source.file), 'utf8').split('\n')[p.other.line - 1];
+        const core = p.text.replace(/^\d+年，\S+?局|^\d+年，\S+?政府/, '').slice(-10);
+        assert.ok(here.includes(core) && there.includes(core), `${row.file}:${p.line} ${p.text}`);
+      }
+    }
+    // The terminal's 雷同 column: the share and the source unit, for the four and no other.
+    const marked = run.stdout.split('\n').filter((l) => /\d+% \S/.test(l));
+    assert.equal(marked.length, 4, marked.join('\n'));
+    for (const [row, source] of copied) assert.ok(marked.some((l) => l.startsWith(row.unit!.slice(0, 8)) && l.includes(source.unit!.slice(0, 6))), row.unit!);
+  });
+
+  test('汇总核对: the county report that is not its units’ sum, each differing cell with both values and where; the one that is, none; the missing unit', () => {
+    assert.equal(json.aggregation.length, truth.sums.length);
+    for (const sum of truth.sums) {
+      const found = json.aggregation.find((a) => a.file === shown(sum.file))!;
+      assert.deepEqual(found.differences.map((d) => ({ path: d.path, report: d.area, sum: d.sum })), sum.differing, sum.unit);
+      assert.deepEqual(found.missing, sum.missing, sum.unit);
+      assert.equal(found.included.length, sum.units.length, sum.unit);
+      for (const d of found.differences) {
+        const line = readFileSync(join(dir, 'reports', sum.file), 'utf8').split('\n')[d.line - 1];
+        assert.ok(line.includes(`| ${d.where.split(' · ').at(-1)} |`) && line.includes(`| ${d.area} |`), `${d.where}: ${line}`);
+        assert.ok(d.message.includes(`本报告为 ${d.area}`) && d.message.includes(`之和为 ${d.sum}`), d.message);
+      }
+    }
+    const notSum = json.aggregation.find((a) => a.differences.length)!;
+    assert.deepEqual(notSum.differences.map((d) => d.where).slice(0, 2), ['表三 · 自然人列 · 一、本年新收政府信息公开申请数量', '表三 · 总计列 · 一、本年新收政府信息公开申请数量']);
+    assert.match(run.stdout, /汇总核对：白石县人民政府（reports\/2024\/白石县\/白石县人民政府\.md）/);
+    assert.match(run.stdout, /各单元格与所属单位报告之和一致\n {2}名单上属于“青河县人民政府”的 1 个单位没有 2024 年报告，未计入汇总：青河县统计局/);
+  });
+
+  test('year over year: a figure more than 5× or under 1/5 of last year’s is a note with both values; carry-over is reported once', () => {
+    const last = (unit: string) => truth.rows.find((r) => r.year === truth.year - 1 && r.unit === unit);
+    let jumps = 0;
+    for (const t of thisYear()) {
+      const row = rowOf(t)!;
+      const was = last(t.unit);
+      const jump = row.problems.find((p) => p.code === 'year-over-year-jump' && p.where === '表三 · 总计列 · 一、本年新收政府信息公开申请数量');
+      const expected = !!was && Math.max(t.figures.received, was.figures.received) >= 20 && (t.figures.received > 5 * was.figures.received || 5 * t.figures.received < was.figures.received);
+      assert.equal(!!jump, expected, `${t.file}: ${t.figures.received} / ${was?.figures.received}`);
+      if (jump) {
+        jumps++;
+        assert.equal(jump.severity, 'information');
+        assert.ok(jump.message.includes(`本年为 ${t.figures.received}，上年（${truth.year - 1} 年）为 ${was!.figures.received}`), jump.message);
+      }
+      if (!was) assert.ok(!row.problems.some((p) => p.code === 'year-over-year-jump'), t.file);
+      assert.ok(row.problems.filter((p) => p.code === 'carry-over').length <= 1, t.file);
+      assert.equal(row.counts.information, row.problems.filter((p) => p.severity === 'information' || p.severity === 'hint').length);
+    }
+    assert.ok(jumps > 0, 'the folder has a jump of 一 本年新收');
+  });
+
+  test('--sum PARENT: the summed tables read back are the county report’s (the sum), add up, and the breakdown names the units', () => {
+    const sum = truth.sums.find((s) => !s.differing.length)!;
+    const summed = cli(['review', 'reports', '--roster', 'reports/名单.csv', '--sum', '青河县政府'], { cwd: dir });
+    assert.equal(summed.status, 0, summed.stderr);
+    const [header] = summed.stdout.split('\n');
+    assert.match(header, new RegExp(`^<!-- ${sum.unit} 2024 年所属 ${sum.units.length} 个单位报告之和：.*未报送、未计入：${sum.missing.join('、')}。 -->$`));
+    const figures = (text: string) => readFigures({ uri: '', report: parseReport(text) }).values;
+    const own = figures(readFileSync(join(dir, 'reports', sum.file), 'utf8'));
+    const back = figures(summed.stdout);
+    assert.equal(Object.keys(back).length, 200);
+    for (const [path, value] of Object.entries(back)) assert.equal(value, own[path], path);
+    const found = analyze(summed.stdout).findings.filter((f) => ARITHMETIC.has(f.code));
+    assert.deepEqual(found.map((f) => f.code), []);
+    const gov = thisYear().find((t) => t.unit === sum.unit)!;
+    assert.match(summed.stdout, new RegExp(`全县共收到政府信息公开申请 ${gov.figures.received} 件，其中`));
+  });
+
+  test('--sum-out writes the file once; again without --overwrite it is kept (exit 2); an unknown PARENT exits 2 with the closest name', () => {
+    const args = ['review', 'reports', '--roster', 'reports/名单.csv', '--sum', '白石县人民政府', '--sum-out', 'out/sum.md'];
+    assert.equal(cli(args, { cwd: dir }).status, 1);
+    const first = readFileSync(join(dir, 'out/sum.md'), 'utf8');
+    assert.match(first, /^<!-- 白石县人民政府 2024 年所属 6 个单位报告之和/);
+    writeFileSync(join(dir, 'out/sum.md'), 'kept');
+    assert.equal(cli(args, { cwd: dir }).status, 2);
+    assert.equal(readFileSync(join(dir, 'out/sum.md'), 'utf8'), 'kept');
+    assert.equal(cli([...args, '--overwrite'], { cwd: dir }).status, 1);
+    assert.equal(readFileSync(join(dir, 'out/sum.md'), 'utf8'), first);
+    const unknown = cli(['review', 'reports', '--roster', 'reports/名单.csv', '--sum', '青河政府'], { cwd: dir });
+    assert.equal(unknown.status, 2);
+    assert.match(unknown.stderr, /名单中没有“青河政府”，最接近的是“青河县人民政府”/);
+    assert.match(cli(['review', 'reports', '--sum', '青河县人民政府'], { cwd: dir }).stderr, /--sum 需要含“上级”列的单位名单/);
+  });
+
+  test('without a roster: the review says the sums need one with 上级, and checks none', () => {
+    const plain = cli(['review', 'reports', '--json', 'out/plain.json'], { cwd: dir });
+    const data = JSON.parse(readFileSync(join(dir, 'out/plain.json'), 'utf8')) as JsonReview;
+    assert.deepEqual(data.aggregation, []);
+    assert.equal(data.aggregationNote, '有 2 份全地区报告，但未提供含“上级”列的单位名单（--roster），未做汇总核对');
+    assert.ok(plain.stdout.includes(data.aggregationNote!));
+  });
+
+  test('XLSX: the 雷同 sheet has the copied pairs with their passages, the 汇总核对 sheet every differing cell with both values', async () => {
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(join(dir, 'out/units.xlsx'));
+    const rows = (name: string) => {
+      const all: unknown[][] = [];
+      book.getWorksheet(name)!.eachRow((r) => all.push((r.values as unknown[]).slice(1)));
+      return all;
+    };
+    const [header, ...similar] = rows('雷同');
+    assert.deepEqual(header, ['类别', '报告甲', '甲的文件', '报告乙', '乙的文件', '相同语句数', '甲的行', '乙的行', '相同的文字']);
+    for (const [from, to] of truth.copiedPairs) {
+      const units = [rowOfUnit(from).unit, rowOfUnit(to).unit].sort();
+      const passages = similar.filter((r) => [r[1], r[3]].sort().join() === units.join());
+      assert.ok(passages.length > 0, units.join());
+      assert.ok(passages.every((r) => r[0] === '其他单位' && typeof r[6] === 'number' && String(r[8]).length > 5));
+    }
+    assert.equal(similar.length, json.pairs.reduce((n, p) => n + (p as unknown as { passages: unknown[] }).passages.length, 0));
+    const [sumHeader, ...sums] = rows('汇总核对');
+    assert.deepEqual(sumHeader, ['单位', '文件', '位置', '行', '本报告', '各单位之和', '问题']);
+    const notSum = truth.sums.find((s) => s.differing.length)!;
+    const json2 = json.aggregation.find((a) => a.file === shown(notSum.file))!;
+    assert.deepEqual(
+      sums.filter((r) => r[0] === notSum.unit).map((r) => [r[2], r[3], r[4], r[5]]),
+      json2.differences.map((d) => [d.where, d.line, d.area, d.sum]),
+    );
+    assert.ok(sums.some((r) => r[2] === '未计入汇总的单位' && String(r[6]).includes('青河县统计局')));
+  });
+
+  test('HTML: an 汇总核对 section per area report with the differing cells; a copied unit’s passages linked to the other report’s line', () => {
+    const html = readFileSync(join(dir, 'out/units.html'), 'utf8');
+    const sections = html.match(/<section class="aggregation">[\s\S]*?<\/section>/g) ?? [];
+    assert.equal(sections.length, truth.sums.length);
+    for (const sum of truth.sums) {
+      const section = sections.find((s) => s.includes(`${sum.unit}（${shown(sum.file)}）`))!;
+      assert.deepEqual([...section.matchAll(/data-path="([^"]+)"/g)].map((m) => m[1]), sum.differing.map((d) => d.path));
+      for (const d of sum.differing) assert.match(section, new RegExp(`data-path="${d.path}"><th scope="row">[^<]+</th><td class="num">${d.report}</td><td class="num">${d.sum}</td>`));
+      if (sum.missing.length) assert.ok(section.includes(`未计入汇总的单位：${sum.missing.join('、')}`));
+    }
+    const [from, to] = truth.copiedPairs[0];
+    const copied = rowOfUnit(to);
+    const i = json.rows.indexOf(copied);
+    const unit = html.match(new RegExp(`<section id="unit-${i + 1}">[\\s\\S]*?</section>`))![0];
+    const passage = copied.similarity!.passages[0];
+    assert.ok(unit.includes('<h4>雷同的段落</h4>'));
+    assert.ok(unit.includes(`href="vscode://file${encodeURI(join(dir, rowOfUnit(from).file))}:${passage.other.line}:1"`), unit.slice(0, 2000));
   });
 });
 
@@ -304,6 +494,9 @@ describe('nianbao review: running', () => {
     const help = cli(['review', '--help']);
     assert.equal(help.status, 0);
     assert.match(help.stdout, /--roster/);
+    for (const option of ['--sum 单位', '--sum-out 文件', '--overwrite']) assert.ok(help.stdout.includes(`  ${option} `), option);
+    assert.match(help.stdout, /雷同：/);
+    assert.match(help.stdout, /汇总核对：/);
     const en = cli(['review', 'reports', '--locale', 'en', '--year', '2024'], { cwd: dir });
     assert.match(en.stdout, /^Review of the 2024 annual reports/);
     assert.match(en.stdout, /Unit +Year +New requests/);
@@ -311,6 +504,8 @@ describe('nianbao review: running', () => {
 });
 
 const CHROMIUM = '/usr/bin/chromium';
+/** The columns of a report's row, in the CSV and the page. */
+const ROW_HEADERS = '单位,年度,格式,范围,本年新收,上年结转,办理总计,结转下年,行政复议,行政诉讼,规范性文件现行有效,信息处理费（元）,错误,警告,提示,雷同最多的单位,雷同比例,与上年雷同比例,首要问题,文件'.split(',');
 
 /** An element in the page, as the test reads it (no DOM types here). */
 interface DomElement {

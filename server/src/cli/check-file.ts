@@ -79,8 +79,8 @@ function optionsOf(target: Target, task: Pick<FileTask, 'check' | 'strict'>): An
 const CLI_CACHED_PARTS = 16;
 const analyzer = new Analyzer(CLI_CACHED_PARTS);
 
-/** What another command (review) keeps of a report besides its findings, made in the worker from the analysis. */
-export type Summarise<S> = (analysis: DocumentAnalysis, file: { text: string; imported?: ImportedDraft }) => S;
+/** What another command (review) keeps of a report besides its findings, made in the worker from the analysis (and last year's reports it was checked against). */
+export type Summarise<S> = (analysis: DocumentAnalysis, file: { text: string; imported?: ImportedDraft }, others: readonly { uri: string; report: Report }[]) => S;
 
 /** Check a file; with `summarise`, also what it makes of the report's analysis (the worker returns that, never the text). */
 export async function checkFile<S = never>(task: FileTask, summarise?: Summarise<S>): Promise<FileOutcome & { summary?: S }> {
@@ -133,7 +133,7 @@ export async function checkFile<S = never>(task: FileTask, summarise?: Summarise
   const imported = file.imported;
   if (imported) result.places = result.findings.map((f) => imported.places[f.range.start.line]);
   if (task.columns !== 'utf16') result.columns = columnsOf(analysis.text, result.findings, task.columns);
-  return { result, identities, ...(summarise && analysis.isReport ? { summary: summarise(analysis, file) } : {}) };
+  return { result, identities, ...(summarise && analysis.isReport ? { summary: summarise(analysis, file, others) } : {}) };
 }
 
 /** The findings' start columns counted in another unit than UTF-16 code units. */

@@ -21,8 +21,24 @@ export const REVIEW_USAGE = `用法 Usage: nianbao review <文件夹、文件或
   --year N                审核的年度，默认为多数报告的年度 / the year reviewed (default: the year most reports are for)
   --csv 文件              写出 CSV（UTF-8 带 BOM，Excel/WPS 可直接打开）/ write a CSV (opens in Excel and WPS)
   --json 文件             写出 JSON（同样的数据，供脚本使用）/ write the same data as JSON
-  --xlsx 文件             写出 Excel 工作簿：单位、问题、表二、表三、表四 / write a workbook: units, problems, tables 2–4
+  --xlsx 文件             写出 Excel 工作簿：单位、问题、表二至表四、雷同、汇总核对 / a workbook: units, problems, tables, copies, sums
   --html 文件             写出单个网页：可排序、筛选，问题链接在 VS Code 中打开 / write one web page: sortable, filterable
+
+  雷同：每份报告与其他单位报告（及本单位上年报告）相同语句的比例和雷同最多的单位
+  （单位名称、年份和数字不计）。汇总核对：全地区的报告（如县政府本级报告）与名单上“上级”
+  为它的各单位报告之和逐格比较，列出不一致的单元格和未计入的单位。
+  Copied text: the share of each report's sentences found in other units' reports (and its own last year's),
+  and the unit it shares most with. Sums: an area-wide report against the sum of its units' reports (the
+  roster's 上级 column), cell by cell, with the units missing from the sum.
+
+  --sum 单位              把名单上“上级”为此单位的各单位报告逐格相加，将汇总的表二、表三、表四
+                          （标准 Markdown 表格，可粘贴到本级政府的报告中）和分单位的说明句
+                          写到标准输出；需要 --roster
+                          add up the reports of the units under this one on the roster (its 上级 column): the summed
+                          Tables 2–4 as canonical Markdown and the breakdown sentences, on stdout; needs --roster
+  --sum-out 文件          汇总写入此文件，不写到标准输出；已有同名文件时不写，除非加 --overwrite
+                          write the sum to this file instead; an existing file is kept unless --overwrite
+  --overwrite             替换已有的 --sum-out 文件 / replace an existing --sum-out file
   --config 文件           使用此配置文件，不查找 .nianbaorc.json / use this file instead of the nearest .nianbaorc.json
   --locale zh-CN|en       输出语言，默认 zh-CN / output language (default zh-CN)
   -j, --jobs N            同时处理的文件数，默认为 CPU 核数 / files at once (default: the number of cores)
@@ -45,6 +61,10 @@ export interface ReviewArgs {
   json?: string;
   xlsx?: string;
   html?: string;
+  /** --sum: the unit whose units' reports are added up. */
+  sum?: string;
+  sumOut?: string;
+  overwrite: boolean;
   config?: string;
   locale: Locale;
   jobs: number;
@@ -59,6 +79,9 @@ export function parseReviewArgs(args: string[]): ReviewArgs | 'help' {
     json: { type: 'string' },
     xlsx: { type: 'string' },
     html: { type: 'string' },
+    sum: { type: 'string' },
+    'sum-out': { type: 'string' },
+    overwrite: { type: 'boolean' },
     config: { type: 'string' },
     locale: { type: 'string' },
     jobs: { type: 'string', short: 'j' },
@@ -76,6 +99,9 @@ export function parseReviewArgs(args: string[]): ReviewArgs | 'help' {
     json: values.json,
     xlsx: values.xlsx,
     html: values.html,
+    sum: values.sum,
+    sumOut: values['sum-out'],
+    overwrite: !!values.overwrite,
     config: values.config,
     locale: parseLocale(values.locale),
     jobs: wholeNumber('--jobs', values.jobs, 1) ?? defaultJobs(),

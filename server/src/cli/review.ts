@@ -10,12 +10,18 @@
  * Exit codes: 0 no errors, 1 an error finding or a file that could not be
  * read, 2 bad usage, configuration or roster.
  */
-import { say } from '../checks/messages';
+import { list, say } from '../checks/messages';
 import { READ_FAILURES, WRITE_FAILURES } from '../files/messages';
 import { FileReadError, readTextFile } from '../files/read';
 import { collectTargets, TargetError } from '../files/walk';
 import { FileWriteError, writeBinaryFile, writeTextFile } from '../files/write';
-import type { Text } from '../format/standard';
+import { SECTIONS, TABLE_IDS, TABLES, type Text } from '../format/standard';
+import { readReport } from '../import/read';
+import { ImportError } from '../import/source';
+import { parseReport } from '../parse/report';
+import { splitReports } from '../parse/split';
+import { areaSum, parentsOf, rosterUnitNamed, sumUnder, withSimilarity } from '../review/across';
+import { breakdownSentences, summedMarkdown } from '../review/aggregate';
 import { REVIEW } from '../review/messages';
 import { assembleReview, type Review, type Unreadable } from '../review/review';
 import { readRoster, RosterError, type RosterUnit } from '../review/roster';
@@ -32,7 +38,7 @@ import { ConfigResolver, describeProblems } from './config';
 import { Output, type Locale } from './io';
 import { CLI, TARGET_FAILURES } from './messages';
 import { parseReviewArgs, REVIEW_USAGE, type ReviewArgs } from './review-args';
-import { reviewFile, type ReviewOutcome } from './review-file';
+import { reviewFile, type AcrossUnits, type ReviewOutcome } from './review-file';
 
 /** The name main.ts dispatches a review worker on. */
 export const REVIEW_WORK = 'review';
@@ -86,7 +92,7 @@ class Progress {
 }
 
 /** Check every file and make the rows; stopped by `signal`. */
-async function reviewFiles(options: ReviewArgs, signal: AbortSignal, progress?: PassOptions): Promise<{ rows: ReviewRow[]; unreadable: Unreadable[]; notReports: string[] }> {
+async function reviewFiles(options: ReviewArgs, signal: AbortSignal, progress?: PassOptions): Promise<{ rows: ReviewRow[]; across: AcrossUnits[]; unreadable: Unreadable[]; notReports: string[] }> {
   const { targets, skipped } = await collectTargets(options.paths, REVIEWED);
   const resolver = new ConfigResolver(options.config, {});
   const tasks: FileTask[] = [];
@@ -103,15 +109,66 @@ async function reviewFiles(options: ReviewArgs, signal: AbortSignal, progress?: 
     ...(progress ? progress(pass, total) : {}),
   }));
   const rows: ReviewRow[] = [];
+  const across: AcrossUnits[] = [];
   const unreadable: Unreadable[] = skipped.map((s) => ({ file: s.display, why: say(CLI[TARGET_FAILURES[s.reason]], { path: s.display }) }));
   const notReports: string[] = [];
   outcomes.forEach(({ result, summary }, i) => {
     const { display, absolute } = tasks[i].target;
     if (result.error) unreadable.push({ file: display, why: result.error });
     else if (!result.isReport || !summary) notReports.push(display);
-    else rows.push(...summary.map((s) => ({ ...s, file: display, absolute })));
+    else
+      for (const s of summary) {
+        rows.push({ ...s.row, file: display, absolute });
+        across.push(s.across);
+      }
   });
-  return { rows, unreadable, notReports };
+  return { rows, across, unreadable, notReports };
+}
+
+/** A report of a file read again in the main thread: an area-wide report, for its cells' lines and words (a few per review). */
+async function reportOf(row: ReviewRow) {
+  let text: string;
+  try {
+    text = (await readReport(row.absolute)).text;
+  } catch (error) {
+    if (error instanceof FileReadError || error instanceof ImportError) return undefined; // gone since: its row says what was found
+    throw error;
+  }
+  const part = splitReports(text)[(row.part ?? 1) - 1];
+  return part && { row, report: parseReport(text.slice(part.startOffset, part.endOffset)), startLine: part.startLine };
+}
+
+/** 雷同 over every report, and the 汇总核对 of each area-wide report of the year (with a roster that has a 上级 column). */
+async function acrossUnits(review: Review, found: { rows: ReviewRow[]; across: AcrossUnits[] }, roster: readonly RosterUnit[] | undefined): Promise<void> {
+  review.pairs = withSimilarity(found.rows, found.across.map((a) => a.sentences), new Set(review.rows));
+  const areas = review.rows.filter((r) => r.scope === 'area-wide');
+  if (!areas.length) return;
+  if (!roster || parentsOf(roster).size === 0) {
+    review.aggregationNote = say(REVIEW.aggregationNeedsRoster, { count: areas.length });
+    return;
+  }
+  const figures = found.across.map((a) => a.figures);
+  for (const row of areas) {
+    const area = await reportOf(row);
+    if (area) review.aggregation.push(areaSum(area, figures, roster));
+  }
+}
+
+/** --sum PARENT: the summed tables under their section headings and the breakdown sentences, after a line saying who is in the sum. */
+function sumText(parent: string, review: Review, found: { across: AcrossUnits[] }, roster: readonly RosterUnit[], locale: Locale): string {
+  const { sum, missing } = sumUnder(parent, found.across.map((a) => a.figures), roster, review.year);
+  const and = { zh: '、', en: ', ' };
+  const header = say(REVIEW.sumHeader, {
+    parent,
+    year: String(review.year ?? '?'),
+    count: sum.units.length,
+    units: sum.units.length ? list(sum.units, and) : REVIEW.none,
+    missing: missing.length ? say(REVIEW.sumMissing, { units: list(missing, and) }) : REVIEW.sumNoneMissing,
+  });
+  const tables = summedMarkdown(sum);
+  const sections = TABLE_IDS.map((id) => `## ${SECTIONS[TABLES[id].section - 1].heading}\n\n${tables[id]}`);
+  const sentences = breakdownSentences(sum, parent).map((t) => t[locale]);
+  return [header[locale], '', ...sections.flatMap((t) => [t, '']), sentences.join('')].join('\n') + '\n';
 }
 
 /** Each output asked for, written atomically; the first that fails stops (exit 2). */
@@ -146,10 +203,22 @@ export async function runReview(args: string[]): Promise<number> {
     }
     out.locale = options.locale;
     const roster = options.roster ? await rosterOf(options.roster) : undefined;
+    const sumParent = options.sum === undefined ? undefined : sumParentOf(options.sum, roster);
     bar = options.progress ? new Progress(options.locale, !!process.stderr.isTTY) : undefined;
     const found = await reviewFiles(options, stop.signal, bar?.pass);
     bar?.clear();
     const review = assembleReview(found.rows, found, roster, options.year);
+    await acrossUnits(review, found, roster);
+    if (sumParent !== undefined) {
+      const text = sumText(sumParent, review, found, roster!, options.locale);
+      if (stop.signal.aborted) throw new Interrupted();
+      if (!options.sumOut) {
+        await out.write(text);
+        return 0;
+      }
+      await writeTextFile(options.sumOut, text, 'utf-8', false, options.overwrite ? { create: true } : { exclusive: true });
+      out.error(say(REVIEW.written, { path: options.sumOut }), 'nianbao review');
+    }
     await writeOutputs(review, options, out, stop.signal);
     await out.write(reviewTable(review, options.locale));
     return review.rows.some((r) => r.counts.error > 0) || review.unreadable.length ? 1 : 0;
@@ -163,6 +232,14 @@ export async function runReview(args: string[]): Promise<number> {
   } finally {
     process.removeListener('SIGINT', interrupt);
   }
+}
+
+/** --sum PARENT: the roster's name of PARENT; a usage error (exit 2) without a roster with 上级, or for a name not on it. */
+function sumParentOf(name: string, roster: readonly RosterUnit[] | undefined): string {
+  if (!roster || parentsOf(roster).size === 0) throw new UsageError(REVIEW.sumNeedsRoster);
+  const named = rosterUnitNamed(roster, name);
+  if ('unit' in named) return named.unit;
+  throw new UsageError(named.closest ? say(REVIEW.sumClosest, { name, closest: named.closest }) : say(REVIEW.sumUnknown, { name }));
 }
 
 /** The exit code and the line of a run that could not finish. */

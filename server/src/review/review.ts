@@ -5,6 +5,7 @@
  * function of it.
  */
 import type { Text } from '../format/standard';
+import type { AreaSum, ReviewPair } from './across';
 import { matchRoster, type RosterResult, type RosterUnit } from './roster';
 import type { ReviewRow } from './row';
 
@@ -25,11 +26,12 @@ export interface Review {
   notReports: string[];
   /** With --roster: missing units, reports not on it; always: units reported twice. */
   roster: RosterResult;
-  /**
-   * Across units (review/aggregate.ts, wired in after the run): each
-   * area-wide report compared with the sum of its units. Empty until then.
-   */
-  aggregation: unknown[];
+  /** 雷同: the pairs of reports sharing passages (review/across.ts), most shared first. */
+  pairs: ReviewPair[];
+  /** 汇总核对: each area-wide report of the year against the sum of its units by the roster's 上级 column. */
+  aggregation: AreaSum[];
+  /** Why there is no 汇总核对 though there are area-wide reports (no roster with 上级). */
+  aggregationNote?: Text;
 }
 
 /** The year most reports are for (the latest of equals). */
@@ -51,6 +53,7 @@ export function assembleReview(all: readonly ReviewRow[], found: { unreadable: U
     unreadable: found.unreadable,
     notReports: found.notReports,
     roster: matchRoster(roster, rows.map((r) => ({ unit: r.unit, file: r.file }))),
+    pairs: [],
     aggregation: [],
   };
 }

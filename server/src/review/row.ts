@@ -15,6 +15,7 @@ import { isNumberCell, type Cell, type Finding, type Report, type Severity } fro
 import { feesCollected, inYuan, noFeeCollected } from '../parse/fees';
 import { reportYear } from '../parse/dates';
 import { isGovernmentUnit } from '../parse/units';
+import type { RowSimilarity } from './across';
 import { REVIEW } from './messages';
 
 type Scope = 'own-organ' | 'area-wide';
@@ -81,12 +82,8 @@ export interface ReportSummary {
 export interface ReviewRow extends ReportSummary {
   file: string;
   absolute: string;
-  /**
-   * Across units (review/similarity.ts, wired in after the run): the unit
-   * whose report shares the most prose with this one, and the share of this
-   * report's sentences found there. Absent until then.
-   */
-  similarity?: { unit: string; file: string; share: number };
+  /** 雷同 (review/across.ts, after every report is read): the share shared with other units, with last year's, and with whom. */
+  similarity?: RowSimilarity;
 }
 
 /** A scope declared in front matter: `scope: area-wide` or `范围: 全县` between `---` lines at the top. */

@@ -7,6 +7,7 @@ import { say } from '../../checks/messages';
 import type { Text } from '../../format/standard';
 import { REVIEW } from '../messages';
 import { FIGURES, type ReviewProblem, type ReviewRow } from '../row';
+import { SIMILAR_SHARE } from '../similarity';
 
 export type Locale = keyof Text;
 type Value = string | number | null;
@@ -16,6 +17,8 @@ export interface Column {
   header: Text;
   value: (row: ReviewRow, locale: Locale) => Value;
   numeric?: boolean;
+  /** What a numeric column sorts by when its value is words (45%). */
+  sortBy?: (row: ReviewRow) => number | null;
 }
 
 /** How many problems the row's 首要问题 names. */
@@ -36,6 +39,20 @@ function problemWords(problem: ReviewProblem, file: string): Text {
   return say(REVIEW.problemAt, { where, message: problem.message, file, line });
 }
 
+const percent = (share: number) => `${Math.round(share * 100)}%`;
+
+/**
+ * The terminal's one 雷同 column: the share and the unit shared most with when
+ * the report is 雷同 with another unit's (45% 县教育局), else the share with its
+ * own last year's when that is (上年 60%), else nothing.
+ */
+export function similarWords(row: ReviewRow, locale: Locale): string {
+  const s = row.similarity;
+  if (s?.unit) return `${percent(s.share)} ${s.unit}`;
+  if (s?.lastYearShare !== undefined && s.lastYearShare >= SIMILAR_SHARE) return say(REVIEW.similarLastYear, { percent: percent(s.lastYearShare) })[locale];
+  return '';
+}
+
 export const firstProblems = (row: ReviewRow, locale: Locale): string =>
   row.problems
     .filter((p) => p.severity !== 'hint')
@@ -53,7 +70,11 @@ export const ROW_COLUMNS: readonly Column[] = [
   { key: 'warnings', header: REVIEW.warnings, value: (r) => r.counts.warning, numeric: true },
   { key: 'notes', header: REVIEW.notes, value: (r) => r.counts.information, numeric: true },
   { key: 'sharesMost', header: REVIEW.sharesMost, value: (r) => r.similarity?.unit ?? null },
-  { key: 'sharedShare', header: REVIEW.sharedShare, value: (r) => (r.similarity ? `${Math.round(r.similarity.share * 100)}%` : null) },
+  { key: 'sharedShare', header: REVIEW.sharedShare, value: (r) => (r.similarity ? percent(r.similarity.share) : null), numeric: true, sortBy: (r) => r.similarity?.share ?? null },
+  { key: 'lastYearShare', header: REVIEW.lastYearShare, value: (r) => (r.similarity?.lastYearShare !== undefined ? percent(r.similarity.lastYearShare) : null),
+    numeric: true,
+    sortBy: (r) => r.similarity?.lastYearShare ?? null,
+  },
   { key: 'firstProblems', header: REVIEW.firstProblems, value: firstProblems },
   { key: 'file', header: REVIEW.file, value: (r) => fileOf(r) },
 ];

@@ -4,11 +4,16 @@
  * text box and severity toggles (the script), static and complete without it;
  * each unit's problems, linked to `vscode://file/<path>:<line>:<column>` so
  * that a click opens the draft at the line in VS Code; the lists (files not
- * read, roster results); a print style that drops the controls.
+ * read, roster results); each area-wide report's 汇总核对 (the differing
+ * cells with both values, the units missing from the sum); under each unit,
+ * the passages it shares with another report, linked to that report's line;
+ * a print style that drops the controls.
  */
 import { pathToFileURL } from 'node:url';
 import type { Text } from '../../format/standard';
 import type { Severity } from '../../model/report';
+import { say } from '../../checks/messages';
+import type { AreaSum } from '../across';
 import { REVIEW } from '../messages';
 import type { Review } from '../review';
 import type { ReviewProblem, ReviewRow } from '../row';
@@ -33,6 +38,31 @@ function problemItem(r: ReviewRow, p: ReviewProblem, locale: Locale): string {
   const where = p.where ? `<span class="where">${escape(p.where[locale])}</span>` : '';
   const severity = p.severity === 'hint' ? 'information' : p.severity;
   return `<li class="${severity}"><span class="sev">${escape(REVIEW[p.severity][locale])}</span> ${where} ${escape(p.message[locale])} <a href="${escape(vscodeLink(r.absolute, p.line, p.column))}">${escape(at)}</a> <code>${escape(p.code)}</code></li>`;
+}
+
+/** A row's 雷同: what it says, and each passage found in another report, linked to that report's line. */
+function sharedPassages(r: ReviewRow, locale: Locale): string {
+  const s = r.similarity;
+  if (!s?.passages.length) return '';
+  const said = s.messages.map((m) => `<p class="similar">${escape(m[locale])}</p>`).join('');
+  const items = s.passages.map((p) => {
+    const other = `${p.other.unit ?? REVIEW.noUnit[locale]} ${p.other.file}:${p.other.line}`;
+    return `<li><a href="${escape(vscodeLink(r.absolute, p.line, 1))}">${escape(`${fileOf(r)}:${p.line}`)}</a> <q>${escape(p.text)}</q> = <a class="other" href="${escape(vscodeLink(p.other.absolute, p.other.line, 1))}">${escape(other)}</a></li>`;
+  });
+  return `<h4>${escape(REVIEW.sharedPassages[locale])}</h4>${said}<ul class="passages">${items.join('\n')}</ul>`;
+}
+
+/** An area-wide report's 汇总核对: each differing cell where in words with both values and its link, the units missing from the sum. */
+function aggregationSection(a: AreaSum, locale: Locale): string {
+  const head = `<tr><th scope="col">${escape(REVIEW.where[locale])}</th><th scope="col">${escape(REVIEW.areaValue[locale])}</th><th scope="col">${escape(REVIEW.sumValue[locale])}</th><th scope="col">${escape(REVIEW.line[locale])}</th></tr>`;
+  const rows = a.differences
+    .map((d) => `<tr data-path="${escape(d.path)}"><th scope="row">${escape(d.where[locale])}</th><td class="num">${d.area}</td><td class="num">${d.sum}</td><td><a href="${escape(vscodeLink(a.absolute, d.line, d.column))}">${escape(`${a.file}:${d.line}`)}</a></td></tr>`)
+    .join('\n');
+  const table = a.differences.length ? `<table class="sum"><thead>${head}</thead><tbody>\n${rows}\n</tbody></table>` : `<p>${escape(REVIEW.aggregationSame[locale])}</p>`;
+  const missing = a.missing.length ? `<p class="missing">${escape(REVIEW.missingUnits[locale])}：${a.missing.map(escape).join('、')}</p>` : '';
+  const gaps = a.gaps.map((g) => `<p>${escape(g[locale])}</p>`).join('');
+  const title = say(REVIEW.aggregationOf, { unit: a.unit, file: a.file, count: a.included.length })[locale];
+  return `<section class="aggregation"><h2>${escape(REVIEW.aggregation[locale])}：${escape(title)}</h2>${table}${missing}${gaps}</section>`;
 }
 
 const STYLE = `
@@ -94,7 +124,7 @@ export function reviewHtml(review: Review, locale: Locale): string {
         const value = c.value(r, locale);
         const text = escape(value === null ? '' : String(value));
         if (c.key === 'unit') return `<th scope="row"><a href="#unit-${i + 1}">${text}</a></th>`;
-        if (c.numeric) return `<td class="num" data-value="${value ?? ''}">${text}</td>`;
+        if (c.numeric) return `<td class="num" data-value="${(c.sortBy ? c.sortBy(r) : value) ?? ''}">${text}</td>`;
         return c.key === 'firstProblems' ? `<td class="first">${text}</td>` : `<td>${text}</td>`;
       }).join('');
       return `<tr id="row-${i + 1}" class="${classes}" data-section="unit-${i + 1}" data-problems="${escape(problems)}">${cells}</tr>`;
@@ -103,9 +133,10 @@ export function reviewHtml(review: Review, locale: Locale): string {
   const sections = review.rows
     .map((r, i) => {
       const items = r.problems.length ? `<ol>${r.problems.map((p) => problemItem(r, p, locale)).join('\n')}</ol>` : `<p>${escape(REVIEW.noProblems[locale])}</p>`;
-      return `<section id="unit-${i + 1}"><h3>${escape(r.unit ?? REVIEW.noUnit[locale])} <small>${escape(fileOf(r))}</small></h3>\n${items}</section>`;
+      return `<section id="unit-${i + 1}"><h3>${escape(r.unit ?? REVIEW.noUnit[locale])} <small>${escape(fileOf(r))}</small></h3>\n${items}${sharedPassages(r, locale)}</section>`;
     })
     .join('\n');
+  const aggregation = review.aggregation.map((a) => aggregationSection(a, locale)).join('\n');
   const lists = listings(review)
     .map((l) => `<section class="list"><h2>${escape(l.title[locale])}</h2><ul>${l.items.map((i: Text) => `<li>${escape(i[locale])}</li>`).join('')}</ul></section>`)
     .join('\n');
@@ -122,6 +153,7 @@ ${footnotes(review).map((t) => `<p>${escape(t[locale])}</p>`).join('\n')}
 ${body}
 </tbody></table>
 ${lists}
+${aggregation}
 <h2>${escape(REVIEW.problemsOf[locale])}</h2>
 ${sections}
 <script>${SCRIPT}</script>

@@ -1,8 +1,8 @@
 /**
  * --json: the same data for scripts: the year, every row (figures, counts,
  * every problem with where and line, every cell), the other years' reports,
- * the files not read with the reason, the roster's results, and the
- * aggregation (empty until review/aggregate.ts is wired in). Words in the chosen language.
+ * the files not read with the reason, the roster's results, the 雷同 pairs
+ * and the 汇总核对 of each area-wide report. Words in the chosen language.
  */
 import type { Text } from '../../format/standard';
 import { totals, type Review } from '../review';
@@ -24,7 +24,16 @@ function rowJson(r: ReviewRow, locale: Locale) {
     counts: r.counts,
     firstProblems: firstProblems(r, locale),
     problems: r.problems.map((p) => ({ line: p.line, column: p.column, code: p.code, severity: p.severity, where: words(p.where), message: p.message[locale], ...(p.place ? { place: p.place[locale] } : {}) })),
-    similarity: r.similarity ?? null,
+    similarity: r.similarity
+      ? {
+          share: r.similarity.share,
+          unit: r.similarity.unit ?? null,
+          file: r.similarity.file ?? null,
+          lastYearShare: r.similarity.lastYearShare ?? null,
+          messages: r.similarity.messages.map((m) => m[locale]),
+          passages: r.similarity.passages.map((p) => ({ text: p.text, line: p.line, other: { unit: p.other.unit, file: p.other.file, line: p.other.line }, lastYear: p.lastYear })),
+        }
+      : null,
     cells: r.cells,
   };
 }
@@ -42,7 +51,17 @@ export function reviewJson(review: Review, locale: Locale): string {
       unknown: review.roster.unknown.map((u) => ({ unit: u.report.unit, file: u.report.file, closest: u.closest?.name ?? null })),
       duplicates: review.roster.duplicates,
     },
-    aggregation: review.aggregation,
+    pairs: review.pairs.map((p) => ({ ...p, message: p.message[locale] })),
+    aggregation: review.aggregation.map((a) => ({
+      unit: a.unit,
+      file: a.file,
+      included: a.included,
+      missing: a.missing,
+      missingMessage: a.missingMessage?.[locale] ?? null,
+      differences: a.differences.map((d) => ({ path: d.path, where: d.where[locale], line: d.line, column: d.column, area: d.area, sum: d.sum, message: d.message[locale] })),
+      gaps: a.gaps.map((g) => g[locale]),
+    })),
+    aggregationNote: review.aggregationNote?.[locale] ?? null,
   };
   return JSON.stringify(data, null, 2) + '\n';
 }

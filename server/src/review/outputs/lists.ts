@@ -31,6 +31,23 @@ export function listings(review: Review): Listing[] {
   return all.filter((l) => l.items.length);
 }
 
+/**
+ * 汇总核对 in words, one list per area-wide report: whether it is its units'
+ * sum, each differing cell (where, both values, file:line), the units missing
+ * from the sum, the units whose cells are not all numbers.
+ */
+export function aggregationListings(review: Review): Listing[] {
+  return review.aggregation.map((a) => ({
+    title: say({ zh: '{title}：{of}', en: '{title}: {of}' }, { title: REVIEW.aggregation, of: say(REVIEW.aggregationOf, { unit: a.unit, file: a.file, count: a.included.length }) }),
+    items: [
+      ...(a.differences.length ? [] : [REVIEW.aggregationSame]),
+      ...a.differences.map((d) => say({ zh: '{message}（{file}:{line}）', en: '{message} ({file}:{line})' }, { message: d.message, file: a.file, line: d.line })),
+      ...(a.missingMessage ? [a.missingMessage] : []),
+      ...a.gaps,
+    ],
+  }));
+}
+
 /** The lines under the lists: the totals, the other years' reports, the files skipped. */
 export function footnotes(review: Review): Text[] {
   const t = totals(review);
@@ -38,6 +55,7 @@ export function footnotes(review: Review): Text[] {
     say(REVIEW.summary, { count: review.rows.length, errors: t.errors, warnings: t.warnings, notes: t.notes }),
     ...(review.otherYears.length ? [say(REVIEW.otherYears, { count: review.otherYears.length })] : []),
     ...(review.notReports.length ? [say(REVIEW.notReports, { count: review.notReports.length })] : []),
+    ...(review.aggregationNote ? [review.aggregationNote] : []),
   ];
 }
 

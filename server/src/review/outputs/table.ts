@@ -6,17 +6,19 @@
 import stringWidth from 'string-width';
 import type { Review } from '../review';
 import type { ReviewRow } from '../row';
-import { ROW_COLUMNS, type Column, type Locale } from './columns';
+import { REVIEW } from '../messages';
+import { ROW_COLUMNS, similarWords, type Column, type Locale } from './columns';
 
 /** The worst problem of a row, where and what, for the narrow terminal. */
 const firstProblem = (r: ReviewRow, locale: Locale): string => {
   const p = r.problems[0];
   return p ? `${p.where ? p.where[locale] + (locale === 'zh' ? '：' : ': ') : ''}${p.message[locale]}` : '';
 };
-import { footnotes, listings, reviewTitle } from './lists';
+import { aggregationListings, footnotes, listings, reviewTitle } from './lists';
 
 /** The columns the terminal shows, in order; the last (the first problem) takes what width is left. The files hold the rest. */
-const SHOWN = ['unit', 'year', 'received', 'resultTotal', 'errors', 'warnings', 'notes', 'firstProblems'];
+const SHOWN = ['unit', 'year', 'received', 'resultTotal', 'errors', 'warnings', 'notes', 'similar', 'firstProblems'];
+const SIMILAR_MAX = 18;
 const UNIT_MAX = 20;
 const GAP = '  ';
 
@@ -37,12 +39,13 @@ const pad = (text: string, width: number, right: boolean) => {
 };
 
 export function reviewTable(review: Review, locale: Locale, width = 100): string {
-  const columns = SHOWN.map((key) => ROW_COLUMNS.find((c) => c.key === key)!);
+  const similar: Column = { key: 'similar', header: REVIEW.similar, value: similarWords };
+  const columns = SHOWN.map((key) => (key === 'similar' ? similar : ROW_COLUMNS.find((c) => c.key === key)!));
   const cells = review.rows.map((r) => columns.map((c) => (c.key === 'firstProblems' ? firstProblem(r, locale) : String(c.value(r, locale) ?? ''))));
   const headers = columns.map((c) => c.header[locale]);
   const widths = columns.map((c: Column, i) => {
     const widest = Math.max(stringWidth(headers[i]), ...cells.map((row) => stringWidth(row[i])));
-    return c.key === 'unit' ? Math.min(widest, UNIT_MAX) : widest;
+    return c.key === 'unit' ? Math.min(widest, UNIT_MAX) : c.key === 'similar' ? Math.min(widest, SIMILAR_MAX) : widest;
   });
   const last = columns.length - 1;
   widths[last] = Math.max(8, width - widths.slice(0, last).reduce((a, b) => a + b + GAP.length, 0));
@@ -52,7 +55,7 @@ export function reviewTable(review: Review, locale: Locale, width = 100): string
       .join(GAP)
       .trimEnd();
   const out = [truncate(reviewTitle(review)[locale], width), '', line(headers), ...cells.map(line)];
-  for (const l of listings(review)) out.push('', truncate(l.title[locale], width), ...l.items.map((i) => truncate(`  ${i[locale]}`, width)));
+  for (const l of [...listings(review), ...aggregationListings(review)]) out.push('', truncate(l.title[locale], width), ...l.items.map((i) => truncate(`  ${i[locale]}`, width)));
   out.push('', ...footnotes(review).map((t) => truncate(t[locale], width)));
   return out.join('\n') + '\n';
 }

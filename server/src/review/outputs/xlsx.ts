@@ -8,7 +8,11 @@
  * (files not read, roster results) when there is any. Written with exceljs's
  * streaming writer, each row committed as it is added: a province's 10,000
  * reports × 200 cells would otherwise hold gigabytes of cell objects. Only the
- * zipped bytes are kept, for files/write.ts to write atomically.
+ * zipped bytes are kept, for files/write.ts to write atomically. When there
+ * are any: sheet 雷同 (a row per shared passage of two reports: both units,
+ * files and lines, the text) and sheet 汇总核对 (a row per cell where an
+ * area-wide report differs from its units' sum, with both values; its
+ * missing units).
  */
 import { PassThrough } from 'node:stream';
 import type { stream } from 'exceljs';
@@ -73,6 +77,27 @@ export async function reviewXlsx(review: Review, locale: Locale): Promise<Buffer
     for (const r of review.rows) {
       const e = extractOf(r);
       add(sheet, [r.unit, fileOf(r), ...columns.map((c) => c.get(e) ?? null)]);
+    }
+    sheet.commit();
+  }
+
+  if (review.pairs.length) {
+    const names = [REVIEW.kind, REVIEW.reportA, REVIEW.fileA, REVIEW.reportB, REVIEW.fileB, REVIEW.sentences, REVIEW.lineA, REVIEW.lineB, REVIEW.passageText];
+    const sheet = sheetWithHeader(book, REVIEW.similarSheet[locale], names.map((t) => t[locale]));
+    for (const pair of review.pairs) {
+      const kind = (pair.kind === 'last-year' ? REVIEW.ownLastYear : REVIEW.otherUnit)[locale];
+      for (const p of pair.passages) add(sheet, [kind, pair.a.unit, pair.a.file, pair.b.unit, pair.b.file, pair.sentences, p.lineA, p.lineB, p.text]);
+    }
+    sheet.commit();
+  }
+
+  if (review.aggregation.length) {
+    const names = [REVIEW.unit, REVIEW.file, REVIEW.where, REVIEW.line, REVIEW.areaValue, REVIEW.sumValue, REVIEW.message];
+    const sheet = sheetWithHeader(book, REVIEW.aggregationSheet[locale], names.map((t) => t[locale]));
+    for (const a of review.aggregation) {
+      for (const d of a.differences) add(sheet, [a.unit, a.file, d.where[locale], d.line, d.area, d.sum, d.message[locale]]);
+      if (a.missingMessage) add(sheet, [a.unit, a.file, REVIEW.missingUnits[locale], null, null, null, a.missingMessage[locale]]);
+      if (!a.differences.length) add(sheet, [a.unit, a.file, null, null, null, null, REVIEW.aggregationSame[locale]]);
     }
     sheet.commit();
   }

@@ -1,0 +1,183 @@
+/**
+ * The work across units of a review, in the main thread once every report is
+ * read, on the plain data the workers posted back (cli/review-file.ts):
+ * 雷同 (similarity.ts) over the year's reports and the other years', each
+ * row given its share and the unit it shares most with; and the 汇总核对
+ * (aggregate.ts) of each area-wide report against its units by the roster's
+ * 上级 column.
+ *
+ * Units are named as the roster names them before they are summed: a report
+ * whose title says 县市场监管局 is the roster's 县市场监督管理局 (its closest
+ * name, which the roster list shows the reviewer), and a unit that sent two
+ * reports (a draft and the final one) is summed once, from its first file.
+ */
+import type { Text } from '../format/standard';
+import type { Range, Report } from '../model/report';
+import { aggregate, sumTables, type SummedTables, type UnitFigures } from './aggregate';
+import { closestUnit, matchUnit, unitKey, type RosterUnit } from './roster';
+import type { ReviewRow } from './row';
+import { SIMILAR_SHARE, similarity, type ReportSentences } from './similarity';
+
+/** A passage of a report found in another report: its text and line here, and the other report's file and line. */
+interface SharedPassage {
+  text: string;
+  line: number;
+  other: { unit: string | null; file: string; absolute: string; line: number };
+  /** The other report is the unit's own for the year before. */
+  lastYear: boolean;
+  message: Text;
+}
+
+/** What a row says of 雷同. */
+export interface RowSimilarity {
+  /** The share of the report's sentences found in other units' reports. */
+  share: number;
+  /** The unit it shares most with, named when the share reaches SIMILAR_SHARE (then it is 雷同). */
+  unit?: string;
+  file?: string;
+  /** The share found in the unit's own report for the year before, when that is in the folder. */
+  lastYearShare?: number;
+  messages: Text[];
+  passages: SharedPassage[];
+}
+
+/** Two reports sharing passages, for the 雷同 sheet. */
+export interface ReviewPair {
+  kind: 'other-unit' | 'last-year';
+  a: { unit: string | null; file: string };
+  b: { unit: string | null; file: string };
+  sentences: number;
+  message: Text;
+  passages: { text: string; lineA: number; lineB: number }[];
+}
+
+/** A cell where an area-wide report differs from the sum of its units'. */
+interface SumDifference {
+  /** The renderer's path of the cell: t3/new/0. */
+  path: string;
+  where: Text;
+  line: number;
+  column: number;
+  area: number;
+  sum: number;
+  message: Text;
+}
+
+/** An area-wide report against the sum of its units. */
+export interface AreaSum {
+  unit: string;
+  file: string;
+  absolute: string;
+  /** The units summed, as the roster names them. */
+  included: string[];
+  missing: string[];
+  missingMessage?: Text;
+  differences: SumDifference[];
+  /** Units whose cells are not all numbers, in words. */
+  gaps: Text[];
+}
+
+/** Where a row's report is, as similarity and the sums name it: its file, and its number when the file holds several. */
+const uriOf = (row: Pick<ReviewRow, 'file' | 'part'>): string => (row.part ? `${row.file}#${row.part}` : row.file);
+
+const lineOf = (range: Range) => range.start.line + 1;
+
+/**
+ * 雷同 over every row (this year's and the other years'), `sentences[i]` being
+ * row i's: sets the reviewed rows' `similarity` and returns the pairs.
+ */
+export function withSimilarity(rows: readonly ReviewRow[], sentences: readonly ReportSentences[], reviewed: ReadonlySet<ReviewRow>): ReviewPair[] {
+  const result = similarity(sentences);
+  const byUri = new Map(rows.map((r) => [uriOf(r), r]));
+  const who = (uri: string) => ({ unit: byUri.get(uri)?.unit ?? null, file: uri });
+  rows.forEach((row, i) => {
+    if (!reviewed.has(row)) return;
+    const own = result.reports[i];
+    const closest = own.others.closest;
+    const copied = closest && own.others.share >= SIMILAR_SHARE ? byUri.get(closest.uri) : undefined;
+    row.similarity = {
+      share: own.others.share,
+      ...(copied ? { unit: copied.unit ?? closest!.uri, file: uriOf(copied) } : {}),
+      ...(own.lastYear ? { lastYearShare: own.lastYear.share } : {}),
+      messages: own.messages,
+      passages: [],
+    };
+  });
+  for (const pair of result.pairs) {
+    const [a, b] = [byUri.get(pair.a)!, byUri.get(pair.b)!];
+    // Each side lists the passages with the other's line; last year's report is not reviewed, so only this year's side.
+    for (const p of pair.passages) {
+      const lastYear = pair.kind === 'last-year';
+      a.similarity?.passages.push({ text: p.text, line: lineOf(p.a), other: { unit: b.unit, file: uriOf(b), absolute: b.absolute, line: lineOf(p.b) }, lastYear, message: p.message });
+      if (!lastYear) b.similarity?.passages.push({ text: p.text, line: lineOf(p.b), other: { unit: a.unit, file: uriOf(a), absolute: a.absolute, line: lineOf(p.a) }, lastYear, message: p.message });
+    }
+  }
+  for (const row of reviewed) row.similarity?.passages.sort((x, y) => x.line - y.line);
+  return result.pairs.map((pair) => ({
+    kind: pair.kind,
+    a: who(pair.a),
+    b: who(pair.b),
+    sentences: pair.sentences,
+    message: pair.message,
+    passages: pair.passages.map((p) => ({ text: p.text, lineA: lineOf(p.a), lineB: lineOf(p.b) })),
+  }));
+}
+
+/** The roster's name of a unit: its own entry, else the closest (as the roster list shows it). */
+const rosterName = (roster: readonly RosterUnit[], unit: string) => (matchUnit(roster, unit) ?? closestUnit(roster, unit))?.name ?? unit;
+
+/** The roster's 上级 column: unit → the unit above it. */
+export const parentsOf = (roster: readonly RosterUnit[]): Map<string, string> => new Map(roster.flatMap((u) => (u.parent ? [[u.name, u.parent] as [string, string]] : [])));
+
+/** Each unit's figures once, named as the roster names it (the first report of a unit that sent two). */
+function unitsOnRoster(figures: readonly UnitFigures[], roster: readonly RosterUnit[]): UnitFigures[] {
+  const seen = new Set<string>();
+  return figures.flatMap((f) => {
+    const unit = rosterName(roster, f.unit);
+    const key = `${unitKey(unit)}\u0000${f.year}`;
+    if (seen.has(key)) return [];
+    seen.add(key);
+    return [{ ...f, unit }];
+  });
+}
+
+/** An area-wide report against the sum of its units: the report read again (for its cells' lines and words), every row's figures. */
+export function areaSum(area: { row: ReviewRow; report: Report; startLine: number }, figures: readonly UnitFigures[], roster: readonly RosterUnit[]): AreaSum {
+  const unit = rosterName(roster, area.row.unit ?? '');
+  const units = unitsOnRoster(figures, roster).filter((f) => f.uri !== uriOf(area.row));
+  const result = aggregate({ uri: uriOf(area.row), report: area.report, unit, ...(area.row.year !== null ? { year: area.row.year } : {}) }, units, parentsOf(roster));
+  return {
+    unit,
+    file: uriOf(area.row),
+    absolute: area.row.absolute,
+    included: result.included.map((u) => u.unit),
+    missing: result.missing,
+    ...(result.missingMessage ? { missingMessage: result.missingMessage } : {}),
+    differences: result.differences.map((d) => ({
+      path: `${d.table}/${d.row}/${d.column}`,
+      where: d.where,
+      line: d.range.start.line + area.startLine + 1,
+      column: d.range.start.character + 1,
+      area: d.area,
+      sum: d.sum,
+      message: d.message,
+    })),
+    gaps: result.sum.gaps.map((g) => g.message),
+  };
+}
+
+/** `--sum PARENT`: the unit of the roster (or the 上级 of one) it names, else the closest such name. */
+export function rosterUnitNamed(roster: readonly RosterUnit[], name: string): { unit: string } | { closest?: string } {
+  const names: RosterUnit[] = [...new Set(roster.flatMap((u) => [u.name, ...(u.parent ? [u.parent] : [])]))].map((n) => ({ name: n }));
+  const unit = matchUnit(names, name);
+  return unit ? { unit: unit.name } : { closest: closestUnit(names, name)?.name };
+}
+
+/** `--sum PARENT`: the tables of the units under PARENT on the roster for `year`, and the units under it with no report. */
+export function sumUnder(parent: string, figures: readonly UnitFigures[], roster: readonly RosterUnit[], year: number | null): { sum: SummedTables; missing: string[] } {
+  const children = roster.filter((u) => u.parent && unitKey(u.parent) === unitKey(parent)).map((u) => u.name);
+  const keys = new Set(children.map(unitKey));
+  const units = unitsOnRoster(figures, roster).filter((f) => keys.has(unitKey(f.unit)) && (year === null || f.year === year));
+  const summed = new Set(units.map((u) => unitKey(u.unit)));
+  return { sum: sumTables(units), missing: children.filter((c) => !summed.has(unitKey(c))) };
+}
