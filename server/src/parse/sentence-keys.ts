@@ -18,6 +18,13 @@ import { sentencesOf, type Sentence } from './prose';
 /** A sentence shorter than this (characters of its key, placeholders and punctuation left out) is not compared. */
 const MIN_SENTENCE_LENGTH = 15;
 
+/**
+ * A sentence that at least this many other units' reports have is the area's
+ * boilerplate (a template handed out, a phrase of a notice), not 雷同: the
+ * review (review/similarity.ts) and copied-paragraph in the editor skip it.
+ */
+export const BOILERPLATE_MIN_UNITS = 5;
+
 /** The placeholders of a key. */
 const UNIT = '〈单位〉';
 const AREA = '〈地〉';
