@@ -7,9 +7,9 @@
 import type { Finding, Range, Report } from '../model/report';
 import { reportYear } from '../parse/dates';
 import { documentSpan, rangeOf, sentencesOf } from '../parse/prose';
-import { BOILERPLATE_MIN_UNITS, comparableSentences } from '../parse/sentence-keys';
-import { lastYearReport, sameUnit, unitKey } from '../parse/units';
-import { defineCheck, finding, type CheckContext, type PeerSentence } from './check';
+import { BOILERPLATE_MIN_UNITS, comparableSentences, copiedFromPeers } from '../parse/sentence-keys';
+import { lastYearReport } from '../parse/units';
+import { defineCheck, finding, type CheckContext } from './check';
 import { defineMessages, say } from './messages';
 
 /** Copied text shorter than this (characters, whitespace removed) is not reported. */
@@ -125,10 +125,7 @@ function fromPeers(check: Self, report: Report, context: CheckContext): Finding[
   const year = reportYear(report);
   if (!context.peers || !unit || year === undefined) return [];
   const keyed = comparableSentences(report, unit);
-  const matches = keyed.map(({ key }) => {
-    const found = context.peers!(key).filter((p): p is PeerSentence & { unit: string } => p.year === year && !!p.unit && p.uri !== context.uri && !sameUnit(unit, p.unit));
-    return new Set(found.map((p) => unitKey(p.unit))).size >= BOILERPLATE_MIN_UNITS ? [] : found;
-  });
+  const matches = keyed.map(({ key }) => copiedFromPeers(unit, year, context.peers!(key).filter((p) => p.uri !== context.uri)));
   const findings: Finding[] = [];
   let i = 0;
   while (i < keyed.length) {

@@ -3,7 +3,8 @@
  * reading by its text), the last analysis of each document by version and
  * settings, and last year's report of each report — among the open documents
  * first (their text, not the file's: looked up in an index kept per version),
- * then in the workspace folders.
+ * then in the workspace folders; and the sentences of other units' reports
+ * of the same year (workspace-sentences.ts), for copied-paragraph.
  */
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { TextDocuments } from 'vscode-languageserver';
@@ -70,6 +71,8 @@ export interface AnalysisStats {
 export interface ServerStats extends AnalysisStats {
   openDocuments: number;
   cachedParts: number;
+  /** Files and documents whose sentences are indexed for copied-paragraph across units. */
+  indexedFiles: number;
   rssBytes: number;
   heapUsedBytes: number;
 }
@@ -143,6 +146,11 @@ export class Analyses {
   neighboursOf(uri: string): string[] {
     const users = [...this.cache].filter(([other, c]) => other !== uri && c.othersUris.includes(uri)).map(([other]) => other);
     return [...new Set([...users, ...this.index.nextYearOf(uri)])];
+  }
+
+  /** Files and documents in the index of the workspace's sentences. */
+  get indexedFiles(): number {
+    return this.sentences?.size ?? 0;
   }
 
   /** The last analysis of a document, whatever its version. */
@@ -239,7 +247,7 @@ export class Analyses {
     this.index.set(uri, version, settingsKey, own);
     if (this.documents.get(uri)?.version === version) {
       this.keepParts(uri, own);
-      this.sentences?.opened(uri, own.parts);
+      this.sentences?.opened(uri, own.isReport ? own.parts : []);
     }
     let analysis = own;
     let othersKey = '';

@@ -7,7 +7,8 @@
  *
  * The server runs nothing. Besides the documents the client sends, it reads
  * (never writes) Markdown files of the workspace folders to find last year's
- * report of a unit (workspace-reports.ts), so it is safe in untrusted workspaces.
+ * report of a unit (workspace-reports.ts) and the sentences of other units'
+ * reports (workspace-sentences.ts), so it is safe in untrusted workspaces.
  */
 import { pathToFileURL } from 'node:url';
 import {
@@ -67,7 +68,7 @@ export function startServer(connection: Connection): void {
   /** 检查工作区中的全部年报: every report file of the folders, in the background. */
   const workspaceCheck = new WorkspaceCheck(connection, documents, client, analyses, diagnostics, workspace, log);
   let initialized = false;
-  registerHandlers({ connection, documents, client, analyses, log, initialized: () => initialized });
+  registerHandlers({ connection, documents, client, analyses, log, initialized: () => initialized, settled: () => diagnostics.idle() });
 
   /** Documents whose first content arrived: a later one is a change, checked after the debounce delay. */
   const seen = new Set<string>();
@@ -126,7 +127,7 @@ export function startServer(connection: Connection): void {
               event.removed.map((f) => f.uri),
             );
             void diagnostics.recheckOthers();
-            void sentences.build();
+            void sentences.refresh();
           } catch (error) {
             log('didChangeWorkspaceFolders', error);
           }
@@ -153,7 +154,7 @@ export function startServer(connection: Connection): void {
     if (workspace.folderPaths.length)
       workspace
         .prepare()
-        .then(() => sentences.build())
+        .then(() => sentences.refresh())
         .catch((error) => log('workspace folders', error));
   });
 
@@ -167,7 +168,7 @@ export function startServer(connection: Connection): void {
       // Last year's reports are Markdown files (a deleted folder has no extension).
       const markdown = params.changes.filter((c) => !/\.(json|txt|docx|html?)$/i.test(c.uri));
       if (workspace.filesChanged(markdown)) void diagnostics.recheckOthers();
-      sentences.filesChanged(markdown);
+      if (markdown.length) void sentences.refresh();
     } catch (error) {
       log('didChangeWatchedFiles', error);
     }

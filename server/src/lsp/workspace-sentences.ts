@@ -1,37 +1,40 @@
 /**
  * The comparable sentences (parse/sentence-keys.ts) of the workspace's report
- * files, for copied-paragraph across units in the editor: text of a
- * neighbour's report of the same year, copied with the names and figures
- * changed.
+ * files and open documents, for copied-paragraph across units in the editor:
+ * text of a neighbour's report of the same year, copied with the names and
+ * figures changed.
  *
- * Each file's reports are kept as their unit, year, and per sentence a 32-bit
- * FNV-1a hash of its key and its range in the file (4 + 16 bytes a sentence,
- * never the text), with an index hash → reports. A hash collision can only
- * make copied-paragraph name a neighbour's sentence that differs: the check is
- * information only. At most MAX_FILES files are indexed (the listing of
- * workspace-reports.ts is smaller still): a province's archive beyond that is
- * left out.
+ * Memory: each report is kept as its unit, year, and per sentence a 32-bit
+ * FNV-1a hash of its key and its range (4 + 16 bytes a sentence, never the
+ * text), with an index hash → reports. A hash collision can only make
+ * copied-paragraph (information) name a neighbour's sentence that differs.
+ * At most MAX_FILES files are indexed (the listing of workspace-reports.ts
+ * stops at 2,000 by default): a province's archive beyond that is left out.
+ * About 60 sentences a report: 5,000 files take some 10 MB.
  *
- * Built in the background after the titles are read, a file at a time with
- * the event loop given back in between; kept up to date from the file events
- * and from the open documents (an open document counts by its editor text,
- * given by the analyses); cleared on shutdown. No LSP here.
+ * Time: the files are read after their titles (WorkspaceReports.prepare),
+ * one at a time with the event loop given back in between, and again when
+ * their stamp (mtime, size) changed — on file events, or, for a client that
+ * sends none, when a check asks and the last look is REFRESH_MS old. An open
+ * document counts by its editor text, from its analysis (its reports' keys
+ * are computed once per report text). Cleared on shutdown. No LSP here.
  */
 import type { PeerLookup, PeerSentence } from '../checks/check';
 import type { Report } from '../model/report';
+import { readTextFile } from '../files/read';
 import { reportYear } from '../parse/dates';
 import { rangeOf } from '../parse/prose';
-import { comparableSentences } from '../parse/sentence-keys';
-import { sameUnit } from '../parse/units';
-import { readTextFile } from '../files/read';
-import { reportParts, uriToPath, type ReportPart, type WorkspaceReports } from './workspace-reports';
-import { pathToFileURL } from 'node:url';
+import { comparableSentences, copiedFromPeers } from '../parse/sentence-keys';
+import { reportParts, type ReportPart, type WorkspaceReports } from './workspace-reports';
 
-/** Files indexed at most. */
+/** Files and open documents indexed at most. */
 const MAX_FILES = 5000;
 /** Larger files are not read. */
 const MAX_FILE_BYTES = 8 * 1024 * 1024;
-const MARKDOWN_FILE = /\.(md|markdown)$/i;
+/** Without file events from the client: the files are looked at again when a check asks this long after the last look. */
+const REFRESH_MS = 3000;
+/** Work of one turn of the event loop when an open document of many reports is indexed. */
+const SLICE_MS = 20;
 
 /** 32-bit FNV-1a of a key. */
 function keyHash(key: string): number {
@@ -43,41 +46,58 @@ function keyHash(key: string): number {
   return h >>> 0;
 }
 
-interface IndexedReport {
-  uri: string;
+/** A report's sentences as kept: hashes, and four numbers a sentence (start line, character, end line, character in the report). */
+interface Keys {
   unit?: string;
   year?: number;
   hashes: Uint32Array;
-  /** Four numbers a sentence: start line, character, end line, character, in the file. */
   ranges: Uint32Array;
 }
 
-function indexed(uri: string, part: ReportPart): IndexedReport {
-  const { report, startLine } = part;
+interface IndexedReport extends Keys {
+  uri: string;
+  /** The line of its file the report starts at. */
+  startLine: number;
+}
+
+/** Keys by report: an open document's unchanged reports are the Analyzer's same objects from one analysis to the next. */
+const keysCache = new WeakMap<Report, Keys>();
+
+function keysOf(report: Report): Keys {
+  let keys = keysCache.get(report);
+  if (keys) return keys;
   const keyed = comparableSentences(report);
   const hashes = new Uint32Array(keyed.length);
   const ranges = new Uint32Array(keyed.length * 4);
   keyed.forEach(({ sentence, key }, i) => {
     hashes[i] = keyHash(key);
-    const range = rangeOf(report, sentence.compact, sentence.start, sentence.end);
-    ranges.set([range.start.line + startLine, range.start.character, range.end.line + startLine, range.end.character], i * 4);
+    const { start, end } = rangeOf(report, sentence.compact, sentence.start, sentence.end);
+    ranges.set([start.line, start.character, end.line, end.character], i * 4);
   });
-  return { uri, unit: report.title?.unit, year: reportYear(report), hashes, ranges };
+  keys = { unit: report.title?.unit, year: reportYear(report), hashes, ranges };
+  keysCache.set(report, keys);
+  return keys;
 }
 
-const sameHashes = (a: readonly IndexedReport[] | undefined, b: readonly IndexedReport[]) =>
-  !!a && a.length === b.length && a.every((r, i) => r.unit === b[i].unit && r.year === b[i].year && r.hashes.length === b[i].hashes.length && r.hashes.every((h, j) => h === b[i].hashes[j]));
+const sameKeys = (a: readonly IndexedReport[] | undefined, b: readonly IndexedReport[]) =>
+  !!a &&
+  a.length === b.length &&
+  a.every((r, i) => r.unit === b[i].unit && r.year === b[i].year && r.startLine === b[i].startLine && r.hashes.length === b[i].hashes.length && r.hashes.every((h, j) => h === b[i].hashes[j]) && r.ranges.every((x, j) => x === b[i].ranges[j]));
 
 export class WorkspaceSentences {
   private readonly files = new Map<string, IndexedReport[]>();
   private readonly byHash = new Map<number, IndexedReport[]>();
-  /** Documents open in the editor: their text is the editor's, file events leave them alone. */
+  /** The stamp of each file as read from disk. */
+  private readonly stamps = new Map<string, string>();
+  /** Documents open in the editor: their text is the editor's, the file on disk does not count. */
   private readonly open = new Set<string>();
-  /** Changes of the index so far, and those of each file: a report's key leaves out its own file's. */
-  private changes = 0;
+  /** Changes of each file's sentences so far: part of the key of a comparison with it. */
   private readonly changesOf = new Map<string, number>();
   private queue: Promise<void> = Promise.resolve();
-  /** Called when the sentences of a file changed (open reports may be checked again). */
+  /** A look at the files waiting in the queue, not started yet: another request joins it. */
+  private waiting: Promise<void> | undefined;
+  private lookedAt = 0;
+  /** Called when the sentences of a file or document changed: open reports may be checked again. */
   onChange: () => void = () => undefined;
 
   constructor(
@@ -85,95 +105,125 @@ export class WorkspaceSentences {
     private readonly log: (what: string, error: unknown) => void = () => undefined,
   ) {}
 
-  /** The reports of a document or file, as they are now. Returns whether its sentences changed. */
+  /** The reports of a document or file as they are now. Returns whether its sentences changed. */
   set(uri: string, parts: readonly ReportPart[]): boolean {
-    const next = parts.map((p) => indexed(uri, p));
-    if (sameHashes(this.files.get(uri), next)) return false;
+    const next = parts.map((p) => ({ ...keysOf(p.report), uri, startLine: p.startLine }));
+    if (sameKeys(this.files.get(uri), next)) return false;
     if (!this.files.has(uri) && this.files.size >= MAX_FILES) return false;
     this.drop(uri);
     this.files.set(uri, next);
-    for (const report of next) for (const h of new Set(report.hashes)) this.byHash.set(h, [...(this.byHash.get(h) ?? []), report]);
-    this.changed(uri);
+    for (const report of next) {
+      for (const h of new Set(report.hashes)) {
+        const having = this.byHash.get(h);
+        if (having) having.push(report);
+        else this.byHash.set(h, [report]);
+      }
+    }
+    this.changesOf.set(uri, (this.changesOf.get(uri) ?? 0) + 1);
     return true;
   }
 
-  /** An open document's reports (its analysis): they stand for the file until it closes. */
-  opened(uri: string, reports: readonly ReportPart[]): void {
+  /**
+   * An open document's reports (from its analysis): they stand for its file
+   * until it closes. A document of many reports is indexed a slice at a time.
+   */
+  opened(uri: string, parts: readonly ReportPart[]): void {
     this.open.add(uri);
-    if (this.set(uri, reports)) this.onChange();
+    this.stamps.delete(uri);
+    const unknown = parts.filter((p) => !keysCache.has(p.report));
+    if (unknown.length <= 10) {
+      if (this.set(uri, parts)) this.onChange();
+      return;
+    }
+    void this.run(async () => {
+      let since = performance.now();
+      for (const part of unknown) {
+        if (!this.open.has(uri)) return;
+        keysOf(part.report);
+        if (performance.now() - since >= SLICE_MS) {
+          await new Promise((resolve) => setImmediate(resolve));
+          since = performance.now();
+        }
+      }
+      if (this.open.has(uri) && this.set(uri, parts)) this.onChange();
+    });
   }
 
-  /** A document closed: the file on disk counts again. */
+  /** A document closed: its file on disk counts again, if it is one of the workspace's. */
   closed(uri: string): void {
     if (!this.open.delete(uri)) return;
-    this.later([uri]);
+    const dropped = this.drop(uri);
+    void this.refresh().then(() => dropped && this.onChange());
   }
 
-  /** File events (LSP FileChangeType: 3 deleted): Markdown files are read again or dropped. */
-  filesChanged(changes: readonly { uri: string; type: number }[]): void {
-    const read: string[] = [];
-    for (const { uri, type } of changes) {
-      if (this.open.has(uri)) continue;
-      if (type === 3) {
-        // A file, or a folder and the files below it.
-        for (const known of [...this.files.keys()]) if ((known === uri || known.startsWith(uri.replace(/\/?$/, '/'))) && !this.open.has(known) && this.drop(known)) this.changed(known);
-      } else if (MARKDOWN_FILE.test(uri)) read.push(uri);
-    }
-    this.later(read, true);
-  }
-
-  /** Index every report file of the workspace folders (after the titles are read), in the background. */
-  build(): Promise<void> {
+  /** Look at the workspace's files again (after file events, a change of folders): those whose stamp changed are read again. */
+  refresh(): Promise<void> {
     if (!this.workspace) return Promise.resolve();
     const workspace = this.workspace;
-    return this.run(async () => {
-      const paths = (await workspace.files()).slice(0, MAX_FILES);
-      const listed = new Set(paths.map((p) => pathToFileURL(p).href));
+    if (this.waiting) return this.waiting;
+    const look = this.run(async () => {
+      this.waiting = undefined;
+      this.lookedAt = Date.now();
+      const listing = (await workspace.listing()).slice(0, MAX_FILES);
+      const listed = new Set(listing.map((f) => f.uri));
       let changed = false;
-      for (const uri of [...this.files.keys()]) if (!listed.has(uri) && !this.open.has(uri) && this.drop(uri)) changed = true;
-      for (const uri of listed) {
-        if (this.open.has(uri)) continue;
-        changed = (await this.read(uri)) || changed;
+      for (const uri of [...this.files.keys()]) if (!listed.has(uri) && !this.open.has(uri)) changed = this.drop(uri) || changed;
+      for (const file of listing) {
+        if (this.open.has(file.uri) || this.stamps.get(file.uri) === file.stamp) continue;
+        changed = (await this.read(file.uri, file.path, file.stamp)) || changed;
         await new Promise((resolve) => setImmediate(resolve));
       }
       if (changed) this.onChange();
     });
+    this.waiting = look;
+    return look;
+  }
+
+  /** Files and documents indexed. */
+  get size(): number {
+    return this.files.size;
   }
 
   /** Everything forgotten (the workspace closes). */
   clear(): void {
     this.files.clear();
     this.byHash.clear();
+    this.stamps.clear();
     this.open.clear();
     this.changesOf.clear();
   }
 
-  /** Files indexed (for tests). */
-  get size(): number {
-    return this.files.size;
-  }
-
   /**
    * The lookup for checking the reports of `uri`, and a key that changes when
-   * another file's sentences change; undefined when no other unit has a report
-   * of a year of these reports.
+   * what copied-paragraph may find in other files changes (not when a file
+   * that shares nothing with these reports, or only the area's boilerplate,
+   * changes); undefined when no other unit has a report of their years.
    */
   peersFor(uri: string, reports: readonly Report[]): { lookup: PeerLookup; key: string } | undefined {
-    const wanted = reports.map((r) => ({ unit: r.title?.unit, year: reportYear(r) })).filter((r) => r.unit && r.year !== undefined);
-    const any = [...this.files].some(([other, parts]) => other !== uri && parts.some((p) => wanted.some((w) => p.year === w.year && !!p.unit && !sameUnit(w.unit, p.unit))));
-    if (!any) return undefined;
-    return { lookup: this.lookup, key: `peers@${this.changes - (this.changesOf.get(uri) ?? 0)}` };
+    if (this.workspace && !this.workspace.watching && Date.now() - this.lookedAt > REFRESH_MS) void this.refresh();
+    const signature: string[] = [];
+    for (const report of reports) {
+      const { unit, year, hashes } = keysOf(report);
+      if (!unit || year === undefined) continue;
+      for (const h of hashes) {
+        const others = (this.byHash.get(h) ?? []).filter((r) => r.uri !== uri);
+        for (const r of copiedFromPeers(unit, year, others)) signature.push(`${r.uri}@${this.changesOf.get(r.uri)}`);
+      }
+    }
+    if (signature.length === 0) return undefined;
+    return { lookup: this.lookup, key: `peers:${keyHash([...new Set(signature)].sort().join('|')).toString(36)}` };
   }
 
-  /** The indexed sentences whose key is `key`. */
+  /** The indexed sentences whose key is `key`, in their files' coordinates. */
   readonly lookup: PeerLookup = (key) => {
     const h = keyHash(key);
     const found: PeerSentence[] = [];
     for (const report of this.byHash.get(h) ?? []) {
       report.hashes.forEach((x, i) => {
         if (x !== h) return;
-        const r = report.ranges.subarray(i * 4, i * 4 + 4);
-        found.push({ uri: report.uri, unit: report.unit, year: report.year, range: { start: { line: r[0], character: r[1] }, end: { line: r[2], character: r[3] } } });
+        const [a, b, c, d] = report.ranges.subarray(i * 4, i * 4 + 4);
+        const range = { start: { line: a + report.startLine, character: b }, end: { line: c + report.startLine, character: d } };
+        found.push({ uri: report.uri, unit: report.unit, year: report.year, range });
       });
     }
     return found;
@@ -181,13 +231,9 @@ export class WorkspaceSentences {
 
   // -------------------------------------------------------------------------
 
-  private changed(uri: string): void {
-    this.changes++;
-    this.changesOf.set(uri, (this.changesOf.get(uri) ?? 0) + 1);
-  }
-
   private drop(uri: string): boolean {
     const old = this.files.get(uri);
+    this.stamps.delete(uri);
     if (!old) return false;
     this.files.delete(uri);
     for (const report of old) {
@@ -197,22 +243,8 @@ export class WorkspaceSentences {
         else this.byHash.delete(h);
       }
     }
+    this.changesOf.set(uri, (this.changesOf.get(uri) ?? 0) + 1);
     return true;
-  }
-
-  /** Read files again after what is under way, then say so when their sentences changed. */
-  private later(uris: readonly string[], listedOnly = false): void {
-    if (uris.length === 0) return;
-    void this.run(async () => {
-      const listed = listedOnly && this.workspace ? new Set((await this.workspace.files()).map((p) => pathToFileURL(p).href)) : undefined;
-      let changed = false;
-      for (const uri of uris) {
-        if (this.open.has(uri)) continue;
-        if (listed && !listed.has(uri)) continue;
-        changed = (await this.read(uri)) || changed;
-      }
-      if (changed) this.onChange();
-    });
   }
 
   private run(work: () => Promise<void>): Promise<void> {
@@ -220,21 +252,18 @@ export class WorkspaceSentences {
     return this.queue;
   }
 
-  /** A file's sentences from disk; dropped when it cannot be read. Returns whether they changed. */
-  private async read(uri: string): Promise<boolean> {
-    const path = uriToPath(uri);
+  /** A file's sentences from disk (dropped when it cannot be read). Returns whether they changed. */
+  private async read(uri: string, path: string, stamp: string): Promise<boolean> {
     let text: string | undefined;
     try {
-      if (path) text = (await readTextFile(path, { maxBytes: MAX_FILE_BYTES })).text;
+      text = (await readTextFile(path, { maxBytes: MAX_FILE_BYTES })).text;
     } catch {
       text = undefined;
     }
     if (this.open.has(uri)) return false; // opened while it was read
-    if (text === undefined) {
-      const dropped = this.drop(uri);
-      if (dropped) this.changed(uri);
-      return dropped;
-    }
-    return this.set(uri, reportParts(text));
+    if (text === undefined) return this.drop(uri);
+    const changed = this.set(uri, reportParts(text));
+    this.stamps.set(uri, stamp);
+    return changed;
   }
 }
