@@ -141,14 +141,15 @@ function fromPeers(check: Self, report: Report, context: CheckContext): Finding[
     const first = keyed[i].sentence;
     const last = keyed[j].sentence;
     const uri = [...uris][0];
-    if (uri === undefined || runLength(first.compact.text.slice(first.start, last.end)) < COPY_MIN_LENGTH) {
+    const length = runLength(first.compact.text.slice(first.start, last.end));
+    if (uri === undefined || length < COPY_MIN_LENGTH) {
       i++;
       continue;
     }
+    // The other file's text: from its first sentence of the run to its last.
     const from = matches[i].find((p) => p.uri === uri)!;
     const to = matches[j].find((p) => p.uri === uri)!;
     const source = { start: from.range.start, end: before(from.range.end, to.range.end) ? to.range.end : from.range.end };
-    const length = runLength(first.compact.text.slice(first.start, last.end));
     findings.push(
       finding(check, rangeOf(report, first.compact, first.start, last.end), 'peer', { unit: from.unit, length }, {
         related: [{ range: source, uri, message: say(MESSAGES.peerSource, { unit: from.unit }) }],
