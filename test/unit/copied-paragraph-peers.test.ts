@@ -63,6 +63,21 @@ test('the real reports of 2023 of different units share nothing but the standard
   assert.deepEqual(copied({ 'file:///ws/c.md': example('seed-004.md'), ...files }, example('seed-000.md')), []);
 });
 
+test('the standard statements, written alike by every unit in section 六, are not copied text', () => {
+  /** Section 六 as clerks write it: the fee statement, the period, where the report is, whom to ask (names, dates and phone numbers their own). */
+  const sixth = (unit: string, phone: string) =>
+    [
+      `本年度未收取信息处理费。严格落实《政府信息公开信息处理费管理办法》（国办函〔2020〕109号），全年收取信息处理费0元。`,
+      `本报告所列数据的统计期限为2023年1月1日至2023年12月31日。本报告电子版可在${unit}门户网站查阅。`,
+      `如对本报告有任何疑问，请与${unit}联系（电话：${phone}，地址：县城府前街1号）。`,
+    ].join('\n\n');
+  const draft = DRAFT.replace('本年度无收取信息处理费相关情况及其他需要报告的事项。', sixth('平武县人民政府办公室', '0816-8822345'));
+  const other = asUnit(example('seed-000.md'), '文水县人民政府办公室');
+  const theirs = other.replace(/(## 六、[^\n]*\n)/, `$1\n${sixth('文水县人民政府办公室', '0358-3022123')}\n`);
+  assert.notEqual(theirs, other);
+  assert.deepEqual(copied({ 'file:///ws/wenshui-2023.md': theirs }, draft), []);
+});
+
 test('a sentence five other units have is the area’s boilerplate; four units’ is still copied', () => {
   const units = ['文水县人民政府办公室', '交城县人民政府办公室', '绥中县人民政府办公室', '河曲县人民政府办公室', '汾阳市人民政府办公室'];
   const files = (n: number) => Object.fromEntries(units.slice(0, n).map((u, i) => [`file:///ws/${i}.md`, neighbour(u)]));
