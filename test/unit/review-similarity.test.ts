@@ -12,7 +12,8 @@ import { join } from 'node:path';
 import { example, ORIGINALS, ROOT, setCell } from '../helpers';
 import { parseReport, type Range, type Report } from '../../server/src/index';
 import { comparableSentences, sentenceKey, unitForms } from '../../server/src/parse/sentence-keys';
-import { BOILERPLATE_MAX_UNITS, BOILERPLATE_MIN_UNITS, BOILERPLATE_SHARE, MIN_PAIR_SENTENCES, readSentences, similarity, SIMILAR_SHARE, type ReportInput } from '../../server/src/review/similarity';
+import { BOILERPLATE_MIN_UNITS } from '../../server/src/parse/sentence-keys';
+import { BOILERPLATE_MAX_UNITS, BOILERPLATE_SHARE, MIN_PAIR_SENTENCES, readSentences, similarity, SIMILAR_SHARE, type ReportInput } from '../../server/src/review/similarity';
 
 const draft = (name: string) => readFileSync(join(ROOT, 'test', 'fixtures', 'drafts', 'cross', name), 'utf8');
 const input = (uri: string, text: string): ReportInput => ({ uri, report: parseReport(text) });

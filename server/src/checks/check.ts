@@ -17,7 +17,24 @@ export interface CheckContext {
   others?: readonly { uri: string; report: Report }[];
   /** The URI of the report being checked, when it has one. */
   uri?: string;
+  /**
+   * The sentences of other reports at hand (the workspace's files, in the
+   * editor) whose key (parse/sentence-keys.ts) is `key`, with their unit and
+   * year: copied-paragraph keeps those of other units for the same year.
+   */
+  peers?: PeerLookup;
 }
+
+/** A sentence of another report, found by its key. */
+export interface PeerSentence {
+  uri: string;
+  unit?: string;
+  year?: number;
+  /** In that file's coordinates. */
+  range: Range;
+}
+
+export type PeerLookup = (key: string) => readonly PeerSentence[];
 
 export interface Check<C extends Catalog = Catalog, O extends OptionSpecs = OptionSpecs> {
   /** Stable code, shown as nianbao/<code>. */

@@ -31,6 +31,8 @@ export interface AnalyzeOptions {
   check?: CheckOptions;
   /** Other reports at hand, for checks across files. */
   others?: CheckContext['others'];
+  /** Sentences of other units' reports at hand, by key (copied-paragraph). */
+  peers?: CheckContext['peers'];
   uri?: string;
   /** Default: 'throw'. */
   checkErrors?: CheckErrors;
@@ -148,9 +150,9 @@ export class Analyzer {
   /** The work of an analysis as one step per report, and its result once every step ran. */
   private run(text: string, options: AnalyzeOptions): { slices: (() => void)[]; result: () => DocumentAnalysis } {
     const parts: Part[] = [];
-    const context: CheckContext = { options: options.check ?? {}, others: options.others, uri: options.uri };
+    const context: CheckContext = { options: options.check ?? {}, others: options.others, peers: options.peers, uri: options.uri };
     const optionsKey = JSON.stringify([options.check ?? {}, options.checkErrors ?? 'throw', options.checks?.map((c) => c.code) ?? null]);
-    const crossFile = !!options.others?.length;
+    const crossFile = !!options.others?.length || !!options.peers;
     const slices = splitReports(text).map(({ startOffset, endOffset, startLine }) => () => {
       const entry = this.entry(text.slice(startOffset, endOffset));
       let findings = crossFile ? undefined : entry.findings.get(optionsKey);

@@ -3,7 +3,8 @@
  * reading by its text), the last analysis of each document by version and
  * settings, and last year's report of each report — among the open documents
  * first (their text, not the file's: looked up in an index kept per version),
- * then in the workspace folders.
+ * then in the workspace folders; and the sentences of other units' reports
+ * of the same year (workspace-sentences.ts), for copied-paragraph.
  */
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { TextDocuments } from 'vscode-languageserver';
@@ -14,6 +15,7 @@ import type { ClientState } from './client';
 import { locate, type LocatedReport } from './others';
 import { OpenReportIndex, reportId, type IndexedReport } from './report-index';
 import type { WorkspaceReports } from './workspace-reports';
+import type { WorkspaceSentences } from './workspace-sentences';
 
 const MARKDOWN_PATH = /\.(md|markdown|mdown|mkd|mkdn)$/i;
 
@@ -40,6 +42,8 @@ function waitFor<T>(promise: Promise<T>, ms: number): Promise<T | undefined> {
 
 interface Others {
   found: LocatedReport[];
+  /** Other units' sentences of the workspace, when another unit has a report of the same year. */
+  peers?: AnalyzeOptions['peers'];
   /** Which reports of which documents and files: changes when a comparison must be made again. */
   key: string;
   /** The open documents the reports were found in. */
@@ -67,6 +71,8 @@ export interface AnalysisStats {
 export interface ServerStats extends AnalysisStats {
   openDocuments: number;
   cachedParts: number;
+  /** Files and documents whose sentences are indexed for copied-paragraph across units. */
+  indexedFiles: number;
   rssBytes: number;
   heapUsedBytes: number;
 }
@@ -106,6 +112,7 @@ export class Analyses {
     private readonly client: ClientState,
     private readonly workspace: WorkspaceReports,
     private readonly log: (what: string, error: unknown) => void,
+    private readonly sentences?: WorkspaceSentences,
   ) {}
 
   /** The editor sees a check that fails as a finding naming it, never as silence. */
@@ -139,6 +146,11 @@ export class Analyses {
   neighboursOf(uri: string): string[] {
     const users = [...this.cache].filter(([other, c]) => other !== uri && c.othersUris.includes(uri)).map(([other]) => other);
     return [...new Set([...users, ...this.index.nextYearOf(uri)])];
+  }
+
+  /** Files and documents in the index of the workspace's sentences. */
+  get indexedFiles(): number {
+    return this.sentences?.size ?? 0;
   }
 
   /** The last analysis of a document, whatever its version. */
@@ -196,7 +208,9 @@ export class Analyses {
         keys.push(f.version);
       }
     }
-    return { found, key: keys.join('|'), uris: [...uris] };
+    const peers = this.sentences?.peersFor(uri, reports);
+    if (peers) keys.push(peers.key);
+    return { found, peers: peers?.lookup, key: keys.join('|'), uris: [...uris] };
   }
 
   /**
@@ -231,19 +245,22 @@ export class Analyses {
     const own = await this.analyzer.analyzeInSlices(text, this.options(uri, settings), control);
     if (!own) return undefined;
     this.index.set(uri, version, settingsKey, own);
-    if (this.documents.get(uri)?.version === version) this.keepParts(uri, own);
+    if (this.documents.get(uri)?.version === version) {
+      this.keepParts(uri, own);
+      this.sentences?.opened(uri, own.isReport ? own.parts : []);
+    }
     let analysis = own;
     let othersKey = '';
     let othersUris: string[] = [];
     if (own.isReport && settings.enable !== 'never') {
       try {
-        const { found, key, uris } = await this.othersFor(uri, own.parts.map((p) => p.report), settings);
+        const { found, peers, key, uris } = await this.othersFor(uri, own.parts.map((p) => p.report), settings);
         othersKey = key;
         othersUris = uris;
         if (current && current.othersKey === key) return current.analysis;
-        if (found.length) {
+        if (found.length || peers) {
           const located = locate(found);
-          const compared = await this.analyzer.analyzeInSlices(text, { ...this.options(uri, settings), others: located.others }, control);
+          const compared = await this.analyzer.analyzeInSlices(text, { ...this.options(uri, settings), others: located.others, peers }, control);
           if (!compared) return undefined;
           analysis = located.place(compared);
         }

@@ -72,6 +72,8 @@ export interface HandlerContext {
   log: (what: string, error: unknown) => void;
   /** Whether initialize has been received. */
   initialized: () => boolean;
+  /** Resolves when no diagnostics are waiting or being made (the rechecks that opening documents starts included). */
+  settled: () => Promise<void>;
 }
 
 export function registerHandlers(ctx: HandlerContext): void {
@@ -188,11 +190,13 @@ export function registerHandlers(ctx: HandlerContext): void {
   );
 
   // What the analyses did so far: for tests and benchmarks that speak the protocol (not an editor feature).
+  // With { settled: true }, once the diagnostics under way and scheduled are done.
   connection.onRequest(
     'nianbao/stats',
-    guard('stats', undefined, (): ServerStats => {
+    guard('stats', undefined, async (params?: { settled?: boolean } | null): Promise<ServerStats> => {
+      if (params?.settled) await ctx.settled();
       const memory = process.memoryUsage();
-      return { ...analyses.stats, openDocuments: documents.all().length, cachedParts: analyses.analyzer.cachedParts, rssBytes: memory.rss, heapUsedBytes: memory.heapUsed };
+      return { ...analyses.stats, openDocuments: documents.all().length, cachedParts: analyses.analyzer.cachedParts, indexedFiles: analyses.indexedFiles, rssBytes: memory.rss, heapUsedBytes: memory.heapUsed };
     }),
   );
 

@@ -7,7 +7,8 @@
  *
  * The server runs nothing. Besides the documents the client sends, it reads
  * (never writes) Markdown files of the workspace folders to find last year's
- * report of a unit (workspace-reports.ts), so it is safe in untrusted workspaces.
+ * report of a unit (workspace-reports.ts) and the sentences of other units'
+ * reports (workspace-sentences.ts), so it is safe in untrusted workspaces.
  */
 import { pathToFileURL } from 'node:url';
 import {
@@ -33,6 +34,7 @@ import { ClientState } from './client';
 import { DiagnosticsScheduler } from './diagnostics';
 import { COMMANDS, registerHandlers } from './handlers';
 import { WorkspaceReports } from './workspace-reports';
+import { WorkspaceSentences } from './workspace-sentences';
 import { workspaceDiagnostics } from './workspace-diagnostics';
 import { WorkspaceCheck } from './workspace-check';
 import { CHECK_WORKSPACE, type CheckWorkspaceParams } from './workspace-protocol';
@@ -57,13 +59,16 @@ export function startServer(connection: Connection): void {
     },
   );
   const client = new ClientState(connection, log, (uri) => configs.forDocument(uri));
-  const analyses = new Analyses(documents, client, workspace, log);
+  /** The sentences of the workspace's reports, for copied-paragraph across units. */
+  const sentences = new WorkspaceSentences(workspace, log);
+  const analyses = new Analyses(documents, client, workspace, log, sentences);
   const diagnostics = new DiagnosticsScheduler(connection, documents, client, analyses, log);
+  sentences.onChange = () => void diagnostics.recheckOthers();
   analyses.onLateWorkspace = () => void diagnostics.recheckOthers();
   /** 检查工作区中的全部年报: every report file of the folders, in the background. */
   const workspaceCheck = new WorkspaceCheck(connection, documents, client, analyses, diagnostics, workspace, log);
   let initialized = false;
-  registerHandlers({ connection, documents, client, analyses, log, initialized: () => initialized });
+  registerHandlers({ connection, documents, client, analyses, log, initialized: () => initialized, settled: () => diagnostics.idle() });
 
   /** Documents whose first content arrived: a later one is a change, checked after the debounce delay. */
   const seen = new Set<string>();
@@ -81,6 +86,7 @@ export function startServer(connection: Connection): void {
     client.forget(uri);
     diagnostics.close(uri);
     workspaceCheck.closed(uri);
+    sentences.closed(uri);
     void diagnostics.recheckOthers(uri);
   });
 
@@ -121,6 +127,7 @@ export function startServer(connection: Connection): void {
               event.removed.map((f) => f.uri),
             );
             void diagnostics.recheckOthers();
+            void sentences.refresh();
           } catch (error) {
             log('didChangeWorkspaceFolders', error);
           }
@@ -143,7 +150,12 @@ export function startServer(connection: Connection): void {
         );
     }
     // Read the folders' titles now, so the first check does not wait for them.
-    if (workspace.folderPaths.length) workspace.prepare().catch((error) => log('workspace folders', error));
+    // Then their sentences, in the background.
+    if (workspace.folderPaths.length)
+      workspace
+        .prepare()
+        .then(() => sentences.refresh())
+        .catch((error) => log('workspace folders', error));
   });
 
   connection.onDidChangeWatchedFiles((params) => {
@@ -154,7 +166,9 @@ export function startServer(connection: Connection): void {
       }
       workspaceCheck.filesChanged(params.changes);
       // Last year's reports are Markdown files (a deleted folder has no extension).
-      if (workspace.filesChanged(params.changes.filter((c) => !/\.(json|txt|docx|html?)$/i.test(c.uri)))) void diagnostics.recheckOthers();
+      const markdown = params.changes.filter((c) => !/\.(json|txt|docx|html?)$/i.test(c.uri));
+      if (workspace.filesChanged(markdown)) void diagnostics.recheckOthers();
+      if (markdown.length) void sentences.refresh();
     } catch (error) {
       log('didChangeWatchedFiles', error);
     }
@@ -191,7 +205,10 @@ export function startServer(connection: Connection): void {
     return workspaceCheck.checkAll(params ?? {}, token);
   });
 
-  connection.onShutdown(() => diagnostics.stop());
+  connection.onShutdown(() => {
+    diagnostics.stop();
+    sentences.clear();
+  });
 
   process.on('uncaughtException', (error) => log('uncaught exception', error));
   process.on('unhandledRejection', (error) => log('unhandled rejection', error));

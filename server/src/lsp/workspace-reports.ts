@@ -230,6 +230,12 @@ export class WorkspaceReports {
     return [...this.listed.keys()];
   }
 
+  /** The Markdown files listed, each with a stamp that changes when the file does (its mtime and size). */
+  async listing(): Promise<{ uri: string; path: string; stamp: string }[]> {
+    await this.ensureListed();
+    return [...this.listed.values()].map((e) => ({ uri: e.uri, path: e.path, stamp: `${e.mtimeMs}:${e.size}` }));
+  }
+
   /**
    * Last year's report for each report given that has a unit and a year,
    * from the files of the workspace folders. Files open in the editor

@@ -14,9 +14,17 @@
 import type { Report } from '../model/report';
 import { saysNoFeeCollected } from './fees';
 import { sentencesOf, type Sentence } from './prose';
+import { sameUnit, unitKey } from './units';
 
 /** A sentence shorter than this (characters of its key, placeholders and punctuation left out) is not compared. */
 const MIN_SENTENCE_LENGTH = 15;
+
+/**
+ * A sentence that at least this many other units' reports have is the area's
+ * boilerplate (a template handed out, a phrase of a notice), not 雷同: the
+ * review (review/similarity.ts) and copied-paragraph in the editor skip it.
+ */
+export const BOILERPLATE_MIN_UNITS = 5;
 
 /** The placeholders of a key. */
 const UNIT = '〈单位〉';
@@ -105,4 +113,20 @@ export function comparableSentences(report: Report, unit: string | undefined = r
     if (ownLength(key) >= MIN_SENTENCE_LENGTH) keyed.push({ sentence, key });
   }
   return keyed;
+}
+
+/** Another report's sentence with the same key, and whose report it is. */
+interface PeerOf {
+  unit?: string;
+  year?: number;
+}
+
+/**
+ * The sentences of other units' reports of the same year among those having
+ * a key (not the same unit's, whatever its file); none when they are the
+ * area's boilerplate (BOILERPLATE_MIN_UNITS units or more).
+ */
+export function copiedFromPeers<P extends PeerOf>(unit: string, year: number, found: readonly P[]): (P & { unit: string })[] {
+  const peers = found.filter((p): p is P & { unit: string } => p.year === year && !!p.unit && !sameUnit(unit, p.unit));
+  return new Set(peers.map((p) => unitKey(p.unit))).size >= BOILERPLATE_MIN_UNITS ? [] : peers;
 }

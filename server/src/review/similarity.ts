@@ -29,7 +29,7 @@ import type { Text } from '../format/standard';
 import type { Range, Report } from '../model/report';
 import { defineMessages, say } from '../checks/messages';
 import { paragraphsOf, rangeOf, type Sentence } from '../parse/prose';
-import { comparableSentences } from '../parse/sentence-keys';
+import { BOILERPLATE_MIN_UNITS, comparableSentences } from '../parse/sentence-keys';
 import { identityOf, sameUnit, unitKey } from '../parse/units';
 
 /**
@@ -38,7 +38,6 @@ import { identityOf, sameUnit, unitKey } from '../parse/units';
  * province's folder), but never in fewer than BOILERPLATE_MIN_UNITS.
  */
 export const BOILERPLATE_SHARE = 0.2;
-export const BOILERPLATE_MIN_UNITS = 5;
 export const BOILERPLATE_MAX_UNITS = 50;
 /** A report's row says 雷同 when at least this share of its sentences is shared with other units, or with its last year's. */
 export const SIMILAR_SHARE = 0.3;
