@@ -33,16 +33,16 @@ export const JUMP_FLOOR = 20;
 
 const MESSAGES = defineMessages({
   up: {
-    zh: '{where}本年为 {value}，上年（{year} 年）为 {last}，是上年的 {ratio} 倍；请核实数字，确有大幅增加的，宜在正文中说明原因',
-    en: '{where} is {value} this year and was {last} in {year}, {ratio} times as many; check the figure, and if it is right say why in the text',
+    zh: '本年为 {value}，上年（{year} 年）为 {last}，是上年的 {ratio} 倍；请核实数字，确有大幅增加的，宜在正文中说明原因',
+    en: 'This year {value}, {last} in {year}, {ratio} times as many; check the figure, and if it is right say why in the text',
   },
   down: {
-    zh: '{where}本年为 {value}，上年（{year} 年）为 {last}，只有上年的 {ratio}；请核实数字，确有大幅减少的，宜在正文中说明原因',
-    en: '{where} is {value} this year and was {last} in {year}, {ratio} of it; check the figure, and if it is right say why in the text',
+    zh: '本年为 {value}，上年（{year} 年）为 {last}，只有上年的 {ratio}；请核实数字，确有大幅减少的，宜在正文中说明原因',
+    en: 'This year {value}, {last} in {year}, {ratio} of it; check the figure, and if it is right say why in the text',
   },
   fromNothing: {
-    zh: '{where}本年为 {value}，上年（{year} 年）为 0；请核实数字，确有大幅增加的，宜在正文中说明原因',
-    en: '{where} is {value} this year and was 0 in {year}; check the figure, and if it is right say why in the text',
+    zh: '本年为 {value}，上年（{year} 年）为 0；请核实数字，确有大幅增加的，宜在正文中说明原因',
+    en: 'This year {value}, 0 in {year}; check the figure, and if it is right say why in the text',
   },
   lastCell: { zh: '{year} 年报告中的数：{value}', en: 'the figure in the {year} report: {value}' },
 });
