@@ -80,6 +80,10 @@ const thisYear = () => truth.rows.filter((r) => r.year === truth.year);
 const rowOf = (t: TruthRow) => json.rows.find((r) => r.file === shown(t.file));
 
 describe('nianbao review: the rows', () => {
+  test('the run says nothing on stderr but the review itself: no warning of a library (exceljs)', () => {
+    assert.doesNotMatch(run.stderr, /DeprecationWarning|\(node:\d+\)/);
+  });
+
   test('one row per report of the year, every report of last year apart', () => {
     assert.equal(json.year, truth.year);
     assert.deepEqual(json.rows.map((r) => r.file).sort(), thisYear().map((t) => shown(t.file)).sort());

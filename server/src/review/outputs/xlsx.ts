@@ -52,7 +52,22 @@ function tableColumns(id: TableId, rows: readonly ReviewRow[]) {
     .map((c) => ({ name: c.name.slice(c.name.indexOf('/') + 1) + (c.name.startsWith(`${short}（`) ? c.name.slice(short.length, c.name.indexOf('/')) : ''), get: c.get }));
 }
 
+/**
+ * exceljs's zip dependencies still call `new Buffer()`, which Node reports
+ * with a DeprecationWarning on stderr: a line that tells a reviewer nothing.
+ * Node's deprecation warnings are silenced while the workbook is written.
+ */
 export async function reviewXlsx(review: Review, locale: Locale): Promise<Buffer> {
+  const warned = process.noDeprecation;
+  process.noDeprecation = true;
+  try {
+    return await writeWorkbook(review, locale);
+  } finally {
+    process.noDeprecation = warned;
+  }
+}
+
+async function writeWorkbook(review: Review, locale: Locale): Promise<Buffer> {
   const { stream: streaming } = (await import('exceljs')).default;
   const out = new PassThrough();
   const chunks: Buffer[] = [];
