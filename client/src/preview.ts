@@ -18,10 +18,9 @@
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import type { PreviewResult } from '../../server/src/lsp/preview';
+import { PREVIEW_REQUEST, type PreviewResult } from '../../server/src/lsp/preview-protocol';
 
 const PREVIEW_VIEW_TYPE = 'nianbao.preview';
-const PREVIEW_REQUEST = 'nianbao/preview';
 
 /** The pause after a keystroke before the preview asks for the new text. */
 const TYPING_DELAY_MS = 150;

@@ -8,9 +8,9 @@
  */
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
+import { IS_REPORT_REQUEST } from '../../server/src/lsp/preview-protocol';
 
 const CONTEXT_KEY = 'nianbao.isReport';
-const IS_REPORT_REQUEST = 'nianbao/isReport';
 
 export function registerReportContext(client: () => Promise<LanguageClient | undefined>): vscode.Disposable {
   let asked = 0;
