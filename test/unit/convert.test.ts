@@ -10,7 +10,7 @@ import { join, resolve } from 'node:path';
 import { analyzeText, applyEdits, type Finding } from '../../server/src/index';
 import { parseReport } from '../../server/src/parse/report';
 import { conversionBlocker, convertToStandardTable } from '../../server/src/features/convert';
-import { renderTable2, renderTable3, renderTable4 } from '../../server/src/format/render';
+import { renderTable } from '../../server/src/format/render';
 import { extractReport } from '../../server/src/extract';
 import type { TableId } from '../../server/src/format/standard';
 import { writer } from '../helpers';
@@ -92,7 +92,7 @@ describe('the region and the result', () => {
     assert.ok(sq(after).includes(sq('三、收到和处理政府信息公开申请情况\n\n本年度收到和处理申请情况如下：\n\n')));
     assert.ok(sq(after).includes(sq('\n\n以上数据均已核实。\n\n四、政府信息公开行政复议')));
     const values = Object.fromEntries([...report.tables.t3!.rows.values()].map((r) => [r.key, r.cells.map((c) => c.value)]));
-    assert.ok(sq(after).includes(sq(renderTable3(writer(values)))), 'the rendered canonical table');
+    assert.ok(sq(after).includes(sq(renderTable('t3', writer(values)))), 'the rendered canonical table');
     assert.ok(sq(after).includes(sq('| （本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和） | | | 申请人情况 |')), 'under its real header rows');
   });
 
@@ -100,9 +100,9 @@ describe('the region and the result', () => {
     let text = convert(base, 't2')!;
     const r2 = parseReport(base).tables.t2!;
     const v2 = Object.fromEntries([...r2.rows.values()].map((r) => [r.key, r.cells.map((c) => c.value)]));
-    assert.ok(sq(text).includes(sq(renderTable2(writer(v2)))));
+    assert.ok(sq(text).includes(sq(renderTable('t2', writer(v2)))));
     text = convert(text, 't4')!;
-    assert.ok(sq(text).includes(sq(renderTable4(writer({ review: [1, 0, 1, 0, 2], suitDirect: [0, 1, 0, 0, 1], suitAfterReview: [0, 0, 0, 1, 1] })))));
+    assert.ok(sq(text).includes(sq(renderTable('t4', writer({ review: [1, 0, 1, 0, 2], suitDirect: [0, 1, 0, 0, 1], suitAfterReview: [0, 0, 0, 1, 1] })))));
   });
 
   test('a canonical table gives no edit; neither does one that differs only in padding', () => {

@@ -12,7 +12,7 @@ import { analyzeText, applyEdits, LineIndex } from '../../server/src/index';
 import { parseReport } from '../../server/src/parse/report';
 import { readNumber } from '../../server/src/parse/text';
 import { extractReport } from '../../server/src/extract';
-import { renderTable3 } from '../../server/src/format/render';
+import { renderTable } from '../../server/src/format/render';
 import { blocksOf, blocksOfTree, forgetBlocks, type MdNode } from '../../server/src/parse/blocks';
 import { readLines } from '../../server/src/parse/lines';
 import { mutate } from '../fuzz/mutate';
@@ -211,7 +211,7 @@ describe('a table left entirely unfilled', () => {
     const base = layout('gfm-plain.md');
     const start = base.indexOf('| 本年度办理结果');
     const end = base.indexOf('\n\n## 四、');
-    const text = base.slice(0, start) + renderTable3() + base.slice(end);
+    const text = base.slice(0, start) + renderTable('t3') + base.slice(end);
     const report = parseReport(text);
     assert.ok([...report.tables.t3!.rows.values()].every((r) => r.cells.every((c) => c.state === 'blank')));
     const findings = analyzeText(text).findings.filter((f) => f.code === 'cell-blank');

@@ -73,14 +73,11 @@ function writerFor(table: ReadTable): CellWriter {
  * 2019 Table 2, the single （六） row), its numbers as read, the rows it lacks left out.
  */
 function renderStandard(table: ReadTable): string {
-  const layout = table.id === 't2' && table.format === '2019' ? TABLE2_2019 : undefined;
-  const all = table.id === 't2' ? (layout ?? TABLE2).blocks.flatMap((b) => b.rows.map((r) => r.key)) : table.id === 't3' ? T3_ROWS.map((r) => r.key) : [];
+  const format = table.id === 't2' ? table.format : table.id === 't3' ? t3Layout(table) : '2021';
+  const t2 = format === '2019' ? TABLE2_2019 : TABLE2;
+  const all = table.id === 't2' ? t2.blocks.flatMap((b) => b.rows.map((r) => r.key)) : table.id === 't3' ? T3_ROWS.map((r) => r.key) : [];
   const omit = new Set(all.filter((key) => !table.rows.has(key)));
-  return renderTable(table.id, writerFor(table), {
-    ...(layout ? { table2: layout } : {}),
-    singleOtherHandling: table.id === 't3' && t3Layout(table) === '2019',
-    omit,
-  });
+  return renderTable(table.id, writerFor(table), { format, omit });
 }
 
 /** The edit that replaces the table's lines with the canonical table; undefined when there is nothing to change. */

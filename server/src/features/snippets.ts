@@ -5,7 +5,7 @@
  * snippets to snippets/markdown.json for VS Code's own snippet support.
  * Their tables come aligned, as the formatter (features/format.ts) aligns them.
  */
-import { renderSkeleton, renderTable2, renderTable3, renderTable4, type CellWriter } from '../format/render';
+import { renderSkeleton, renderTable, type CellWriter } from '../format/render';
 import type { Text } from '../format/standard';
 import stringWidth from 'string-width';
 import { alignGeneratedTables } from './format';
@@ -33,19 +33,19 @@ export function snippetSpecs(): SnippetSpec[] {
       prefix: 'nb-table2',
       name: { zh: '表二 主动公开政府信息情况', en: 'Table 2 — proactive disclosure' },
       description: { zh: '插入标准表二（第二十条第（一）（五）（六）（八）项，10 个数）', en: 'Insert the standard Table 2 (10 numbers)' },
-      body: aligned(renderTable2(tabStops())),
+      body: aligned(renderTable('t2', tabStops())),
     },
     {
       prefix: 'nb-table3',
       name: { zh: '表三 收到和处理政府信息公开申请情况', en: 'Table 3 — requests received and handled' },
       description: { zh: '插入标准表三（25 行 × 7 列）', en: 'Insert the standard Table 3 (25 rows × 7 columns)' },
-      body: aligned(renderTable3(tabStops())),
+      body: aligned(renderTable('t3', tabStops())),
     },
     {
       prefix: 'nb-table4',
       name: { zh: '表四 行政复议、行政诉讼情况', en: 'Table 4 — reconsideration and litigation' },
       description: { zh: '插入标准表四（15 个数）', en: 'Insert the standard Table 4 (15 numbers)' },
-      body: aligned(renderTable4(tabStops())),
+      body: aligned(renderTable('t4', tabStops())),
     },
     {
       prefix: 'nb-report',

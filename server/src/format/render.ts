@@ -1,36 +1,18 @@
 /**
- * The canonical Markdown of the standard tables and of a whole report skeleton,
- * rendered from the format data. Snippets, the insert-section and insert-table
- * fixes and the convert-to-standard-table action all use these; no table is
+ * The canonical Markdown of the standard tables and of a whole report skeleton.
+ * Snippets, the insert-section and insert-table fixes, the convert-to-standard-
+ * table action and the review's summed tables all use these; no table is
  * written by hand.
  *
- * Table 3 follows the official grid (国办公开办函〔2021〕30号): three label
- * columns and seven number columns, under its real header rows — the corner
- * note, 申请人情况, then 自然人 · 法人或其他组织 · 总计, then the five kinds of
- * organisation. A GFM table cannot merge cells, so a merged cell is written
- * once, in its first grid cell, and the cells it covers are left empty.
+ * A table is the official merged-cell layout (format/layout.ts, the one grid
+ * the preview and the exports draw too) written as GFM. A GFM table cannot
+ * merge cells, so a merged cell is written once, in its first grid cell, and
+ * the cells it covers are left empty: Table 3 has its three label columns and
+ * its real header rows (the corner note, 申请人情况, then 自然人 · 法人或其他组织
+ * · 总计, then the five kinds of organisation).
  */
-import {
-  FORMAT_DOCUMENT,
-  REGULATION,
-  SECTIONS,
-  T2_HEADER,
-  T3_COLUMNS,
-  T3_CORNER_NOTE,
-  T3_GROUPS,
-  T3_HEADERS,
-  T3_ORGANISATION_COLUMNS,
-  T3_ROWS,
-  T3_TOTAL_COLUMN,
-  T3_2019_SINGLE_ROW,
-  T4_COLUMNS,
-  T4_GROUPS,
-  T4_LITIGATION,
-  TABLE2,
-  type SectionSpec,
-  type Table2Layout,
-  type TableId,
-} from './standard';
+import { officialTable, placedCells, type OfficialTable } from './layout';
+import { FORMAT_DOCUMENT, REGULATION, SECTIONS, type SectionSpec, type TableId } from './standard';
 
 /**
  * How a number cell is written: a fixed value, a snippet tab stop, or nothing
@@ -47,95 +29,36 @@ const gfmRow = (cells: string[]) => `|${cells.map((c) => (c === '' ? ' ' : ` ${c
 const delimiter = (n: number) => gfmRow(new Array(n).fill('---'));
 
 export interface RenderOptions {
-  /** Table 2 in the 2019 layout. */
-  table2?: Table2Layout;
-  /** Table 3 with the single （六）其他处理 row of the 2019 layout. */
-  singleOtherHandling?: boolean;
+  /** The 2019 trial layout: its Table 2, or Table 3's single （六）其他处理 row. */
+  format?: '2021' | '2019';
   /** Rows to leave out (a table converted keeps only the rows it has). */
   omit?: ReadonlySet<string>;
-  /** Table 3 without its header rows (the corner note …): for a table converted that had none. */
-  noHeaders?: boolean;
 }
 
-export function renderTable2(cell: CellWriter = blankCells, options: RenderOptions = {}): string {
-  const layout = options.table2 ?? TABLE2;
-  const width = 1 + Math.max(...layout.blocks.map((b) => b.columns.length));
-  const pad = (cells: string[]) => [...cells, ...new Array(width - cells.length).fill('')];
-  const lines: string[] = [];
-  layout.blocks.forEach((block, b) => {
-    lines.push(gfmRow(pad([block.article])));
-    if (b === 0) lines.push(delimiter(width));
-    lines.push(gfmRow(pad([T2_HEADER, ...block.columns.map((c) => c.label)])));
-    for (const r of block.rows) {
-      if (options.omit?.has(r.key)) continue;
-      lines.push(gfmRow(pad([r.label, ...block.columns.map((_, i) => cell(`t2/${r.key}/${i}`))])));
-    }
-  });
-  return lines.join('\n');
-}
-
-/** Table 3's grid: three label columns (三、本年度办理结果 · the group · the item), then the seven numbers. */
-const T3_LABEL_COLUMNS = 3;
-
-export function renderTable3(cell: CellWriter = blankCells, options: RenderOptions = {}): string {
-  const width = T3_LABEL_COLUMNS + T3_COLUMNS.length;
-  const blank = (n: number) => new Array<string>(n).fill('');
-  const headerRow = (numbers: string[]) => gfmRow([...blank(T3_LABEL_COLUMNS), ...numbers]);
-  const organisations = T3_ORGANISATION_COLUMNS.map((i) => T3_COLUMNS[i].label);
-  const lines = options.noHeaders
-    ? [gfmRow([...blank(T3_LABEL_COLUMNS), ...T3_COLUMNS.map((c) => c.label)]), delimiter(width)]
-    : [
-        gfmRow([T3_CORNER_NOTE, ...blank(T3_LABEL_COLUMNS - 1), T3_HEADERS.applicants, ...blank(T3_COLUMNS.length - 1)]),
-        delimiter(width),
-        headerRow([T3_COLUMNS[0].label, T3_HEADERS.organisations, ...blank(organisations.length - 1), T3_COLUMNS[T3_TOTAL_COLUMN].label]),
-        headerRow(['', ...organisations, '']),
-      ];
-  const results = T3_GROUPS.find((g) => g.key === 'results')!.label;
-  const groupLabel = (key: string | undefined) => T3_GROUPS.find((g) => g.key === key)?.label ?? '';
-  let resultsShown = false;
-  let lastGroup: string | undefined;
-  const numbers = (key: string) => T3_COLUMNS.map((_, i) => cell(`t3/${key}/${i}`));
-  for (const r of T3_ROWS) {
-    if (options.singleOtherHandling && r.group === T3_2019_SINGLE_ROW.replaces) {
-      if (lastGroup !== r.group) lines.push(gfmRow(['', T3_2019_SINGLE_ROW.label, '', ...numbers(T3_2019_SINGLE_ROW.key)]));
-      lastGroup = r.group;
-      continue;
-    }
-    if (options.omit?.has(r.key)) continue;
-    const inResults = r.role === 'result' || r.role === 'resultTotal';
-    // 三、本年度办理结果 stands once, beside the first result row; a group label once, beside its first item.
-    const first = inResults && !resultsShown ? results : '';
-    if (inResults) resultsShown = true;
-    if (r.group) {
-      lines.push(gfmRow([first, r.group !== lastGroup ? groupLabel(r.group) : '', r.label, ...numbers(r.key)]));
-    } else if (inResults) {
-      lines.push(gfmRow([first, r.label, '', ...numbers(r.key)]));
-    } else {
-      lines.push(gfmRow([r.label, '', '', ...numbers(r.key)]));
-    }
-    lastGroup = r.group;
+/**
+ * The official layout written as GFM: each merged cell once, in the first grid
+ * cell of it that is shown, the cells it covers left empty. A row left out
+ * (`omit`) takes its labels' text down to the next row they cover.
+ */
+function gfmTable(table: OfficialTable, cell: CellWriter, options: RenderOptions): string {
+  const shown = table.rows.map((cells, row) =>
+    row < table.headerRows || !cells.some((c) => c.role === 'number' && options.omit?.has(c.row!)),
+  );
+  const grid = table.rows.map(() => new Array<string>(table.width).fill(''));
+  for (const { cell: c, row, column } of placedCells(table)) {
+    let first = row;
+    while (first < row + c.rowSpan && !shown[first]) first++;
+    if (first === row + c.rowSpan) continue;
+    grid[first][column] = c.role === 'number' ? cell(`${table.id}/${c.row}/${c.column}`) : (c.text ?? '');
   }
-  return lines.join('\n');
-}
-
-export function renderTable4(cell: CellWriter = blankCells): string {
-  const n = T4_GROUPS.length * T4_COLUMNS.length;
-  const blank = (k: number) => new Array<string>(k).fill('');
-  const lines = [
-    gfmRow([T4_GROUPS[0].label, ...blank(T4_COLUMNS.length - 1), T4_LITIGATION, ...blank(n - T4_COLUMNS.length - 1)]),
-    delimiter(n),
-    gfmRow([...blank(T4_COLUMNS.length), ...T4_GROUPS.slice(1).flatMap((g) => ['short' in g ? g.short : g.label, ...blank(T4_COLUMNS.length - 1)])]),
-    gfmRow(T4_GROUPS.flatMap(() => T4_COLUMNS.map((c) => c.label))),
-    gfmRow(T4_GROUPS.flatMap((g) => T4_COLUMNS.map((_, i) => cell(`t4/${g.key}/${i}`)))),
-  ];
+  const lines = grid.filter((_, row) => shown[row]).map(gfmRow);
+  lines.splice(1, 0, delimiter(table.width));
   return lines.join('\n');
 }
 
 /** A standard table, its numbers written by `cell` (blank by default: to be filled in). */
 export function renderTable(id: TableId, cell: CellWriter = blankCells, options: RenderOptions = {}): string {
-  if (id === 't2') return renderTable2(cell, options);
-  if (id === 't3') return renderTable3(cell, options);
-  return renderTable4(cell);
+  return gfmTable(officialTable(id, { format: options.format }), cell, options);
 }
 
 function headingLine(spec: SectionSpec, depth: number | undefined): string {
