@@ -567,6 +567,13 @@ export const scenarios = [
       // The dark theme, for the screenshot (not required: the command's title may differ).
       await step('dark theme', () => ui.runCommand(p.darkTheme, { timeout: 5000 }).catch((e) => log(`no dark theme: ${e.message.split('\n')[0]}`)));
       await step('the preview in the dark theme', () => inWebview(ui, 'the preview', () => !!document.querySelector('#nb-root table.nb-t3')));
+      // The 落款 at the end stands apart, right-aligned, as published.
+      await step('the 落款 right-aligned at the end', () =>
+        inWebview(ui, 'the 落款 right-aligned', () => {
+          const closing = [...document.querySelectorAll('#nb-root p.nb-closing')];
+          closing.at(-1)?.scrollIntoView({ block: 'center' });
+          return closing.length === 2 && closing.every((p) => getComputedStyle(p).textAlign === 'right');
+        }));
       // VS Code's own Markdown preview draws Table 3 merged too (the markdown-it plugin).
       await step('back to the draft', () => ui.openFile(p.file));
       await step('Markdown: Open Preview to the Side', () => ui.runCommand(p.markdownPreview));

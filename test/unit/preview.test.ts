@@ -132,6 +132,37 @@ describe('the preview', () => {
     assert.ok(!classes(all.find((e) => e.tagName === 'h2' && textOf(e) === '五、存在的主要问题及改进情况')!).includes('nb-info'));
   });
 
+  test('in prose, the passage a finding points at is marked, not the whole paragraph', () => {
+    const text = CLEAN.replace('全年共收到政府信息公开申请47件', '全年共收到政府信息公开申请48件');
+    const analysis = analyze(text);
+    const finding = analysis.findings.find((f) => f.range.start.line === lineOf(text, '（二）依申请公开'))!;
+    assert.ok(finding, 'the prose figure contradicts Table 3');
+    const all = elements(previewHtml(analysis, 'zh').html);
+    const paragraph = all.find((e) => e.tagName === 'p' && textOf(e).startsWith('（二）依申请公开'))!;
+    assert.deepEqual(classes(paragraph), [], 'the paragraph itself is not marked');
+    const marked = all.filter((e) => e.tagName === 'mark');
+    assert.equal(marked.length, 1);
+    const lines = text.split('\n');
+    const { start, end } = finding.range;
+    assert.equal(textOf(marked[0]), lines[start.line].slice(start.character, end.line === start.line ? end.character : undefined));
+    assert.ok(classes(marked[0]).includes(finding.severity === 'error' ? 'nb-error' : 'nb-warning'));
+    assert.ok(String(marked[0].properties.title).includes(finding.message.zh));
+    // Nothing of the paragraph is lost around the mark.
+    assert.equal(textOf(paragraph), lines[lineOf(text, '（二）依申请公开')]);
+  });
+
+  test('the 落款 stands apart, right-aligned, also when the last paragraph runs into it', () => {
+    const closing = (text: string) => elements(previewHtml(analyze(text), 'zh').html).filter((e) => classes(e).includes('nb-closing'));
+    assert.deepEqual(closing(CLEAN).map(textOf), ['示例县人民政府办公室', '2025年1月20日']);
+    const runOn = CLEAN.replace('本年度无其他需要报告的事项。\n\n示例县人民政府办公室\n\n', '本年度无其他需要报告的事项。\n示例县人民政府办公室\n');
+    assert.notEqual(runOn, CLEAN);
+    const found = closing(runOn);
+    assert.deepEqual(found.map(textOf), ['示例县人民政府办公室', '2025年1月20日']);
+    assert.deepEqual(found.map((e) => Number(e.properties.dataLine)), ['示例县人民政府办公室', '2025年1月20日'].map((line) => runOn.split('\n').indexOf(line)));
+    const last = elements(previewHtml(analyze(runOn), 'zh').html).find((e) => e.tagName === 'p' && textOf(e).includes('本年度无其他需要报告的事项'))!;
+    assert.ok(!textOf(last).includes('示例县人民政府办公室'), textOf(last));
+  });
+
   test('prose is escaped: a <script> typed in a paragraph is text, and only emphasis is rendered', () => {
     const text = CLEAN.replace('（三）政府信息管理。', '（三）政府信息管理。<script>alert(1)</script><img src=x onerror=alert(2)>**严格**落实');
     const { html } = previewHtml(analyze(text), 'zh');

@@ -12,7 +12,7 @@
  */
 import type { LayoutCell } from '../format/layout';
 import type { TableId, Text } from '../format/standard';
-import { findIssueDate } from '../parse/dates';
+import { closingLines } from '../parse/closing';
 import type { Finding, ReadTable, Report, Severity } from '../model/report';
 import type { DocumentAnalysis } from '../engine/analyze';
 
@@ -182,20 +182,4 @@ function attach(extent: Extent, number: number, tables: TableBlock[], places: Pl
     if (overlaps(extent, start, end)) return void block.marks.push(number);
   }
   places.find((p) => overlaps(extent, p.start, p.end))?.marks.push(number);
-}
-
-/** The 落款: the date line that ends the report and, before it on its line or the line above, the issuing unit. */
-function closingLines(report: Report): (Extent & { text: string })[] {
-  const date = findIssueDate(report);
-  const last = report.prose.at(-1);
-  // The date must close the report: it is in the last prose, and no table follows.
-  if (!date || !last || date.span.start < last.span.start || Object.values(report.tables).some((t) => t.start > date.span.end)) return [];
-  const dateLine = { text: date.span.text.trim(), start: date.span.start, end: date.span.end };
-  if (!date.issuer) return [dateLine];
-  // The unit: before the date on its line, on the line above, or in the block before.
-  const previous = report.prose.at(-2);
-  const from = previous && date.span.start === last.span.start ? previous.span.start : last.span.start;
-  const at = report.text.lastIndexOf(date.issuer, date.span.start);
-  if (at < from || report.text.slice(at + date.issuer.length, date.span.start).trim()) return [dateLine];
-  return [{ text: date.issuer, start: at, end: at + date.issuer.length }, dateLine];
 }

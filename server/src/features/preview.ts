@@ -8,7 +8,9 @@
  * Every element carries `data-line`, its first source line, for
  * click-to-reveal and scroll sync; table cells also carry `data-range`, the
  * cell's text in the source. An element a finding points into is marked with
- * the class of the worst severity there and the messages as its `title`;
+ * the class of the worst severity there and the messages as its `title`; in
+ * prose, the passage (sentence, number) the finding points at is marked, as
+ * the editor underlines it. The 落款 stands right-aligned, as published;
  * findings inside a table that fall on no cell (a missing row …) are listed
  * under the table, and findings on nothing shown at the head of the report.
  *
@@ -20,7 +22,8 @@ import { contains } from '../engine/edits';
 import { escapeHtml, tableHtml } from '../export/table-html';
 import type { LayoutCell } from '../format/layout';
 import { TABLE_IDS, tableTitle } from '../format/standard';
-import type { Finding, Range, ReadTable, Severity, Span } from '../model/report';
+import type { Finding, Range, ReadTable, Report, Severity, Span } from '../model/report';
+import { closingLines } from '../parse/closing';
 import type { Locale } from './settings';
 
 export interface Preview {
@@ -103,24 +106,50 @@ function joinLines(text: string): string {
 
 /** Markdown emphasis in escaped text: **bold**, __bold__, *italics*, _italics_. */
 function inlineHtml(text: string): string {
-  return escapeHtml(joinLines(text.replace(/<!--[\s\S]*?-->/g, '').trim()))
+  return escapeHtml(joinLines(text.replace(/<!--[\s\S]*?-->/g, '')))
     .replace(/\*\*(?=\S)([\s\S]*?\S)\*\*|__(?=\S)([\s\S]*?\S)__/g, (_, a: string | undefined, b: string | undefined) => `<strong>${a ?? b}</strong>`)
     .replace(/\*(?=\S)([^*]*?\S)\*|(?<![\w])_(?=\S)([^_]*?\S)_(?![\w])/g, (_, a: string | undefined, b: string | undefined) => `<em>${a ?? b}</em>`);
 }
 
-/** A prose block as a paragraph, a sub-heading, a list item or a quotation. */
-function proseHtml(text: string, attrs: string): string | undefined {
+const QUOTE = /^>\s?/;
+
+/** A passage of prose a finding points at: [start, end) in the block's text, and its mark. */
+interface Passage {
+  start: number;
+  end: number;
+  mark: Mark;
+}
+
+/** `text` from `from` to `to`, the passages in it wrapped in `<mark>` (the sentence or number to change). */
+function markedHtml(text: string, from: number, to: number, passages: readonly Passage[]): string {
+  let html = '';
+  let at = from;
+  for (const p of passages) {
+    const start = Math.max(p.start, at);
+    const end = Math.min(p.end, to);
+    if (end <= start) continue;
+    html += inlineHtml(text.slice(at, start)) + `<mark class="${p.mark.className}" title="${escapeHtml(p.mark.title)}">${inlineHtml(text.slice(start, end))}</mark>`;
+    at = end;
+  }
+  return html + inlineHtml(text.slice(at, to));
+}
+
+/**
+ * A prose block as a paragraph, a sub-heading, a list item or a quotation; the
+ * passages findings point at are marked (a quotation is marked whole: its
+ * text loses the `>` of each line).
+ */
+function proseHtml(text: string, attrs: string, passages: readonly Passage[]): string | undefined {
   const heading = /^(#{1,6})\s+/.exec(text);
   if (heading) {
     const level = Math.min(6, Math.max(3, heading[1].length + 1));
-    return `<h${level} ${attrs}>${inlineHtml(text.slice(heading[0].length).replace(/\s#+\s*$/, ''))}</h${level}>`;
+    const closingHashes = /\s#+\s*$/.exec(text);
+    return `<h${level} ${attrs}>${markedHtml(text, heading[0].length, closingHashes?.index ?? text.length, passages)}</h${level}>`;
   }
   const bullet = /^[-*+]\s+/.exec(text);
-  if (bullet) return `<ul ${attrs}><li>${inlineHtml(text.slice(bullet[0].length))}</li></ul>`;
-  const quote = /^>\s?/.exec(text);
-  if (quote) return `<blockquote ${attrs}>${inlineHtml(text.replace(/^>\s?/gm, ''))}</blockquote>`;
-  const inner = inlineHtml(text);
-  return inner ? `<p ${attrs}>${inner}</p>` : undefined;
+  if (bullet) return `<ul ${attrs}><li>${markedHtml(text, bullet[0].length, text.length, passages)}</li></ul>`;
+  if (QUOTE.test(text)) return `<blockquote ${attrs}>${inlineHtml(text.replace(/^>\s?/gm, ''))}</blockquote>`;
+  return inlineHtml(text).trim() ? `<p ${attrs}>${markedHtml(text, 0, text.length, passages)}</p>` : undefined;
 }
 
 /**
@@ -163,6 +192,36 @@ function tablePiece(part: Part, table: ReadTable, marks: Findings): Piece & { ra
   return { start: table.element?.start ?? table.start, html, range: table.range };
 }
 
+/**
+ * The findings in a prose block's text (from `base`, offsets of the report): a
+ * finding on a passage marks that passage (overlapping ones merged); one on no
+ * text, or in a quotation, marks the whole element.
+ */
+function passagesOf(report: Report, marks: Findings, base: number, text: string): { passages: Passage[]; whole: Mark | undefined } {
+  const found = marks.within({ start: report.positionAt(base), end: report.positionAt(base + text.length) });
+  const spans: { start: number; end: number; findings: Finding[] }[] = [];
+  const whole: Finding[] = [];
+  for (const f of found) {
+    const start = report.offsetAt(f.range.start) - base;
+    const end = Math.min(report.offsetAt(f.range.end) - base, text.length);
+    if (QUOTE.test(text) || end <= start) whole.push(f);
+    else spans.push({ start, end, findings: [f] });
+  }
+  spans.sort((a, b) => a.start - b.start);
+  const merged: typeof spans = [];
+  for (const span of spans) {
+    const last = merged.at(-1);
+    if (last && span.start < last.end) {
+      last.end = Math.max(last.end, span.end);
+      last.findings.push(...span.findings);
+    } else merged.push(span);
+  }
+  return {
+    passages: merged.map((m) => ({ start: m.start, end: m.end, mark: marks.mark(m.findings) })),
+    whole: whole.length ? marks.mark(whole) : undefined,
+  };
+}
+
 function reportHtml(part: Part, locale: Locale, several: boolean): string {
   const { report, startLine } = part;
   const marks = new Findings(part.findings, locale);
@@ -178,9 +237,22 @@ function reportHtml(part: Part, locale: Locale, several: boolean): string {
     const span = section.heading.span;
     pieces.push({ start: span.start, html: `<h2 ${attributes(line(span), marks.take(span.range), 'nb-section')}>${escapeHtml(span.text.trim())}</h2>` });
   }
+  const closing = closingLines(report);
+  const closingStart = closing[0]?.start ?? Infinity;
   for (const block of report.prose) {
-    const html = proseHtml(block.span.text.trim(), attributes(line(block.span), marks.take(block.span.range)));
-    if (html) pieces.push({ start: block.span.start, html });
+    const { span } = block;
+    if (span.start >= closingStart || span.start === report.title?.span.start) continue;
+    // A block that the 落款 ends is shown without it: the 落款 stands apart, right-aligned.
+    const raw = span.end > closingStart ? report.text.slice(span.start, closingStart) : span.text;
+    const text = raw.trim();
+    const base = span.start + raw.length - raw.trimStart().length;
+    const { passages, whole } = passagesOf(report, marks, base, text);
+    const html = proseHtml(text, attributes(line(span), whole), passages);
+    if (html) pieces.push({ start: span.start, html });
+  }
+  for (const c of closing) {
+    const range = { start: report.positionAt(c.start), end: report.positionAt(c.end) };
+    pieces.push({ start: c.start, html: `<p ${attributes(range.start.line + startLine, marks.take(range), 'nb-closing')}>${escapeHtml(c.text)}</p>` });
   }
   for (const table of tables) {
     const notes = notesHtml(marks.within(table.range), marks, startLine, 'nb-notes');
