@@ -75,9 +75,7 @@ export class DiagnosticsScheduler {
   private readonly lastSettings = new Map<string, Settings>();
   /** Checks of open documents under way, and looks at whether one must be checked again (recheck). */
   private validating = 0;
-  /** Documents being checked now. */
-  private readonly checking = new Set<string>();
-  /** Documents to look at again once their check under way is done: what they are compared with changed meanwhile. */
+  /** Documents to look at again once their check is done: what they are compared with changed meanwhile. */
   private readonly recheckAfter = new Set<string>();
   private idleWaiters: (() => void)[] = [];
   /** Told of each open document's analysis whose diagnostics are shown (the workspace check's summary). */
@@ -165,6 +163,7 @@ export class DiagnosticsScheduler {
     this.cancel(uri);
     this.lastSettings.delete(uri);
     this.published.delete(uri);
+    this.recheckAfter.delete(uri);
     if (!this.client.pullDiagnostics) void this.connection.sendDiagnostics({ uri, diagnostics: [] }).catch((error) => this.log('clear diagnostics', error));
   }
 
@@ -195,7 +194,6 @@ export class DiagnosticsScheduler {
 
   private async validate(uri: string): Promise<void> {
     this.validating++;
-    this.checking.add(uri);
     try {
       const document = this.documents.get(uri);
       if (!document) return;
@@ -215,7 +213,6 @@ export class DiagnosticsScheduler {
     } catch (error) {
       this.log(`diagnostics for ${uri}`, error);
     } finally {
-      this.checking.delete(uri);
       if (this.recheckAfter.delete(uri)) await this.recheck([uri]);
       this.validating--;
       this.wakeIfIdle();
@@ -270,9 +267,10 @@ export class DiagnosticsScheduler {
         if (!other) continue;
         const cached = this.analyses.last(uri);
         if (!cached || cached.version !== other.version) {
-          // A pulling client's pull may be under way: it pulls again.
+          // Its check may be under way, having looked before the change: a pulling client pulls
+          // again; otherwise it is looked at again after the check of its current version.
           if (this.client.pullDiagnostics) this.refresh();
-          else if (this.checking.has(uri)) this.recheckAfter.add(uri);
+          else this.recheckAfter.add(uri);
           continue;
         }
         const settings = this.lastSettings.get(uri) ?? this.client.global;
