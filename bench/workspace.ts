@@ -4,7 +4,8 @@
  * (dist/server.js over stdio). Measured in one run:
  *  - startup: a fresh server per round, a draft opened as soon as the server
  *    is initialized, while it reads the folder's titles: didOpen → first
- *    diagnostics, and keystroke → diagnostics just after, beside the same
+ *    diagnostics, beside the same in a fresh server without folders (the
+ *    reference), and keystroke → diagnostics just after, beside the same
  *    keystroke once the titles are read (the reference);
  *  - 检查工作区中的全部年报 with one draft open: keystroke → diagnostics in
  *    the open draft during the workspace run, and idle after it (the
@@ -65,7 +66,20 @@ async function startup(folder: string, draftPath: string): Promise<void> {
   const early: number[] = [];
   const late: number[] = [];
   const readWhenOpened: string[] = [];
+  const alone: number[] = [];
   for (let round = 0; round < STARTUP_ROUNDS; round++) {
+    // The reference: the same draft opened in a fresh server without a workspace folder.
+    const bare = await TestClient.start();
+    bare.config = { nianbao: { locale: 'zh-CN', debounceMs: 0 } };
+    await bare.initialize({ capabilities: { ...WORKSPACE_CLIENT } });
+    await bare.initialized();
+    const single = new Doc(bare, pathToFileURL(draftPath).href, readFileSync(draftPath, 'utf8'));
+    const t0 = performance.now();
+    await single.open();
+    await bare.waitForDiagnostics(single.uri, (p) => p.version === 1, 0, 120_000);
+    alone.push(performance.now() - t0);
+    bare.kill();
+
     const client = await TestClient.start();
     client.config = { nianbao: { locale: 'zh-CN', debounceMs: 0 } };
     await client.initialize({ capabilities: { ...WORKSPACE_CLIENT }, workspaceFolders: [{ uri: pathToFileURL(folder).href, name: 'bench' }] });
@@ -86,6 +100,7 @@ async function startup(folder: string, draftPath: string): Promise<void> {
   const reference = summary(late);
   console.log(`\nA workspace of ${FILES} report files, the draft opened as soon as the server is initialized (${STARTUP_ROUNDS} fresh servers, ${cpus().length} cores):`);
   console.log(`  didOpen → first diagnostics:                ${summary(opened).text}${readWhenOpened.length ? `; titles read by then: ${readWhenOpened.join(', ')}` : ''}`);
+  console.log(`  the same, a fresh server without folders:   ${summary(alone).text}, ratio ${(summary(opened).median / summary(alone).median).toFixed(2)}×`);
   console.log(`  keystroke → diagnostics, just after:        ${summary(early).text} over ${early.length} keystrokes`);
   console.log(`  keystroke → diagnostics, titles all read:   ${reference.text}, ratio ${(summary(early).median / reference.median).toFixed(2)}×`);
 }
