@@ -68,6 +68,8 @@ export function startServer(connection: Connection): void {
   workspace.onChange = (units) => void diagnostics.recheckUnits(units);
   // The titles of the files nearest the open documents are read first.
   workspace.near = () => documents.all().flatMap((d) => uriToPath(d.uri) ?? []);
+  // The editor's checks first: the folders are listed and read between them.
+  workspace.whenIdle = () => diagnostics.idle();
   /** 检查工作区中的全部年报: every report file of the folders, in the background. */
   const workspaceCheck = new WorkspaceCheck(connection, documents, client, analyses, diagnostics, workspace, log);
   let initialized = false;

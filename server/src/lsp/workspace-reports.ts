@@ -14,7 +14,8 @@
  *    the same unit, and is kept (by path, mtime and size) until it changes.
  *
  * Never in the way of a keystroke: the titles are read in the background, one
- * file per turn of the event loop, the files nearest the open documents first,
+ * file per turn of the event loop and only while no open document waits for
+ * its check (whenIdle), the files nearest the open documents first,
  * into an index by unit; a check looks up what is known so far (knownLastYearReports)
  * and is told (onChange) of the units whose files came, went or changed, so
  * that only the open reports of those units are checked again. File events
@@ -176,6 +177,8 @@ export class WorkspaceReports {
   readonly stats = { listings: 0, prefixReads: 0, fullReads: 0 };
   /** The paths of the documents open in the editor: the files nearest them have their title read first. */
   near: () => string[] = () => [];
+  /** Settles when no open document waits for its check: the folders are listed and read only then. */
+  whenIdle: () => Promise<void> = () => Promise.resolve();
   /**
    * Told the units of files that came, went or changed (a title read, a file
    * created, changed or deleted, a folder added or removed): the open reports of
@@ -514,6 +517,7 @@ export class WorkspaceReports {
             continue;
           }
           if (!MARKDOWN_FILE.test(entry.name) || !(entry.isFile() || entry.isSymbolicLink())) continue;
+          await this.whenIdle();
           const found = await this.entryOf(path, realRoot, listed.size, entry.isSymbolicLink());
           if (found) listed.set(path, found);
         }
@@ -565,6 +569,8 @@ export class WorkspaceReports {
         const path = this.unread.shift()!;
         const entry = this.listed.get(path);
         if (!entry || this.freshHeading(entry)) continue;
+        await this.whenIdle();
+        if (this.listed.get(path) !== entry) continue;
         const before = this.headings.get(path)?.unit;
         const heading = await this.heading(entry);
         if (this.listed.get(path) === entry) this.notify([before, heading.unit]);
