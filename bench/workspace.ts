@@ -1,11 +1,16 @@
 /**
- * npm run bench, part 4 — 检查工作区中的全部年报 over the real protocol: a
- * workspace folder of 2,000 distinct report files (the examples, each under
- * its own unit name) checked by dist/server.js over stdio, with one draft
- * open in the editor. Measured in one run:
- *  - keystroke → diagnostics in the open draft during the workspace run,
- *    and idle after it (the reference);
- *  - the run's wall time, files per second, and the server's RSS before and after.
+ * npm run bench, part 4 — a workspace of 2,000 distinct report files (the
+ * examples, each under its own unit name) over the real protocol
+ * (dist/server.js over stdio). Measured in one run:
+ *  - startup: a fresh server per round, a draft opened as soon as the server
+ *    is initialized, while it reads the folder's titles: didOpen → first
+ *    diagnostics, beside the same in a fresh server without folders (the
+ *    reference), and keystroke → diagnostics just after, beside the same
+ *    keystroke once the titles are read (the reference);
+ *  - 检查工作区中的全部年报 with one draft open: keystroke → diagnostics in
+ *    the open draft during the workspace run, and idle after it (the
+ *    reference); the run's wall time, files per second, and the server's RSS
+ *    before and after.
  * The files are fresh (no cache holds them) and every one is read from disk.
  */
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
@@ -40,10 +45,72 @@ async function keystroke(client: TestClient, doc: Doc, k: number): Promise<numbe
   return performance.now() - t;
 }
 
+interface Stats {
+  rssBytes: number;
+  /** Titles of the folder's files read so far, and files listed (absent before the scan fed them file by file). */
+  workspace?: { listed: number; titlesRead: number; scanning: boolean };
+}
+
+/** Rounds of the startup measure: each a fresh server reading the folder's titles. */
+const STARTUP_ROUNDS = 5;
+/** Keystrokes measured in each round just after the first diagnostics. */
+const STARTUP_KEYSTROKES = 3;
+
+/**
+ * A fresh server on the folder, the draft opened at once after `initialized`:
+ * didOpen → diagnostics and keystrokes while it reads the folder's titles,
+ * then the same keystrokes once they are read.
+ */
+async function startup(folder: string, draftPath: string): Promise<void> {
+  const opened: number[] = [];
+  const early: number[] = [];
+  const late: number[] = [];
+  const readWhenOpened: string[] = [];
+  const alone: number[] = [];
+  for (let round = 0; round < STARTUP_ROUNDS; round++) {
+    // The reference: the same draft opened in a fresh server without a workspace folder.
+    const bare = await TestClient.start();
+    bare.config = { nianbao: { locale: 'zh-CN', debounceMs: 0 } };
+    await bare.initialize({ capabilities: { ...WORKSPACE_CLIENT } });
+    await bare.initialized();
+    const single = new Doc(bare, pathToFileURL(draftPath).href, readFileSync(draftPath, 'utf8'));
+    const t0 = performance.now();
+    await single.open();
+    await bare.waitForDiagnostics(single.uri, (p) => p.version === 1, 0, 120_000);
+    alone.push(performance.now() - t0);
+    bare.kill();
+
+    const client = await TestClient.start();
+    client.config = { nianbao: { locale: 'zh-CN', debounceMs: 0 } };
+    await client.initialize({ capabilities: { ...WORKSPACE_CLIENT }, workspaceFolders: [{ uri: pathToFileURL(folder).href, name: 'bench' }] });
+    await client.initialized();
+    const doc = new Doc(client, pathToFileURL(draftPath).href, readFileSync(draftPath, 'utf8'));
+    const since = client.mark();
+    const t = performance.now();
+    await doc.open();
+    await client.waitForDiagnostics(doc.uri, (p) => p.version === 1, since, 120_000);
+    opened.push(performance.now() - t);
+    const { workspace } = await client.request<Stats>('nianbao/stats', null);
+    if (workspace) readWhenOpened.push(workspace.listed ? `${workspace.titlesRead}/${workspace.listed}` : 'still listing');
+    for (let k = 0; k < STARTUP_KEYSTROKES; k++) early.push(await keystroke(client, doc, k));
+    await client.request('nianbao/stats', { settled: true });
+    for (let k = 0; k < STARTUP_KEYSTROKES; k++) late.push(await keystroke(client, doc, STARTUP_KEYSTROKES + k));
+    client.kill();
+  }
+  const reference = summary(late);
+  console.log(`\nA workspace of ${FILES} report files, the draft opened as soon as the server is initialized (${STARTUP_ROUNDS} fresh servers, ${cpus().length} cores):`);
+  console.log(`  didOpen → first diagnostics:                ${summary(opened).text}${readWhenOpened.length ? `; titles read by then: ${readWhenOpened.join(', ')}` : ''}`);
+  console.log(`  the same, a fresh server without folders:   ${summary(alone).text}, ratio ${(summary(opened).median / summary(alone).median).toFixed(2)}×`);
+  console.log(`  keystroke → diagnostics, just after:        ${summary(early).text} over ${early.length} keystrokes`);
+  console.log(`  keystroke → diagnostics, titles all read:   ${reference.text}, ratio ${(summary(early).median / reference.median).toFixed(2)}×`);
+}
+
 async function main(): Promise<void> {
   const folder = mkdtempSync(join(tmpdir(), 'nianbao-bench-workspace-'));
   try {
     const paths = Array.from({ length: FILES }, (_, i) => writeMaking(join(folder, `区${i % 20}`, `单位${i}.md`), asUnit(examples[i % examples.length], `第${i + 1}号单位`)));
+    await startup(folder, paths[0]);
+    if (process.argv.includes('--startup')) return;
     const client = await TestClient.start();
     client.config = { nianbao: { locale: 'zh-CN', debounceMs: 0 } };
     await client.initialize({ capabilities: { ...WORKSPACE_CLIENT, window: { workDoneProgress: true } }, workspaceFolders: [{ uri: pathToFileURL(folder).href, name: 'bench' }] });
@@ -68,8 +135,7 @@ async function main(): Promise<void> {
     const wall = performance.now() - t;
     since = client.mark();
     const after = await client.request<{ rssBytes: number }>('nianbao/stats', null);
-    // The reference, once the run is over (and the server has read the folder's titles:
-    // until then a check waits up to 3 s for them, whatever the run).
+    // The reference, once the run is over.
     const idle: number[] = [];
     for (let k = 0; k < 10; k++) idle.push(await keystroke(client, doc, during.length + k));
     const reports = client.progress.slice(progressFrom).filter((p) => p.token === 'bench').length;

@@ -17,7 +17,7 @@ import { locate } from '../../server/src/lsp/others';
 import { analyzeText } from '../../server/src/engine/analyze';
 import { parseReport } from '../../server/src/parse/report';
 import { CLEAN, LAST_2022, LAST_2023, otherUnit, t3Cell, textAt } from './drafts';
-import { encodeGbk } from '../helpers';
+import { encodeGbk, writeMaking } from '../helpers';
 
 const THIS_YEAR = parseReport(CLEAN);
 const uriOf = (path: string) => pathToFileURL(path).href;
@@ -213,6 +213,52 @@ describe('last year’s report among the files', () => {
     reports.setFolders(['vscode-vfs://github/nianbao/reports']);
     assert.deepEqual(reports.folderPaths, []);
     assert.equal(uriToPath('untitled:Untitled-1'), undefined);
+  });
+});
+
+describe('reading the titles in the background', () => {
+  it('answers a lookup from the titles read so far; reads them nearest the open documents first, each once, telling each unit', async () => {
+    const others = Object.fromEntries(Array.from({ length: 30 }, (_, i) => [`区${i % 3}/单位${i}.md`, otherUnit(LAST_2023).replaceAll('样例县', `第${i}号县`)]));
+    const root = folder('background', { ...others, '旧档/示例县2023年报.md': LAST_2023, '示例县/2024/草稿.md': CLEAN, '示例县/2023/笔记.md': '# 会议记录\n' });
+    const reports = reportsIn(root);
+    reports.near = () => [join(root, '示例县', '2024', '草稿.md')];
+    const told: string[][] = [];
+    reports.onChange = (units) => told.push(units);
+    reports.start();
+    // Nothing read yet: the lookup does not wait.
+    assert.deepEqual(await reports.knownLastYearReports([THIS_YEAR]), []);
+    assert.ok(reports.scanStats.scanning);
+    await reports.prepare();
+    assert.deepEqual(reports.scanStats, { listed: 33, titlesRead: 33, scanning: false });
+    // The draft's own folder first, then its neighbour (a note: no unit to tell), then the others in listing order.
+    assert.deepEqual(told[0], ['示例县人民政府办公室']);
+    assert.deepEqual(told.at(-1), ['示例县人民政府办公室'], '旧档 is the farthest, and last listed');
+    assert.equal(told.length, 32);
+    const [found] = await reports.knownLastYearReports([THIS_YEAR]);
+    assert.equal(found.path, join(root, '旧档', '示例县2023年报.md'));
+    await reports.prepare();
+    assert.equal(reports.stats.prefixReads, 33, 'no title read twice');
+  });
+
+  it('takes file events one by one: a file created or deleted is listed or dropped without listing the folder again', async () => {
+    const root = folder('events', { 'a.md': otherUnit(LAST_2023) });
+    const reports = reportsIn(root);
+    reports.watching = true;
+    await reports.prepare();
+    const told: string[][] = [];
+    reports.onChange = (units) => told.push(units);
+    const path = writeMaking(join(root, '新建', '示例县2023年报.md'), LAST_2023);
+    assert.equal(reports.filesChanged([{ uri: uriOf(path), type: 1 }]), true);
+    await reports.prepare();
+    assert.equal((await reports.knownLastYearReports([THIS_YEAR]))[0].path, path);
+    assert.deepEqual(told, [['示例县人民政府办公室']]);
+    rmSync(path);
+    reports.filesChanged([{ uri: uriOf(join(root, '新建')), type: 3 }]);
+    // Told at once: its folder deleted, the file is gone from the index.
+    assert.deepEqual(told, [['示例县人民政府办公室'], ['示例县人民政府办公室']]);
+    assert.deepEqual(await reports.knownLastYearReports([THIS_YEAR]), []);
+    assert.equal(reports.stats.listings, 1);
+    assert.equal(reports.stats.prefixReads, 2);
   });
 });
 

@@ -60,6 +60,8 @@ describe('last year’s report in the workspace folder (not open)', () => {
     client.config = { nianbao: { locale: 'zh-CN', debounceMs: 40 } };
     init = await client.initialize({ capabilities: WORKSPACE_CLIENT, workspaceFolders: [{ uri: uriOf(root), name: '示例县政务公开' }] });
     await client.initialized();
+    // The folder's titles are read before the clerk opens the draft (workspace-startup.test.ts opens it during the reading).
+    await client.request('nianbao/stats', { settled: true });
     draft = new Doc(client, uriOf(draftPath), CLEAN);
   });
   after(() => client?.kill());

@@ -3,7 +3,8 @@
  * reading by its text), the last analysis of each document by version and
  * settings, and last year's report of each report — among the open documents
  * first (their text, not the file's: looked up in an index kept per version),
- * then in the workspace folders; and the sentences of other units' reports
+ * then among the files of the workspace folders whose titles are read so far
+ * (workspace-reports.ts); and the sentences of other units' reports
  * of the same year (workspace-sentences.ts), for copied-paragraph.
  */
 import type { TextDocument } from 'vscode-languageserver-textdocument';
@@ -14,7 +15,8 @@ import type { Report } from '../model/report';
 import type { ClientState } from './client';
 import { locate, type LocatedReport } from './others';
 import { OpenReportIndex, reportId, type IndexedReport } from './report-index';
-import type { WorkspaceReports } from './workspace-reports';
+import { sameUnit } from '../parse/units';
+import type { WorkspaceReports, WorkspaceScanStats } from './workspace-reports';
 import type { WorkspaceSentences } from './workspace-sentences';
 
 const MARKDOWN_PATH = /\.(md|markdown|mdown|mkd|mkdn)$/i;
@@ -29,16 +31,6 @@ const LONG_DOCUMENT = 200_000;
 
 /** Reports whose reading the server keeps at most (a 20 MB compilation holds about 2,500). */
 const MAX_CACHED_PARTS = 4000;
-
-/** How long a check waits for the workspace folders to be read before it goes on without them. */
-const WORKSPACE_WAIT_MS = 3000;
-
-/** The promise's value, or undefined when it takes longer than `ms`. */
-function waitFor<T>(promise: Promise<T>, ms: number): Promise<T | undefined> {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const timeout = new Promise<undefined>((resolve) => (timer = setTimeout(() => resolve(undefined), ms)));
-  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
-}
 
 interface Others {
   found: LocatedReport[];
@@ -73,6 +65,8 @@ export interface ServerStats extends AnalysisStats {
   cachedParts: number;
   /** Files and documents whose sentences are indexed for copied-paragraph across units. */
   indexedFiles: number;
+  /** How far the reading of the workspace folders' titles got. */
+  workspace: WorkspaceScanStats;
   rssBytes: number;
   heapUsedBytes: number;
 }
@@ -104,8 +98,6 @@ export class Analyses {
   /** The analysis under way for each document, by version and settings. */
   private readonly running = new Map<string, { key: string; analysis: Promise<DocumentAnalysis | undefined> }>();
   readonly stats: AnalysisStats = { plainAnalyses: 0, indexReads: 0 };
-  /** Called when the workspace folders were read too late for a check: the open reports are checked again. */
-  onLateWorkspace: () => void = () => undefined;
 
   constructor(
     private readonly documents: TextDocuments<TextDocument>,
@@ -146,6 +138,14 @@ export class Analyses {
   neighboursOf(uri: string): string[] {
     const users = [...this.cache].filter(([other, c]) => other !== uri && c.othersUris.includes(uri)).map(([other]) => other);
     return [...new Set([...users, ...this.index.nextYearOf(uri)])];
+  }
+
+  /** The open documents with a report of one of the units, as last indexed. */
+  ofUnits(units: readonly string[]): string[] {
+    return this.documents
+      .all()
+      .filter((d) => this.index.latest(d.uri).some((r) => units.some((unit) => sameUnit(unit, r.report.title?.unit))))
+      .map((d) => d.uri);
   }
 
   /** Files and documents in the index of the workspace's sentences. */
@@ -197,13 +197,9 @@ export class Analyses {
     }
     if (wanted.length && this.workspace.folderPaths.length) {
       // Never the file itself (an open document's text is the editor's; a file the workspace check reads is this text).
-      const lookup = this.workspace.lastYearReports(wanted, [...open.map((d) => d.uri), uri]);
-      const fromDisk = await waitFor(lookup, WORKSPACE_WAIT_MS);
-      if (fromDisk === undefined) {
-        this.log('workspace folders', new Error(`still reading after ${WORKSPACE_WAIT_MS} ms; checking without them for now`));
-        lookup.then(() => this.onLateWorkspace(), () => undefined);
-      }
-      for (const f of fromDisk ?? []) {
+      // The titles read so far: a check never waits for the folders (the workspace tells when more is known).
+      const fromDisk = await this.workspace.knownLastYearReports(wanted, [...open.map((d) => d.uri), uri]);
+      for (const f of fromDisk) {
         found.push({ uri: f.uri, report: f.report, startLine: f.startLine });
         keys.push(f.version);
       }

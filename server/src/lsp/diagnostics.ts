@@ -73,8 +73,10 @@ export class DiagnosticsScheduler {
   private readonly published = new Map<string, number>();
   /** The last settings a document was checked with (for its debounce delay). */
   private readonly lastSettings = new Map<string, Settings>();
-  /** Checks of open documents under way. */
+  /** Checks of open documents under way, and looks at whether one must be checked again (recheck). */
   private validating = 0;
+  /** Documents to look at again once their check is done: what they are compared with changed meanwhile. */
+  private readonly recheckAfter = new Set<string>();
   private idleWaiters: (() => void)[] = [];
   /** Told of each open document's analysis whose diagnostics are shown (the workspace check's summary). */
   onChecked: (uri: string, analysis: DocumentAnalysis, locale: Locale) => void = () => undefined;
@@ -161,6 +163,7 @@ export class DiagnosticsScheduler {
     this.cancel(uri);
     this.lastSettings.delete(uri);
     this.published.delete(uri);
+    this.recheckAfter.delete(uri);
     if (!this.client.pullDiagnostics) void this.connection.sendDiagnostics({ uri, diagnostics: [] }).catch((error) => this.log('clear diagnostics', error));
   }
 
@@ -210,6 +213,7 @@ export class DiagnosticsScheduler {
     } catch (error) {
       this.log(`diagnostics for ${uri}`, error);
     } finally {
+      if (this.recheckAfter.delete(uri)) await this.recheck([uri]);
       this.validating--;
       this.wakeIfIdle();
     }
@@ -237,31 +241,56 @@ export class DiagnosticsScheduler {
 
   /**
    * Open reports whose last year's report may have changed: those next to
-   * `changed` (opened, edited or closed), or, without it (files changed on
-   * disk, folders added), all. Each is checked again only when what it would
-   * be compared with is no longer what it was compared with.
+   * `changed` (opened, edited or closed), or, without it (folders added, the
+   * sentences of the workspace changed), all.
    */
-  async recheckOthers(changed?: string): Promise<void> {
+  recheckOthers(changed?: string): Promise<void> {
     const candidates = changed ? this.analyses.neighboursOf(changed) : this.documents.all().map((d) => d.uri);
-    for (const uri of candidates) {
-      const other = this.documents.get(uri);
-      if (!other || uri === changed) continue;
-      const cached = this.analyses.last(uri);
-      if (!cached || cached.version !== other.version) continue;
-      const settings = this.lastSettings.get(uri) ?? this.client.global;
-      if (settings.enable === 'never') continue;
-      try {
-        const reports = this.analyses.reportsOf(other, settings);
-        if (reports.length === 0) continue;
-        const { key } = await this.analyses.othersFor(uri, reports.map((r) => r.report), settings);
-        const now = this.analyses.last(uri);
-        if (this.documents.get(uri) && now && key !== now.othersKey) {
+    return this.recheck(candidates.filter((uri) => uri !== changed));
+  }
+
+  /** The open reports of these units: files of theirs came, went or changed in the workspace folders. */
+  recheckUnits(units: readonly string[]): Promise<void> {
+    return this.recheck(this.analyses.ofUnits(units));
+  }
+
+  /**
+   * Each document checked again when what it would be compared with is no
+   * longer what it was compared with; one being checked is looked at again
+   * once that check is done (it may have looked before the change).
+   */
+  private async recheck(uris: readonly string[]): Promise<void> {
+    this.validating++;
+    try {
+      for (const uri of uris) {
+        const other = this.documents.get(uri);
+        if (!other) continue;
+        const cached = this.analyses.last(uri);
+        if (!cached || cached.version !== other.version) {
+          // Its check may be under way, having looked before the change: a pulling client pulls
+          // again; otherwise it is looked at again after the check of its current version.
           if (this.client.pullDiagnostics) this.refresh();
-          else this.schedule(uri, false);
+          else this.recheckAfter.add(uri);
+          continue;
         }
-      } catch (error) {
-        this.log('cross-document checks', error);
+        const settings = this.lastSettings.get(uri) ?? this.client.global;
+        if (settings.enable === 'never') continue;
+        try {
+          const reports = this.analyses.reportsOf(other, settings);
+          if (reports.length === 0) continue;
+          const { key } = await this.analyses.othersFor(uri, reports.map((r) => r.report), settings);
+          const now = this.analyses.last(uri);
+          if (this.documents.get(uri) && now && key !== now.othersKey) {
+            if (this.client.pullDiagnostics) this.refresh();
+            else this.schedule(uri, false);
+          }
+        } catch (error) {
+          this.log('cross-document checks', error);
+        }
       }
+    } finally {
+      this.validating--;
+      this.wakeIfIdle();
     }
   }
 }

@@ -37,6 +37,7 @@ import { IS_REPORT_REQUEST, PREVIEW_REQUEST, type PreviewParams, type PreviewRes
 import { exportForClient, type ExportResult } from './export';
 import type { ClientState } from './client';
 import { toCompletionItem, toDocumentSymbol, toSymbolInformation } from './convert';
+import type { WorkspaceScanStats } from './workspace-reports';
 
 /**
  * Server commands. Named apart from the client's palette commands (nianbao.fixAll),
@@ -75,6 +76,8 @@ export interface HandlerContext {
   initialized: () => boolean;
   /** Resolves when no diagnostics are waiting or being made (the rechecks that opening documents starts included). */
   settled: () => Promise<void>;
+  /** How far the reading of the workspace folders got. */
+  workspaceStats: () => WorkspaceScanStats;
 }
 
 export function registerHandlers(ctx: HandlerContext): void {
@@ -191,13 +194,21 @@ export function registerHandlers(ctx: HandlerContext): void {
   );
 
   // What the analyses did so far: for tests and benchmarks that speak the protocol (not an editor feature).
-  // With { settled: true }, once the diagnostics under way and scheduled are done.
+  // With { settled: true }, once the workspace folders' titles are read and the diagnostics under way and scheduled are done.
   connection.onRequest(
     'nianbao/stats',
     guard('stats', undefined, async (params?: { settled?: boolean } | null): Promise<ServerStats> => {
       if (params?.settled) await ctx.settled();
       const memory = process.memoryUsage();
-      return { ...analyses.stats, openDocuments: documents.all().length, cachedParts: analyses.analyzer.cachedParts, indexedFiles: analyses.indexedFiles, rssBytes: memory.rss, heapUsedBytes: memory.heapUsed };
+      return {
+        ...analyses.stats,
+        openDocuments: documents.all().length,
+        cachedParts: analyses.analyzer.cachedParts,
+        indexedFiles: analyses.indexedFiles,
+        workspace: ctx.workspaceStats(),
+        rssBytes: memory.rss,
+        heapUsedBytes: memory.heapUsed,
+      };
     }),
   );
 

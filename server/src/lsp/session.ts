@@ -33,7 +33,7 @@ import { toConfigDiagnostic } from './convert';
 import { ClientState } from './client';
 import { DiagnosticsScheduler } from './diagnostics';
 import { COMMANDS, registerHandlers } from './handlers';
-import { WorkspaceReports } from './workspace-reports';
+import { WorkspaceReports, uriToPath } from './workspace-reports';
 import { WorkspaceSentences } from './workspace-sentences';
 import { workspaceDiagnostics } from './workspace-diagnostics';
 import { WorkspaceCheck } from './workspace-check';
@@ -64,11 +64,29 @@ export function startServer(connection: Connection): void {
   const analyses = new Analyses(documents, client, workspace, log, sentences);
   const diagnostics = new DiagnosticsScheduler(connection, documents, client, analyses, log);
   sentences.onChange = () => void diagnostics.recheckOthers();
-  analyses.onLateWorkspace = () => void diagnostics.recheckOthers();
+  // A file of these units read, changed or gone: only their open reports are looked at again.
+  workspace.onChange = (units) => void diagnostics.recheckUnits(units);
+  // The titles of the files nearest the open documents are read first.
+  workspace.near = () => documents.all().flatMap((d) => uriToPath(d.uri) ?? []);
+  // The editor's checks first: the folders are listed and read between them.
+  workspace.whenIdle = () => diagnostics.idle();
   /** 检查工作区中的全部年报: every report file of the folders, in the background. */
   const workspaceCheck = new WorkspaceCheck(connection, documents, client, analyses, diagnostics, workspace, log);
   let initialized = false;
-  registerHandlers({ connection, documents, client, analyses, log, initialized: () => initialized, settled: () => diagnostics.idle() });
+  registerHandlers({
+    connection,
+    documents,
+    client,
+    analyses,
+    log,
+    initialized: () => initialized,
+    // The folders' titles read, and the checks that what they found started done.
+    settled: async () => {
+      await workspace.prepare();
+      await diagnostics.idle();
+    },
+    workspaceStats: () => workspace.scanStats,
+  });
 
   /** Documents whose first content arrived: a later one is a change, checked after the debounce delay. */
   const seen = new Set<string>();
@@ -76,6 +94,7 @@ export function startServer(connection: Connection): void {
     const uri = event.document.uri;
     const opening = !seen.has(uri);
     seen.add(uri);
+    if (opening) workspace.prioritize();
     diagnostics.schedule(uri, opening);
   });
 
@@ -126,7 +145,8 @@ export function startServer(connection: Connection): void {
               event.added.map((f) => f.uri),
               event.removed.map((f) => f.uri),
             );
-            void diagnostics.recheckOthers();
+            // The files of the folders removed are gone (their units told); those added are listed and told as read.
+            workspace.start();
             void sentences.refresh();
           } catch (error) {
             log('didChangeWorkspaceFolders', error);
@@ -149,8 +169,8 @@ export function startServer(connection: Connection): void {
           (error) => log('register didChangeWatchedFiles', error),
         );
     }
-    // Read the folders' titles now, so the first check does not wait for them.
-    // Then their sentences, in the background.
+    // Read the folders' titles now, in the background: a check never waits for them, and the open
+    // reports of each unit found are looked at again. Then their sentences.
     if (workspace.folderPaths.length)
       workspace
         .prepare()
@@ -167,7 +187,8 @@ export function startServer(connection: Connection): void {
       workspaceCheck.filesChanged(params.changes);
       // Last year's reports are Markdown files (a deleted folder has no extension).
       const markdown = params.changes.filter((c) => !/\.(json|txt|docx|html?)$/i.test(c.uri));
-      if (workspace.filesChanged(markdown)) void diagnostics.recheckOthers();
+      // Taken file by file: the open reports of the units concerned are looked at again (workspace.onChange).
+      workspace.filesChanged(markdown);
       if (markdown.length) void sentences.refresh();
     } catch (error) {
       log('didChangeWatchedFiles', error);

@@ -33,21 +33,23 @@ export function sameUnit(a: string | undefined, b: string | undefined): boolean 
 }
 
 /**
- * Items by unit, found as sameUnit finds them without walking them all: names
- * of one unit end alike, so only the items whose name ends with the same two
- * characters are compared.
+ * The bucket of a unit name in an index by unit: names of one unit end alike
+ * (sameUnit), so only the names whose key ends with the same two characters
+ * need be compared.
  */
+export const unitBucket = (unit: string): string => unitKey(unit).slice(-2);
+
+/** Items by unit, found as sameUnit finds them without walking them all (unitBucket). */
 export function unitIndex<T>(items: readonly T[], unitOf: (item: T) => string | undefined): (unit: string | undefined) => T[] {
-  const tail = (unit: string) => unitKey(unit).slice(-2);
   const buckets = new Map<string, T[]>();
   for (const item of items) {
     const unit = unitOf(item);
     if (!unit) continue;
-    const bucket = buckets.get(tail(unit));
+    const bucket = buckets.get(unitBucket(unit));
     if (bucket) bucket.push(item);
-    else buckets.set(tail(unit), [item]);
+    else buckets.set(unitBucket(unit), [item]);
   }
-  return (unit) => (unit ? (buckets.get(tail(unit)) ?? []).filter((item) => sameUnit(unitOf(item), unit)) : []);
+  return (unit) => (unit ? (buckets.get(unitBucket(unit)) ?? []).filter((item) => sameUnit(unitOf(item), unit)) : []);
 }
 
 /** The last character of a county-or-higher area's name: 省 市 县 区 州 旗 盟. */
