@@ -34,19 +34,26 @@ before(() => {
 });
 after(() => rmSync(tmp, { recursive: true, force: true }));
 
+/** A server over a workspace folder holding the neighbour's report and the draft, neither open. */
+async function twoUnits(folder: string) {
+  const root = join(tmp, folder);
+  const neighbourPath = writeMaking(join(root, '文水县', '2023年报.md'), NEIGHBOUR);
+  const draftPath = writeMaking(join(root, '平武县', '2023年报（草稿）.md'), DRAFT);
+  const client = await TestClient.start();
+  client.config = { nianbao: { locale: 'zh-CN', debounceMs: 40 } };
+  await client.initialize({ capabilities: WORKSPACE_CLIENT, workspaceFolders: [{ uri: uriOf(root), name: folder }] });
+  await client.initialized();
+  return { client, neighbourPath, draftPath };
+}
+
 describe('another unit’s report in the workspace folder (not open)', () => {
   let client: TestClient;
   let neighbourPath: string;
   let draft: Doc;
 
   before(async () => {
-    const root = join(tmp, '县政务公开');
-    neighbourPath = writeMaking(join(root, '文水县', '2023年报.md'), NEIGHBOUR);
-    const draftPath = writeMaking(join(root, '平武县', '2023年报（草稿）.md'), DRAFT);
-    client = await TestClient.start();
-    client.config = { nianbao: { locale: 'zh-CN', debounceMs: 40 } };
-    await client.initialize({ capabilities: WORKSPACE_CLIENT, workspaceFolders: [{ uri: uriOf(root), name: '县政务公开' }] });
-    await client.initialized();
+    let draftPath: string;
+    ({ client, neighbourPath, draftPath } = await twoUnits('县政务公开'));
     draft = new Doc(client, uriOf(draftPath), DRAFT);
   });
   after(() => client?.kill());
@@ -102,13 +109,7 @@ describe('检查工作区中的全部年报: the same files, none opened', () =>
   let draftPath: string;
 
   before(async () => {
-    const root = join(tmp, '县政务公开（后台）');
-    neighbourPath = writeMaking(join(root, '文水县', '2023年报.md'), NEIGHBOUR);
-    draftPath = writeMaking(join(root, '平武县', '2023年报（草稿）.md'), DRAFT);
-    client = await TestClient.start();
-    client.config = { nianbao: { locale: 'zh-CN', debounceMs: 40 } };
-    await client.initialize({ capabilities: WORKSPACE_CLIENT, workspaceFolders: [{ uri: uriOf(root), name: '县政务公开' }] });
-    await client.initialized();
+    ({ client, neighbourPath, draftPath } = await twoUnits('县政务公开（后台）'));
   });
   after(() => client?.kill());
 
