@@ -467,6 +467,47 @@ describe('nianbao review: across units', () => {
   });
 });
 
+describe('nianbao review: a Word document’s and a web page’s places', () => {
+  const imported = () => json.rows.filter((r) => /\.(docx|html)$/.test(r.file));
+
+  test('JSON: their problems have no line (the draft’s would point nowhere in the file), their place in words instead', () => {
+    assert.deepEqual(imported().map((r) => r.file.replace(/^.*\./, '')).sort(), ['docx', 'html']);
+    const word = imported().find((r) => r.file.endsWith('.docx'))!;
+    assert.ok(word.problems.length > 0);
+    for (const p of word.problems) {
+      assert.deepEqual([p.line, p.column], [null, null], JSON.stringify(p));
+      assert.match(p.where!, /^表二 · /);
+      assert.equal((p as { place?: string }).place, '第 1 个表格');
+    }
+    // A draft's problems keep their lines.
+    assert.ok(json.rows.filter((r) => r.file.endsWith('.md')).every((r) => r.problems.every((p) => typeof p.line === 'number')));
+  });
+
+  test('HTML: a Word document’s problems link the file without a line and name the place; a draft’s link the line', () => {
+    const html = readFileSync(join(dir, 'out/units.html'), 'utf8');
+    const word = imported().find((r) => r.file.endsWith('.docx'))!;
+    const link = `href="vscode://file${encodeURI(join(dir, word.file))}"`;
+    const unit = html.match(new RegExp(`<section id="unit-${json.rows.indexOf(word) + 1}">[\\s\\S]*?</section>`))![0];
+    assert.equal(unit.split(link).length - 1, word.problems.length, unit);
+    assert.ok(unit.includes(`>${word.file} · 第 1 个表格</a>`), unit);
+    assert.ok(!new RegExp(`${encodeURI(join(dir, word.file)).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:\\d`).test(html));
+    const draft = json.rows.find((r) => r.file.endsWith('.md') && r.problems.length)!;
+    assert.ok(html.includes(`href="vscode://file${encodeURI(join(dir, draft.file))}:${draft.problems[0].line}:${draft.problems[0].column}"`));
+  });
+
+  test('XLSX: the 问题 sheet gives a Word document’s place, never a line', async () => {
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(join(dir, 'out/units.xlsx'));
+    const word = imported().find((r) => r.file.endsWith('.docx'))!;
+    const lines: unknown[] = [];
+    book.getWorksheet('问题')!.eachRow((r) => {
+      const values = (r.values as unknown[]).slice(1);
+      if (values[0] === word.file) lines.push(values[1]);
+    });
+    assert.deepEqual(lines, word.problems.map(() => '第 1 个表格'));
+  });
+});
+
 describe('nianbao review: running', () => {
   test('Ctrl+C once progress has started: exit 130, no output file', async () => {
     const out = join(dir, 'interrupted.csv');

@@ -34,19 +34,26 @@ before(() => {
 });
 after(() => rmSync(tmp, { recursive: true, force: true }));
 
+/** A server over a workspace folder holding the neighbour's report and the draft, neither open. */
+async function twoUnits(folder: string) {
+  const root = join(tmp, folder);
+  const neighbourPath = writeMaking(join(root, '文水县', '2023年报.md'), NEIGHBOUR);
+  const draftPath = writeMaking(join(root, '平武县', '2023年报（草稿）.md'), DRAFT);
+  const client = await TestClient.start();
+  client.config = { nianbao: { locale: 'zh-CN', debounceMs: 40 } };
+  await client.initialize({ capabilities: WORKSPACE_CLIENT, workspaceFolders: [{ uri: uriOf(root), name: folder }] });
+  await client.initialized();
+  return { client, neighbourPath, draftPath };
+}
+
 describe('another unit’s report in the workspace folder (not open)', () => {
   let client: TestClient;
   let neighbourPath: string;
   let draft: Doc;
 
   before(async () => {
-    const root = join(tmp, '县政务公开');
-    neighbourPath = writeMaking(join(root, '文水县', '2023年报.md'), NEIGHBOUR);
-    const draftPath = writeMaking(join(root, '平武县', '2023年报（草稿）.md'), DRAFT);
-    client = await TestClient.start();
-    client.config = { nianbao: { locale: 'zh-CN', debounceMs: 40 } };
-    await client.initialize({ capabilities: WORKSPACE_CLIENT, workspaceFolders: [{ uri: uriOf(root), name: '县政务公开' }] });
-    await client.initialized();
+    let draftPath: string;
+    ({ client, neighbourPath, draftPath } = await twoUnits('县政务公开'));
     draft = new Doc(client, uriOf(draftPath), DRAFT);
   });
   after(() => client?.kill());
@@ -93,6 +100,37 @@ describe('another unit’s report in the workspace folder (not open)', () => {
     const since = client.mark();
     await client.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: uriOf(neighbourPath), type: 3 }] });
     await client.waitForDiagnostics(draft.uri, (p) => copied(p).length === 0, since);
+  });
+});
+
+describe('检查工作区中的全部年报: the same files, none opened', () => {
+  let client: TestClient;
+  let neighbourPath: string;
+  let draftPath: string;
+
+  before(async () => {
+    ({ client, neighbourPath, draftPath } = await twoUnits('县政务公开（后台）'));
+  });
+  after(() => client?.kill());
+
+  it('shows the copied paragraph in both files as the editor does when the draft is open', async () => {
+    const since = client.mark();
+    const result = await client.request<{ reports: number }>('nianbao/checkWorkspace', {});
+    assert.equal(result.reports, 2);
+    const pushed = (path: string) => client.diagnostics.slice(since).filter((p) => p.uri === uriOf(path)).at(-1)!;
+    const [inDraft] = copied(pushed(draftPath));
+    assert.equal(copied(pushed(draftPath)).length, 1);
+    assert.equal(inDraft.range.start.line, REQUESTS_LINE);
+    assert.equal(inDraft.relatedInformation![0].location.uri, uriOf(neighbourPath));
+    const [inNeighbour] = copied(pushed(neighbourPath));
+    assert.match(inNeighbour.message as string, /与“平武县人民政府办公室”的报告相同/);
+    assert.equal(inNeighbour.relatedInformation![0].location.uri, uriOf(draftPath));
+    // Opened: the editor's check finds the same.
+    const draft = new Doc(client, uriOf(draftPath), DRAFT);
+    const opened = client.mark();
+    await draft.open();
+    const found = await client.waitForDiagnostics(draft.uri, (p) => p.version === draft.version && copied(p).length > 0, opened);
+    assert.deepEqual(copied(found).map((d) => [d.range, d.message, d.relatedInformation]), [[inDraft.range, inDraft.message, inDraft.relatedInformation]]);
   });
 });
 

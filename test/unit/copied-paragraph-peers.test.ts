@@ -10,6 +10,7 @@ import assert from 'node:assert/strict';
 import { analyze, asUnit, example } from '../helpers';
 import { reportParts } from '../../server/src/lsp/workspace-reports';
 import { WorkspaceSentences } from '../../server/src/lsp/workspace-sentences';
+import { fileSentences, peerLookup, peerTables } from '../../server/src/cli/peers';
 
 const DRAFT = example('seed-004.md'); // 平武县人民政府办公室 2023
 const DRAFT_URI = 'file:///ws/pingwu-2023.md';
@@ -87,4 +88,21 @@ test('a sentence five other units have is the area’s boilerplate; four units�
 
 test('without the workspace’s sentences (the CLI) nothing is compared across units', () => {
   assert.deepEqual(analyze(DRAFT).findings.filter((f) => f.code === 'copied-paragraph'), []);
+});
+
+test('nianbao check DIR checks again only the files in which the check will find a run (cli/peers.ts), with the lookup the editor’s index gives', () => {
+  const files = {
+    [DRAFT_URI]: DRAFT,
+    'file:///ws/wenshui-2023.md': neighbour(),
+    // Shares one sentence of the draft, shorter than a run the check reports.
+    'file:///ws/suizhong-2023.md': asUnit(example('seed-002.md'), '绥中县人民政府办公室').replace('## 六、', '进一步优化依申请公开办理回复流程，提高办理回复效率。\n\n## 六、'),
+  };
+  const entries = Object.entries(files);
+  const tables = peerTables(entries.map(([uri, text]) => ({ uri, sentences: fileSentences(reportParts(text)) })));
+  assert.deepEqual(tables.map((t) => !!t), [true, true, false]);
+  assert.equal(copied({ 'file:///ws/suizhong-2023.md': files['file:///ws/suizhong-2023.md'] }).length, 0);
+  // The draft's table gives what the index of every file gives.
+  const fromTable = analyze(DRAFT, { uri: DRAFT_URI, peers: peerLookup(tables[0]!) }).findings.filter((f) => f.code === 'copied-paragraph');
+  assert.deepEqual(fromTable, copied(files));
+  assert.equal(fromTable.length, 2);
 });

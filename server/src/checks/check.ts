@@ -1,6 +1,7 @@
 /** What a check is, and the helpers every check uses to make findings and fixes. */
 import type { RuleTag } from '../format/rules';
 import type { Text } from '../format/standard';
+import type { PeerSentence } from '../parse/sentence-index';
 import type { Cell, Finding, Fix, Range, RelatedInfo, Report, ReportKind, Severity, TextEdit } from '../model/report';
 import { formatNumber } from '../parse/text';
 import { say, type Catalog, type MessageArgs } from './messages';
@@ -23,15 +24,6 @@ export interface CheckContext {
    * year: copied-paragraph keeps those of other units for the same year.
    */
   peers?: PeerLookup;
-}
-
-/** A sentence of another report, found by its key. */
-export interface PeerSentence {
-  uri: string;
-  unit?: string;
-  year?: number;
-  /** In that file's coordinates. */
-  range: Range;
 }
 
 export type PeerLookup = (key: string) => readonly PeerSentence[];

@@ -1,19 +1,16 @@
 /**
  * copied-paragraph: text copied word for word from last year's report of the
- * same unit; and, in the editor (context.peers), runs of sentences that
- * another unit's report of the same year has too, the unit's names and the
+ * same unit; and (context.peers: the editor's workspace, `nianbao check`'s
+ * folder) runs of sentences that another unit's report of the same year has too, the unit's names and the
  * numbers aside (parse/sentence-keys.ts).
  */
 import type { Finding, Range, Report } from '../model/report';
 import { reportYear } from '../parse/dates';
 import { documentSpan, rangeOf, sentencesOf } from '../parse/prose';
-import { BOILERPLATE_MIN_UNITS, comparableSentences, copiedFromPeers } from '../parse/sentence-keys';
+import { BOILERPLATE_MIN_UNITS, comparableSentences, COPY_MIN_LENGTH, copiedFromPeers, copiedLength, copiedRuns, runPlaces } from '../parse/sentence-keys';
 import { lastYearReport } from '../parse/units';
 import { defineCheck, finding, type CheckContext } from './check';
 import { defineMessages, say } from './messages';
-
-/** Copied text shorter than this (characters, whitespace removed) is not reported. */
-const COPY_MIN_LENGTH = 40;
 
 const MESSAGES = defineMessages({
   paragraph: {
@@ -32,8 +29,6 @@ const MESSAGES = defineMessages({
   peerSource: { zh: '“{unit}”报告中的原文', en: 'The text in the report of “{unit}”' },
 });
 
-/** Characters of a run as the minimum length counts them: punctuation left out. */
-const runLength = (text: string) => text.replace(/[。！？!?；;，,、]/g, '').length;
 
 const before = (a: Range['start'], b: Range['start']) => a.line < b.line || (a.line === b.line && a.character <= b.character);
 
@@ -62,8 +57,8 @@ export const copiedParagraph = defineCheck({
   tag: 'heuristic',
   title: { zh: '与上年报告或其他单位报告相同', en: 'Copied from last year or from another unit' },
   docs: {
-    zh: `标出与同一单位上一年度报告逐字相同的段落或连续语句（去掉空白后不少于 ${COPY_MIN_LENGTH} 字），相关信息链接到上年报告中的原文。照搬去年的文字容易留下过时的情况和数字，请逐段核实。报告正文前的引言（编制依据、统计期限、联系方式等固定表述）不计。在编辑器中，还标出与工作区中其他单位同一年度报告相同的连续语句（单位名称、地名和数字不计，同样不少于 ${COPY_MIN_LENGTH} 字），相关信息链接到对方文件中的原文；各单位都写的标准表述（编制依据、统计期限、信息处理费等）和 ${BOILERPLATE_MIN_UNITS} 个以上其他单位都有的语句（本地区的通用表述）不计。确属应当相同的，可在该行上方写 \`<!-- nianbao-disable-next-line copied-paragraph -->\`，或在 .nianbaorc.json 中设 \`"copied-paragraph": "off"\` 关闭本检查。`,
-    en: `Marks paragraphs or runs of sentences identical, word for word, to last year’s report of the same unit (at least ${COPY_MIN_LENGTH} characters, whitespace removed), linking the source. Text copied from last year tends to keep stale facts and figures. The front matter before section I (basis, period, contacts) is not considered. In the editor it also marks runs of sentences the same as in another unit’s report of the same year among the workspace’s files (unit and place names and numbers aside, at least ${COPY_MIN_LENGTH} characters too), linking the other file’s text; the statements every report makes (basis, period, the fee statement…) and sentences ${BOILERPLATE_MIN_UNITS} or more other units have (the area’s boilerplate) are not. Where the text must be the same, write \`<!-- nianbao-disable-next-line copied-paragraph -->\` above the line, or set \`"copied-paragraph": "off"\` in .nianbaorc.json.`,
+    zh: `标出与同一单位上一年度报告逐字相同的段落或连续语句（去掉空白后不少于 ${COPY_MIN_LENGTH} 字），相关信息链接到上年报告中的原文。照搬去年的文字容易留下过时的情况和数字，请逐段核实。报告正文前的引言（编制依据、统计期限、联系方式等固定表述）不计。在编辑器中（以及用 \`nianbao check\` 检查文件夹或多个文件时），还标出与工作区（或所查文件）中其他单位同一年度报告相同的连续语句（单位名称、地名和数字不计，同样不少于 ${COPY_MIN_LENGTH} 字），相关信息链接到对方文件中的原文；各单位都写的标准表述（编制依据、统计期限、信息处理费等）和 ${BOILERPLATE_MIN_UNITS} 个以上其他单位都有的语句（本地区的通用表述）不计。确属应当相同的，可在该行上方写 \`<!-- nianbao-disable-next-line copied-paragraph -->\`，或在 .nianbaorc.json 中设 \`"copied-paragraph": "off"\` 关闭本检查。`,
+    en: `Marks paragraphs or runs of sentences identical, word for word, to last year’s report of the same unit (at least ${COPY_MIN_LENGTH} characters, whitespace removed), linking the source. Text copied from last year tends to keep stale facts and figures. The front matter before section I (basis, period, contacts) is not considered. In the editor (and when \`nianbao check\` is given a folder or several files) it also marks runs of sentences the same as in another unit’s report of the same year among the workspace’s (or the checked) files (unit and place names and numbers aside, at least ${COPY_MIN_LENGTH} characters too), linking the other file’s text; the statements every report makes (basis, period, the fee statement…) and sentences ${BOILERPLATE_MIN_UNITS} or more other units have (the area’s boilerplate) are not. Where the text must be the same, write \`<!-- nianbao-disable-next-line copied-paragraph -->\` above the line, or set \`"copied-paragraph": "off"\` in .nianbaorc.json.`,
   },
   messages: MESSAGES,
   fixes: [],
@@ -93,7 +88,7 @@ function fromLastYear(check: Self, report: Report, context: CheckContext): Findi
         run = candidate;
         j++;
       }
-      if (j < i || runLength(run) < COPY_MIN_LENGTH) {
+      if (j < i || copiedLength(run) < COPY_MIN_LENGTH) {
         i++;
         continue;
       }
@@ -126,37 +121,16 @@ function fromPeers(check: Self, report: Report, context: CheckContext): Finding[
   if (!context.peers || !unit || year === undefined) return [];
   const keyed = comparableSentences(report, unit);
   const matches = keyed.map(({ key }) => copiedFromPeers(unit, year, context.peers!(key).filter((p) => p.uri !== context.uri)));
-  const findings: Finding[] = [];
-  let i = 0;
-  while (i < keyed.length) {
-    let uris = new Set(matches[i].map((p) => p.uri));
-    let j = i;
-    // Extend the run while the next sentence of the paragraph is in one of the same files.
-    while (j + 1 < keyed.length && keyed[j + 1].sentence.block === keyed[i].sentence.block) {
-      const common = new Set(matches[j + 1].filter((p) => uris.has(p.uri)).map((p) => p.uri));
-      if (common.size === 0) break;
-      uris = common;
-      j++;
-    }
+  return copiedRuns(runPlaces(keyed), matches.map((m) => m.map((p) => p.uri))).map(({ first: i, last: j, uri, length }) => {
     const first = keyed[i].sentence;
     const last = keyed[j].sentence;
-    const uri = [...uris][0];
-    const length = runLength(first.compact.text.slice(first.start, last.end));
-    if (uri === undefined || length < COPY_MIN_LENGTH) {
-      i++;
-      continue;
-    }
     // The other file's text: from its first sentence of the run to its last.
     const from = matches[i].find((p) => p.uri === uri)!;
     const to = matches[j].find((p) => p.uri === uri)!;
     const source = { start: from.range.start, end: before(from.range.end, to.range.end) ? to.range.end : from.range.end };
-    findings.push(
-      finding(check, rangeOf(report, first.compact, first.start, last.end), 'peer', { unit: from.unit, length }, {
-        related: [{ range: source, uri, message: say(MESSAGES.peerSource, { unit: from.unit }) }],
-        data: { length, peerUri: uri, peerUnit: from.unit },
-      }),
-    );
-    i = j + 1;
-  }
-  return findings;
+    return finding(check, rangeOf(report, first.compact, first.start, last.end), 'peer', { unit: from.unit, length }, {
+      related: [{ range: source, uri, message: say(MESSAGES.peerSource, { unit: from.unit }) }],
+      data: { length, peerUri: uri, peerUnit: from.unit },
+    });
+  });
 }

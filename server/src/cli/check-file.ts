@@ -21,6 +21,7 @@ import { FileWriteError, writeTextFile } from '../files/write';
 import { identityOf, type ReportIdentity } from '../parse/units';
 import { READ_FAILURES, WRITE_FAILURES } from '../files/messages';
 import { CLI } from './messages';
+import { fileSentences, peerLookup, type FileSentences, type PeerTable } from './peers';
 
 export interface FileResult {
   file: string;
@@ -55,15 +56,22 @@ export interface FileTask {
   check: CheckOptions;
   strict: boolean;
   columns: ColumnUnit;
+  /** Keep the reports' comparable sentences (a first pass over several files: copied-paragraph across units). */
+  keepSentences?: boolean;
+  /** Other units' sentences this file shares (from the first pass over the others): copied-paragraph compares with them. */
+  peers?: PeerTable;
 }
 
 export interface FileOutcome {
   result: FileResult;
   /** Who the file's reports are by and for which year: which files are last year's of which. */
   identities: ReportIdentity[];
+  /** With keepSentences: the comparable sentences of the file's reports. */
+  sentences?: FileSentences;
 }
 
-const uriOf = (target: Target) => pathToFileURL(target.absolute).toString();
+/** The URI a file's findings and related information name. */
+export const uriOf = (target: Target): string => pathToFileURL(target.absolute).toString();
 
 function optionsOf(target: Target, task: Pick<FileTask, 'check' | 'strict'>): AnalyzeOptions {
   const checkErrors: CheckErrors = task.strict ? 'throw' : 'report';
@@ -101,13 +109,14 @@ export async function checkFile<S = never>(task: FileTask, summarise?: Summarise
   }
   const own = analyzer.analyze(file.text, optionsOf(target, task));
   const identities = own.isReport ? own.parts.map((p) => identityOf(p.report)) : [];
+  const sentences = task.keepSentences && own.isReport ? fileSentences(own.parts) : undefined;
   // Last year's reports, for the checks across files (this year's 二 = last year's 四).
   const others: { uri: string; report: Report }[] = task.lastYear.flatMap(({ target: other, text }) => {
     const analysis = analyzer.analyze(text, optionsOf(other, task));
     return analysis.isReport ? analysis.parts.map((p) => ({ uri: uriOf(other), report: p.report })) : [];
   });
-  const options: AnalyzeOptions = { ...optionsOf(target, task), ...(others.length ? { others } : {}) };
-  let analysis: DocumentAnalysis = others.length ? analyzer.analyze(file.text, options) : own;
+  const options: AnalyzeOptions = { ...optionsOf(target, task), ...(others.length ? { others } : {}), ...(task.peers ? { peers: peerLookup(task.peers) } : {}) };
+  let analysis: DocumentAnalysis = others.length || task.peers ? analyzer.analyze(file.text, options) : own;
   const result: FileResult = { file: target.display, isReport: analysis.isReport, findings: [], encoding: encodingName(file.encoding, file.bom) };
   if (task.fix === 'dry-run' && analysis.isReport) {
     const fixed = fixAll(file.text, options, analyzer);
@@ -133,7 +142,7 @@ export async function checkFile<S = never>(task: FileTask, summarise?: Summarise
   const imported = file.imported;
   if (imported) result.places = result.findings.map((f) => imported.places[f.range.start.line]);
   if (task.columns !== 'utf16') result.columns = columnsOf(analysis.text, result.findings, task.columns);
-  return { result, identities, ...(summarise && analysis.isReport ? { summary: summarise(analysis, file, others) } : {}) };
+  return { result, identities, ...(sentences ? { sentences } : {}), ...(summarise && analysis.isReport ? { summary: summarise(analysis, file, others) } : {}) };
 }
 
 /** The findings' start columns counted in another unit than UTF-16 code units. */

@@ -44,13 +44,14 @@ import { isLastYearOf } from '../parse/units';
 import { VERSION } from '../about';
 import { UsageError } from './args';
 import { CHECK_USAGE, parseCheckArgs, type CheckArgs } from './check-args';
-import { checkFile, type FileOutcome, type FileResult, type FileTask } from './check-file';
+import { checkFile, uriOf, type FileOutcome, type FileResult, type FileTask } from './check-file';
 import { ConfigResolver, describeProblems } from './config';
 import { formatJson } from './formats/json';
 import { formatSarif } from './formats/sarif';
 import { formatText } from './formats/text';
 import { Output } from './io';
 import { runJobs, type JobOptions } from './jobs';
+import { peerTables } from './peers';
 import { CLI, TARGET_FAILURES } from './messages';
 
 /** A file's task before its rules are known: the same for every file but the text and the rules. */
@@ -59,8 +60,10 @@ type Base = Pick<FileTask, 'strict' | 'columns'>;
 /**
  * Check the targets, on every core: first each file alone; then, again, each
  * file that holds this year's report of a unit whose last year's report is in
- * another file (the checks across files compare them), and with --fix every
- * report, writing the certain fixes back. Results come in the targets' order.
+ * another file (the checks across files compare them), or that shares
+ * sentences with another unit's report of its year (copied-paragraph), and
+ * with --fix every report, writing the certain fixes back. Results come in
+ * the targets' order.
  */
 async function checkFiles(
   tasks: readonly FileTask[],
@@ -68,7 +71,7 @@ async function checkFiles(
   skipped: readonly Skipped[] = [],
 ): Promise<FileResult[]> {
   const skippedResults: FileResult[] = skipped.map((s) => ({ file: s.display, isReport: false, findings: [], error: say(CLI[TARGET_FAILURES[s.reason]], { path: s.display }) }));
-  const outcomes = await checkAcrossYears(tasks, options, checkFile);
+  const outcomes = await checkAcrossYears(tasks, { ...options, acrossUnits: true }, checkFile);
   return [...skippedResults, ...outcomes.map((outcome) => outcome.result)];
 }
 
@@ -78,15 +81,19 @@ export type PassOptions = (pass: 1 | 2, total: number) => JobOptions;
 /**
  * The two passes of checkFiles, with any work that checks a file as checkFile
  * does (review's also summarises it): the outcomes in the tasks' order, each
- * from the second pass when the file had one.
+ * from the second pass when the file had one. With `acrossUnits` and several
+ * files, the first pass keeps each report's sentences, and a file sharing some
+ * with another unit's report is checked again with them (cli/peers.ts).
  */
 export async function checkAcrossYears<O extends FileOutcome>(
   tasks: readonly FileTask[],
-  options: Pick<CheckArgs, 'fix' | 'jobs'>,
+  options: Pick<CheckArgs, 'fix' | 'jobs'> & { acrossUnits?: boolean },
   work: (task: FileTask) => Promise<O>,
   passOptions: PassOptions = () => ({}),
 ): Promise<O[]> {
-  const first = await runJobs(tasks.map((task): FileTask => ({ ...task, lastYear: [], fix: false })), options.jobs, work, passOptions(1, tasks.length));
+  const keepSentences = !!options.acrossUnits && tasks.length > 1;
+  const first = await runJobs(tasks.map((task): FileTask => ({ ...task, lastYear: [], fix: false, keepSentences })), options.jobs, work, passOptions(1, tasks.length));
+  const peers = keepSentences ? peerTables(tasks.map((task, i) => ({ uri: uriOf(task.target), sentences: first[i].sentences }))) : [];
   const lastYearTasks = tasks.map((_, i) =>
     tasks.flatMap((other, j) => (j !== i && first[j].identities.some((last) => first[i].identities.some((own) => isLastYearOf(last, own))) ? [other] : [])),
   );
@@ -101,8 +108,8 @@ export async function checkAcrossYears<O extends FileOutcome>(
   }
   const again = tasks.flatMap((task, i) => {
     const lastYear = lastYearTasks[i].filter((t) => texts.has(t.target)).map((t) => ({ target: t.target, text: texts.get(t.target)! }));
-    const needed = first[i].result.isReport && !first[i].result.error && (lastYear.length > 0 || options.fix);
-    return needed ? [{ i, task: { ...task, lastYear, fix: options.fix } }] : [];
+    const needed = first[i].result.isReport && !first[i].result.error && (lastYear.length > 0 || !!peers[i] || options.fix);
+    return needed ? [{ i, task: { ...task, lastYear, fix: options.fix, ...(peers[i] ? { peers: peers[i] } : {}) } }] : [];
   });
   const second = await runJobs(again.map((a) => a.task), options.jobs, work, passOptions(2, again.length));
   const outcomes = [...first];
@@ -152,6 +159,7 @@ export async function runCheck(args: string[]): Promise<number> {
   const out = new Output('zh');
   let options: CheckArgs | 'help' | 'version';
   let results: FileResult[];
+  let files: Map<string, string>;
   try {
     options = parseCheckArgs(args);
     if (options === 'help' || options === 'version') {
@@ -161,6 +169,7 @@ export async function runCheck(args: string[]): Promise<number> {
     out.locale = options.locale;
     const { tasks, skipped } = await tasksOf(options, new ConfigResolver(options.config, options.ruleFlags));
     results = await checkFiles(tasks, options, skipped);
+    files = new Map(tasks.map((t) => [uriOf(t.target), t.target.display]));
   } catch (error) {
     if (error instanceof UsageError) {
       out.usage(error.text, 'check');
@@ -183,7 +192,7 @@ export async function runCheck(args: string[]): Promise<number> {
   const code = exitCode(results, options.maxWarnings);
   // --quiet: errors only (and files that failed), in every format.
   const shown = options.quiet ? results.map((r) => ({ ...r, findings: r.findings.filter((f) => f.severity === 'error'), columns: r.columns?.filter((_, i) => r.findings[i].severity === 'error') })) : results;
-  const report = options.format === 'json' ? formatJson(shown, options.locale) : options.format === 'sarif' ? formatSarif(shown, options.locale) : formatText(shown, options.locale, options.color);
+  const report = options.format === 'json' ? formatJson(shown, options.locale) : options.format === 'sarif' ? formatSarif(shown, options.locale) : formatText(shown, options.locale, options.color, files);
   if (options.output) {
     try {
       await writeTextFile(options.output, report, 'utf-8', false, { create: true });

@@ -47,14 +47,19 @@ function inTable(table: ReadTable, p: Position): Text | undefined {
   return { zh: short.zh, en: short.en };
 }
 
+/** The opening words of a sentence, quoted. */
+const quoted = (sentence: string) => `“${sentence.length > QUOTE_LENGTH ? `${sentence.slice(0, QUOTE_LENGTH)}……` : sentence}”`;
+
+/** A sentence of a section in words, as a finding on it is located: 一、总体情况 · “畅通依申请公开线上、线下……” (review's 雷同 passages of a Word document). */
+export const inSection = (heading: string, sentence: string): Text => ({ zh: `${heading} · ${quoted(sentence)}`, en: `${heading} · ${quoted(sentence)}` });
+
 /** The opening words of the sentence at an offset, quoted. */
 function sentenceAt(report: Report, offset: number): string | undefined {
   for (const s of sentencesOf(report)) {
     const first = s.compact.offsets[s.start];
     const last = s.compact.offsets[s.end - 1];
     if (first === undefined || last === undefined || offset < first || offset > last + 1) continue;
-    const text = s.text.length > QUOTE_LENGTH ? `${s.text.slice(0, QUOTE_LENGTH)}……` : s.text;
-    return `“${text}”`;
+    return s.text;
   }
   return undefined;
 }
@@ -66,9 +71,9 @@ export function locate(report: Report, range: Range): Text {
   if (report.title && contains(report.title.span.range, p)) return { zh: '标题', en: 'title' };
   const offset = report.offsetAt(p);
   const section = [...report.sections].reverse().find((s) => s.start <= offset);
-  const quote = sentenceAt(report, offset);
-  if (!section) return quote ? { zh: `开头 · ${quote}`, en: `opening · ${quote}` } : { zh: '开头', en: 'opening' };
+  const sentence = sentenceAt(report, offset);
+  if (!section) return sentence !== undefined ? { zh: `开头 · ${quoted(sentence)}`, en: `opening · ${quoted(sentence)}` } : { zh: '开头', en: 'opening' };
   const heading = section.heading.canonical;
   if (contains(section.heading.span.range, p)) return { zh: `${heading} · 标题`, en: `${heading} · heading` };
-  return quote ? { zh: `${heading} · ${quote}`, en: `${heading} · ${quote}` } : { zh: heading, en: heading };
+  return sentence !== undefined ? inSection(heading, sentence) : { zh: heading, en: heading };
 }

@@ -148,6 +148,11 @@ export class Analyses {
       .map((d) => d.uri);
   }
 
+  /** Once the workspace's files are in the index of sentences as they are now on disk. */
+  sentencesIndexed(): Promise<void> {
+    return this.sentences?.refresh() ?? Promise.resolve();
+  }
+
   /** Files and documents in the index of the workspace's sentences. */
   get indexedFiles(): number {
     return this.sentences?.size ?? 0;

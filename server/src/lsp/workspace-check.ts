@@ -135,8 +135,10 @@ export class WorkspaceCheck {
     progress.begin(WORDS.title[locale], 0, WORDS.listing[locale], true);
     const result: CheckWorkspaceResult = { files: 0, checked: 0, reports: 0, errors: 0, warnings: 0, cancelled: false };
     try {
-      // The folder's titles read first: a file checked before would be compared with no last year's report.
+      // The folder's titles read first: a file checked before would be compared with no last year's report;
+      // and the other units' sentences, or it would miss what an open file's check finds copied.
       await this.workspace.prepare();
+      await this.analyses.sentencesIndexed();
       const paths = await this.list();
       const firstPath = params.first ? uriToPath(params.first) : undefined;
       if (firstPath && paths.includes(firstPath)) paths.splice(paths.indexOf(firstPath), 1), paths.unshift(firstPath);
@@ -307,16 +309,16 @@ export class WorkspaceCheck {
     return summary;
   }
 
-  /** A file's analysis, compared with last year's report of its unit as an open document's is. */
+  /** A file's analysis, compared as an open document's is: with last year's report of its unit, and with other units' sentences (copied-paragraph). */
   private async analyse(uri: string, text: string, settings: Settings, token?: CancellationToken): Promise<DocumentAnalysis | undefined> {
     const options = this.analyses.options(uri, settings);
     const control = { stop: () => !!token?.isCancellationRequested };
     const own = await this.analyzer.analyzeInSlices(text, options, control);
     if (!own?.isReport) return own;
-    const { found } = await this.analyses.othersFor(uri, own.parts.map((p) => p.report), settings);
-    if (found.length === 0) return own;
+    const { found, peers } = await this.analyses.othersFor(uri, own.parts.map((p) => p.report), settings);
+    if (found.length === 0 && !peers) return own;
     const located = locate(found);
-    const compared = await this.analyzer.analyzeInSlices(text, { ...options, others: located.others }, control);
+    const compared = await this.analyzer.analyzeInSlices(text, { ...options, others: located.others, peers }, control);
     return compared && located.place(compared);
   }
 

@@ -4,10 +4,7 @@
  * text of a neighbour's report of the same year, copied with the names and
  * figures changed.
  *
- * Memory: each report is kept as its unit, year, and per sentence a 32-bit
- * FNV-1a hash of its key and its range (4 + 16 bytes a sentence, never the
- * text), with an index hash → reports. A hash collision can only make
- * copied-paragraph (information) name a neighbour's sentence that differs.
+ * Memory: the index of parse/sentence-index.ts, some 20 bytes a sentence.
  * At most MAX_FILES files are indexed (the listing of workspace-reports.ts
  * stops at 2,000 by default): a province's archive beyond that is left out.
  * About 60 sentences a report: 5,000 files take some 10 MB.
@@ -19,12 +16,10 @@
  * document counts by its editor text, from its analysis (its reports' keys
  * are computed once per report text). Cleared on shutdown. No LSP here.
  */
-import type { PeerLookup, PeerSentence } from '../checks/check';
+import type { PeerLookup } from '../checks/check';
 import type { Report } from '../model/report';
 import { readTextFile } from '../files/read';
-import { reportYear } from '../parse/dates';
-import { rangeOf } from '../parse/prose';
-import { comparableSentences, copiedFromPeers } from '../parse/sentence-keys';
+import { hashedSentences, keyHash, SentenceIndex, type HashedSentences, type IndexedReport } from '../parse/sentence-index';
 import { reportParts, type ReportPart, type WorkspaceReports } from './workspace-reports';
 
 /** Files and open documents indexed at most. */
@@ -36,46 +31,12 @@ const REFRESH_MS = 3000;
 /** Work of one turn of the event loop when an open document of many reports is indexed. */
 const SLICE_MS = 20;
 
-/** 32-bit FNV-1a of a key. */
-function keyHash(key: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < key.length; i++) {
-    h ^= key.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return h >>> 0;
-}
-
-/** A report's sentences as kept: hashes, and four numbers a sentence (start line, character, end line, character in the report). */
-interface Keys {
-  unit?: string;
-  year?: number;
-  hashes: Uint32Array;
-  ranges: Uint32Array;
-}
-
-interface IndexedReport extends Keys {
-  uri: string;
-  /** The line of its file the report starts at. */
-  startLine: number;
-}
-
 /** Keys by report: an open document's unchanged reports are the Analyzer's same objects from one analysis to the next. */
-const keysCache = new WeakMap<Report, Keys>();
+const keysCache = new WeakMap<Report, HashedSentences>();
 
-function keysOf(report: Report): Keys {
+function keysOf(report: Report): HashedSentences {
   let keys = keysCache.get(report);
-  if (keys) return keys;
-  const keyed = comparableSentences(report);
-  const hashes = new Uint32Array(keyed.length);
-  const ranges = new Uint32Array(keyed.length * 4);
-  keyed.forEach(({ sentence, key }, i) => {
-    hashes[i] = keyHash(key);
-    const { start, end } = rangeOf(report, sentence.compact, sentence.start, sentence.end);
-    ranges.set([start.line, start.character, end.line, end.character], i * 4);
-  });
-  keys = { unit: report.title?.unit, year: reportYear(report), hashes, ranges };
-  keysCache.set(report, keys);
+  if (!keys) keysCache.set(report, (keys = hashedSentences(report)));
   return keys;
 }
 
@@ -86,7 +47,7 @@ const sameKeys = (a: readonly IndexedReport[] | undefined, b: readonly IndexedRe
 
 export class WorkspaceSentences {
   private readonly files = new Map<string, IndexedReport[]>();
-  private readonly byHash = new Map<number, IndexedReport[]>();
+  private readonly index = new SentenceIndex();
   /** The stamp of each file as read from disk. */
   private readonly stamps = new Map<string, string>();
   /** Documents open in the editor: their text is the editor's, the file on disk does not count. */
@@ -112,13 +73,7 @@ export class WorkspaceSentences {
     if (!this.files.has(uri) && this.files.size >= MAX_FILES) return false;
     this.drop(uri);
     this.files.set(uri, next);
-    for (const report of next) {
-      for (const h of new Set(report.hashes)) {
-        const having = this.byHash.get(h);
-        if (having) having.push(report);
-        else this.byHash.set(h, [report]);
-      }
-    }
+    for (const report of next) this.index.add(report);
     this.changesOf.set(uri, (this.changesOf.get(uri) ?? 0) + 1);
     return true;
   }
@@ -187,7 +142,7 @@ export class WorkspaceSentences {
   /** Everything forgotten (the workspace closes). */
   clear(): void {
     this.files.clear();
-    this.byHash.clear();
+    this.index.clear();
     this.stamps.clear();
     this.open.clear();
     this.changesOf.clear();
@@ -202,32 +157,13 @@ export class WorkspaceSentences {
   peersFor(uri: string, reports: readonly Report[]): { lookup: PeerLookup; key: string } | undefined {
     if (this.workspace && !this.workspace.watching && Date.now() - this.lookedAt > REFRESH_MS) void this.refresh();
     const signature: string[] = [];
-    for (const report of reports) {
-      const { unit, year, hashes } = keysOf(report);
-      if (!unit || year === undefined) continue;
-      for (const h of hashes) {
-        const others = (this.byHash.get(h) ?? []).filter((r) => r.uri !== uri);
-        for (const r of copiedFromPeers(unit, year, others)) signature.push(`${r.uri}@${this.changesOf.get(r.uri)}`);
-      }
-    }
+    for (const others of this.index.sharedWith(uri, reports.map(keysOf)).values()) for (const r of others) signature.push(`${r.uri}@${this.changesOf.get(r.uri)}`);
     if (signature.length === 0) return undefined;
     return { lookup: this.lookup, key: `peers:${keyHash([...new Set(signature)].sort().join('|')).toString(36)}` };
   }
 
   /** The indexed sentences whose key is `key`, in their files' coordinates. */
-  readonly lookup: PeerLookup = (key) => {
-    const h = keyHash(key);
-    const found: PeerSentence[] = [];
-    for (const report of this.byHash.get(h) ?? []) {
-      report.hashes.forEach((x, i) => {
-        if (x !== h) return;
-        const [a, b, c, d] = report.ranges.subarray(i * 4, i * 4 + 4);
-        const range = { start: { line: a + report.startLine, character: b }, end: { line: c + report.startLine, character: d } };
-        found.push({ uri: report.uri, unit: report.unit, year: report.year, range });
-      });
-    }
-    return found;
-  };
+  readonly lookup: PeerLookup = (key) => this.index.sentences(keyHash(key));
 
   // -------------------------------------------------------------------------
 
@@ -236,13 +172,7 @@ export class WorkspaceSentences {
     this.stamps.delete(uri);
     if (!old) return false;
     this.files.delete(uri);
-    for (const report of old) {
-      for (const h of new Set(report.hashes)) {
-        const rest = (this.byHash.get(h) ?? []).filter((r) => r !== report);
-        if (rest.length) this.byHash.set(h, rest);
-        else this.byHash.delete(h);
-      }
-    }
+    for (const report of old) this.index.remove(report);
     this.changesOf.set(uri, (this.changesOf.get(uri) ?? 0) + 1);
     return true;
   }

@@ -19,6 +19,9 @@ import { sameUnit, unitKey } from './units';
 /** A sentence shorter than this (characters of its key, placeholders and punctuation left out) is not compared. */
 const MIN_SENTENCE_LENGTH = 15;
 
+/** Copied text shorter than this (characters, whitespace and punctuation removed) is not reported by copied-paragraph. */
+export const COPY_MIN_LENGTH = 40;
+
 /**
  * A sentence that at least this many other units' reports have is the area's
  * boilerplate (a template handed out, a phrase of a notice), not 雷同: the
@@ -77,16 +80,16 @@ export function unitForms(unit: string | undefined): { unit: string[]; area: str
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-/** A sentence's text as compared: the unit's names, the area's, 本机关/我局 and numbers replaced by placeholders. */
-export function sentenceKey(text: string, forms: { unit: string[]; area: string[] }): string {
-  let key = text;
+/** How a report's sentences are made keys: its unit's names, its area's, 本机关/我局 and numbers replaced by placeholders (one pattern for all its sentences). */
+function keyMaker(forms: { unit: string[]; area: string[] }): (text: string) => string {
   const names = [...forms.unit.map((f) => [f, UNIT]), ...forms.area.map((f) => [f, AREA])].sort((a, b) => b[0].length - a[0].length);
-  if (names.length) {
-    const lookup = new Map(names.map(([f, p]) => [f, p]));
-    key = key.replace(new RegExp(names.map(([f]) => escape(f)).join('|'), 'g'), (m) => lookup.get(m)!);
-  }
-  return key.replace(SELF_WORDS, SELF).replace(NUMBERS, NUMBER);
+  const lookup = new Map(names.map(([f, p]) => [f, p]));
+  const pattern = names.length ? new RegExp(names.map(([f]) => escape(f)).join('|'), 'g') : undefined;
+  return (text) => (pattern ? text.replace(pattern, (m) => lookup.get(m)!) : text).replace(SELF_WORDS, SELF).replace(NUMBERS, NUMBER);
 }
+
+/** A sentence's text as compared: the unit's names, the area's, 本机关/我局 and numbers replaced by placeholders. */
+export const sentenceKey = (text: string, forms: { unit: string[]; area: string[] }): string => keyMaker(forms)(text);
 
 /** How long a key is in its own words: placeholders, numbers and punctuation left out. */
 const ownLength = (key: string) => key.replace(/〈[^〉]*〉|#/g, '').replace(/[\p{P}\p{S}]/gu, '').length;
@@ -105,14 +108,71 @@ export interface KeyedSentence {
 
 /** The sentences of a report that are compared with other reports, with their keys. `unit` defaults to the title's. */
 export function comparableSentences(report: Report, unit: string | undefined = report.title?.unit): KeyedSentence[] {
-  const forms = unitForms(unit);
+  const keyOf = keyMaker(unitForms(unit));
   const keyed: KeyedSentence[] = [];
   for (const sentence of sentencesOf(report)) {
     if (!sentence.block.section || isStandardStatement(sentence.text)) continue;
-    const key = sentenceKey(sentence.text, forms);
+    const key = keyOf(sentence.text);
     if (ownLength(key) >= MIN_SENTENCE_LENGTH) keyed.push({ sentence, key });
   }
   return keyed;
+}
+
+/** Characters of copied text as COPY_MIN_LENGTH counts them: punctuation left out. */
+export const copiedLength = (text: string): number => text.replace(/[。！？!?；;，,、]/g, '').length;
+
+/** Where a compared sentence stands for a run of copied text: its block (numbered), and its start and end in copiedLength characters from the block's start. */
+export interface RunPlace {
+  block: number;
+  start: number;
+  end: number;
+}
+
+export function runPlaces(keyed: readonly KeyedSentence[]): RunPlace[] {
+  const blocks = new Map<unknown, number>();
+  return keyed.map(({ sentence }) => {
+    if (!blocks.has(sentence.block)) blocks.set(sentence.block, blocks.size);
+    const start = copiedLength(sentence.compact.text.slice(0, sentence.start));
+    return { block: blocks.get(sentence.block)!, start, end: start + copiedLength(sentence.compact.text.slice(sentence.start, sentence.end)) };
+  });
+}
+
+/** Consecutive compared sentences of one block, from `first` to `last`, that the file `uri` has each of; `length` in copiedLength characters. */
+export interface CopiedRun {
+  first: number;
+  last: number;
+  uri: string;
+  length: number;
+}
+
+/**
+ * The runs copied-paragraph reports, given the files each sentence is found
+ * in: from a sentence, the following ones of its block while one file has
+ * them all (the first such), when the run is COPY_MIN_LENGTH long; the next
+ * run starts after it. cli/peers.ts asks the same of a folder's files.
+ */
+export function copiedRuns(places: readonly RunPlace[], filesOf: readonly (readonly string[])[]): CopiedRun[] {
+  const runs: CopiedRun[] = [];
+  let i = 0;
+  while (i < places.length) {
+    let files = new Set(filesOf[i]);
+    let j = i;
+    while (j + 1 < places.length && places[j + 1].block === places[i].block) {
+      const common = new Set(filesOf[j + 1].filter((f) => files.has(f)));
+      if (common.size === 0) break;
+      files = common;
+      j++;
+    }
+    const uri = [...files][0];
+    const length = places[j].end - places[i].start;
+    if (uri === undefined || length < COPY_MIN_LENGTH) {
+      i++;
+      continue;
+    }
+    runs.push({ first: i, last: j, uri, length });
+    i = j + 1;
+  }
+  return runs;
 }
 
 /** Another report's sentence with the same key, and whose report it is. */

@@ -18,11 +18,17 @@ import { closestUnit, matchUnit, unitKey, type RosterUnit } from './roster';
 import type { ReviewRow } from './row';
 import { SIMILAR_SHARE, similarity, type ReportSentences } from './similarity';
 
-/** A passage of a report found in another report: its text and line here, and the other report's file and line. */
+/**
+ * A passage of a report found in another report: its text, line and place in
+ * words here, and the other report's file, line and place (a Word document or
+ * web page, `imported`, is named by the place: its lines are the draft's).
+ */
 interface SharedPassage {
   text: string;
   line: number;
-  other: { unit: string | null; file: string; absolute: string; line: number };
+  where: Text;
+  imported?: true;
+  other: { unit: string | null; file: string; absolute: string; line: number; where: Text; imported?: true };
   /** The other report is the unit's own for the year before. */
   lastYear: boolean;
   message: Text;
@@ -44,11 +50,12 @@ export interface RowSimilarity {
 /** Two reports sharing passages, for the 雷同 sheet. */
 export interface ReviewPair {
   kind: 'other-unit' | 'last-year';
-  a: { unit: string | null; file: string };
-  b: { unit: string | null; file: string };
+  /** `imported`: a Word document or web page (its passages named by where, not by line). */
+  a: { unit: string | null; file: string; imported?: true };
+  b: { unit: string | null; file: string; imported?: true };
   sentences: number;
   message: Text;
-  passages: { text: string; lineA: number; lineB: number }[];
+  passages: { text: string; lineA: number; lineB: number; whereA: Text; whereB: Text }[];
 }
 
 /** A cell where an area-wide report differs from the sum of its units'. */
@@ -68,6 +75,8 @@ export interface AreaSum {
   unit: string;
   file: string;
   absolute: string;
+  /** A Word document or web page: the differing cells are named by where (their lines are the draft's). */
+  imported?: true;
   /** The units summed, as the roster names them. */
   included: string[];
   missing: string[];
@@ -82,6 +91,9 @@ const uriOf = (row: Pick<ReviewRow, 'file' | 'part'>): string => (row.part ? `${
 
 const lineOf = (range: Range) => range.start.line + 1;
 
+/** One side of a shared passage: its line, its place in words, and whether the file is a Word document or web page. */
+const sideOf = (row: ReviewRow, range: Range, where: Text) => ({ line: lineOf(range), where, ...(row.imported ? { imported: true as const } : {}) });
+
 /**
  * 雷同 over every row (this year's and the other years'), `sentences[i]` being
  * row i's: sets the reviewed rows' `similarity` and returns the pairs.
@@ -89,7 +101,7 @@ const lineOf = (range: Range) => range.start.line + 1;
 export function withSimilarity(rows: readonly ReviewRow[], sentences: readonly ReportSentences[], reviewed: ReadonlySet<ReviewRow>): ReviewPair[] {
   const result = similarity(sentences);
   const byUri = new Map(rows.map((r) => [uriOf(r), r]));
-  const who = (uri: string) => ({ unit: byUri.get(uri)?.unit ?? null, file: uri });
+  const who = (uri: string) => ({ unit: byUri.get(uri)?.unit ?? null, file: uri, ...(byUri.get(uri)?.imported ? { imported: true as const } : {}) });
   rows.forEach((row, i) => {
     if (!reviewed.has(row)) return;
     const own = result.reports[i];
@@ -108,8 +120,8 @@ export function withSimilarity(rows: readonly ReviewRow[], sentences: readonly R
     // Each side lists the passages with the other's line; last year's report is not reviewed, so only this year's side.
     for (const p of pair.passages) {
       const lastYear = pair.kind === 'last-year';
-      a.similarity?.passages.push({ text: p.text, line: lineOf(p.a), other: { unit: b.unit, file: uriOf(b), absolute: b.absolute, line: lineOf(p.b) }, lastYear, message: p.message });
-      if (!lastYear) b.similarity?.passages.push({ text: p.text, line: lineOf(p.b), other: { unit: a.unit, file: uriOf(a), absolute: a.absolute, line: lineOf(p.a) }, lastYear, message: p.message });
+      a.similarity?.passages.push({ text: p.text, ...sideOf(a, p.a, p.where.a), other: { unit: b.unit, file: uriOf(b), absolute: b.absolute, ...sideOf(b, p.b, p.where.b) }, lastYear, message: p.message });
+      if (!lastYear) b.similarity?.passages.push({ text: p.text, ...sideOf(b, p.b, p.where.b), other: { unit: a.unit, file: uriOf(a), absolute: a.absolute, ...sideOf(a, p.a, p.where.a) }, lastYear, message: p.message });
     }
   }
   for (const row of reviewed) row.similarity?.passages.sort((x, y) => x.line - y.line);
@@ -119,7 +131,7 @@ export function withSimilarity(rows: readonly ReviewRow[], sentences: readonly R
     b: who(pair.b),
     sentences: pair.sentences,
     message: pair.message,
-    passages: pair.passages.map((p) => ({ text: p.text, lineA: lineOf(p.a), lineB: lineOf(p.b) })),
+    passages: pair.passages.map((p) => ({ text: p.text, lineA: lineOf(p.a), lineB: lineOf(p.b), whereA: p.where.a, whereB: p.where.b })),
   }));
 }
 
@@ -150,6 +162,7 @@ export function areaSum(area: { row: ReviewRow; report: Report; startLine: numbe
     unit,
     file: uriOf(area.row),
     absolute: area.row.absolute,
+    ...(area.row.imported ? { imported: true as const } : {}),
     included: result.included.map((u) => u.unit),
     missing: result.missing,
     ...(result.missingMessage ? { missingMessage: result.missingMessage } : {}),

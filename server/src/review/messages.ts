@@ -40,6 +40,10 @@ export const REVIEW = defineMessages({
   information: { zh: '提示', en: 'note' },
   hint: { zh: '提示', en: 'hint' },
   problemAt: { zh: '{where}：{message}（{file}:{line}）', en: '{where}: {message} ({file}:{line})' },
+  /** In a Word document or web page whose place in the original is not known: the file alone (its lines are the draft's). */
+  problemInFile: { zh: '{where}：{message}（{file}）', en: '{where}: {message} ({file})' },
+  inFile: { zh: '{message}（{file}）', en: '{message} ({file})' },
+  atLine: { zh: '{message}（{file}:{line}）', en: '{message} ({file}:{line})' },
   // Sheets and sections.
   unitsSheet: { zh: '单位', en: 'Units' },
   problemsSheet: { zh: '问题', en: 'Problems' },

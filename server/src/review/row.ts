@@ -76,6 +76,8 @@ export interface ReportSummary {
   problems: ReviewProblem[];
   /** Every cell of Tables 2–4 (extract/), for the per-table sheets and the sums. */
   cells: Pick<Extract, 'table2' | 'table3' | 'table4'>;
+  /** A Word document or web page, read through the draft an import makes of it: its lines are the draft's, not the file's. */
+  imported?: true;
 }
 
 /** The row of a report: its summary and the file it is in. */
@@ -137,6 +139,7 @@ export function summarise(parts: readonly Part[], text: string, rules: RuleSetti
       counts: { error: count('error'), warning: count('warning'), information: count('information') + count('hint') },
       problems,
       cells: { ...(table2 ? { table2 } : {}), ...(table3 ? { table3 } : {}), ...(table4 ? { table4 } : {}) },
+      ...(places ? { imported: true as const } : {}),
     };
   });
 }

@@ -25,7 +25,8 @@
  * the editor, word for word); two reports of one unit for one year are the
  * review's duplicates, not 雷同.
  */
-import type { Text } from '../format/standard';
+import { SECTIONS, type Text } from '../format/standard';
+import { inSection } from '../engine/locate';
 import type { Range, Report } from '../model/report';
 import { defineMessages, say } from '../checks/messages';
 import { paragraphsOf, rangeOf, type Sentence } from '../parse/prose';
@@ -108,6 +109,8 @@ interface Passage {
   /** Range in report `a`, and in report `b`. */
   a: Range;
   b: Range;
+  /** Where it is in `a` and in `b`, in words: its section and opening words. */
+  where: { a: Text; b: Text };
   sentences: number;
   /** The text in `a`. */
   text: string;
@@ -146,6 +149,8 @@ interface KeptSentence {
   /** Its paragraph, and its place among the report's sentences: whether two sentences follow one another. */
   paragraph: number;
   index: number;
+  /** The number of its section (1–6). */
+  section: number;
 }
 
 /** What the comparison keeps of a report: who and when, and its compared sentences. */
@@ -170,6 +175,7 @@ export function readSentences(input: ReportInput): ReportSentences {
     text: sentence.text,
     end: sentence.compact.text[sentence.end] ?? '',
     ...places.get(sentence)!,
+    section: sentence.block.section!.spec.number,
   }));
   return { uri: input.uri, unit, year: input.year ?? identity.year, sentences };
 }
@@ -314,6 +320,9 @@ function pairOf(kind: SimilarPair['kind'], a: Doc, b: Doc, keys: string[]): Simi
   return { kind, a: a.read.uri, b: b.read.uri, sentences: keys.length, passages: passages(a, b, new Set(keys)), message };
 }
 
+/** Where a passage starting with this sentence is, in the report's words (its section, its opening words): a Word document has no lines. */
+const placeOf = (first: KeptSentence): Text => inSection(SECTIONS[first.section - 1].heading, first.text);
+
 /** `next` follows `previous` in the same paragraph, with no sentence between. */
 const follows = (previous: KeptSentence, next: KeptSentence) => previous.paragraph === next.paragraph && next.index === previous.index + 1;
 
@@ -334,6 +343,7 @@ function passages(a: Doc, b: Doc, keys: Set<string>): Passage[] {
     result.push({
       a: { start: first.here.range.start, end: last.here.range.end },
       b: { start: first.there.range.start, end: last.there.range.end },
+      where: { a: placeOf(first.here), b: placeOf(first.there) },
       sentences: run.length,
       text: run.map((m, i) => m.here.text + (i < run.length - 1 ? m.here.end : '')).join(''),
       message: b.read.year === undefined ? say(MESSAGES.passageUndated, { unit: nameOf(b) }) : say(MESSAGES.passage, { unit: nameOf(b), year: b.read.year }),

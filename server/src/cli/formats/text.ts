@@ -4,12 +4,19 @@
  *   path:line:column  severity  code  message  [where, in the report's words]
  *
  * Lines and columns count from 1; a column counts UTF-16 code units (as VS
- * Code and LSP do) unless --columns says characters or UTF-8 bytes. Then what
+ * Code and LSP do) unless --columns says characters or UTF-8 bytes. A finding
+ * compared with another file of the run (last year's report, another unit's
+ * text copied) names it on the next line:
+ *
+ *     ↳ path:line  what is there (a Word document or web page: no line)
+ *
+ * Then what
  * --fix changed (or --fix-dry-run's diff), then one summary line. Colour only
  * when asked for (cli/check-args.ts decides: a terminal, NO_COLOR, FORCE_COLOR).
  */
 import { say } from '../../checks/messages';
 import type { Severity } from '../../model/report';
+import { isImportable } from '../../import/read';
 import type { FileResult } from '../check-file';
 import type { Locale } from '../io';
 import { CLI } from '../messages';
@@ -30,7 +37,11 @@ function paintDiff(diff: string, c: ReturnType<typeof colorize>): string[] {
     .map((line) => (line.startsWith('+') && !line.startsWith('+++') ? c.green(line) : line.startsWith('-') && !line.startsWith('---') ? c.red(line) : line.startsWith('@@') ? c.blue(line) : line));
 }
 
-export function formatText(results: readonly FileResult[], locale: Locale, color: boolean): string {
+/**
+ * `files`: the run's files by URI, as each is named in the output (the
+ * related information of a finding names its file by URI).
+ */
+export function formatText(results: readonly FileResult[], locale: Locale, color: boolean, files: ReadonlyMap<string, string> = new Map()): string {
   const c = colorize(color);
   const paint: Record<Severity, (s: string) => string> = { error: c.red, warning: c.yellow, information: c.blue, hint: c.dim };
   const lines: string[] = [];
@@ -66,6 +77,11 @@ export function formatText(results: readonly FileResult[], locale: Locale, color
       // Then where it is in the report's own words (表三 · 自然人列 · （一）予以公开), for a reviewer reading the report, not the file.
       const place = f.where ? `  ${c.dim(`[${f.where[locale]}]`)}` : '';
       lines.push(`${c.bold(where)}  ${paint[f.severity](f.severity)}  ${c.dim(f.code)}  ${f.message[locale]}${place}`);
+      for (const rel of f.related ?? []) {
+        const other = rel.uri && files.get(rel.uri);
+        if (!other || other === r.file) continue;
+        lines.push(c.dim(`    ↳ ${isImportable(other) ? other : `${other}:${rel.range.start.line + 1}`}  ${rel.message[locale]}`));
+      }
     });
   }
   const notes = counts.information + counts.hint;

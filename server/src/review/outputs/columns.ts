@@ -32,9 +32,23 @@ export const scopeWords = (row: Pick<ReviewRow, 'scope' | 'scopeDeclared'>): Tex
 /** The file a row is of, with the report's number when the file holds several. */
 export const fileOf = (row: Pick<ReviewRow, 'file' | 'part'>): string => (row.part ? `${row.file}#${row.part}` : row.file);
 
+/**
+ * Where a problem is in its file, as the outputs print it: the line of a
+ * draft; in a Word document or web page its place in the original (第 12 段,
+ * 第 1 个表格), else nothing. The draft's line would point nowhere in a file
+ * the reviewer opens in Word or a browser, where the quoted words (the
+ * problem's where) are what can be searched for.
+ */
+export const problemLine = (row: Pick<ReviewRow, 'imported'>, problem: ReviewProblem, locale: Locale): string | number | null =>
+  row.imported ? (problem.place?.[locale] ?? null) : problem.line;
+
+/** A shared passage's side as the sheets print its line: the line of a draft; in a Word document or web page, its section and opening words. */
+export const passageLine = (side: { line: number; where: Text; imported?: true }, locale: Locale): string | number => (side.imported ? side.where[locale] : side.line);
+
 /** A problem in words: where, what, file:line (or the place in a Word document or web page). */
-function problemWords(problem: ReviewProblem, file: string): Text {
+function problemWords(row: Pick<ReviewRow, 'imported'>, problem: ReviewProblem, file: string): Text {
   const where = problem.where ?? { zh: '', en: '' };
+  if (row.imported && !problem.place) return say(REVIEW.problemInFile, { where, message: problem.message, file });
   const line = problem.place ?? { zh: String(problem.line), en: String(problem.line) };
   return say(REVIEW.problemAt, { where, message: problem.message, file, line });
 }
@@ -57,7 +71,7 @@ export const firstProblems = (row: ReviewRow, locale: Locale): string =>
   row.problems
     .filter((p) => p.severity !== 'hint')
     .slice(0, FIRST_PROBLEMS)
-    .map((p) => problemWords(p, fileOf(row))[locale])
+    .map((p) => problemWords(row, p, fileOf(row))[locale])
     .join(locale === 'zh' ? '；' : '; ');
 
 export const ROW_COLUMNS: readonly Column[] = [

@@ -22,10 +22,20 @@ import { footnotes, listings, reviewTitle } from './lists';
 
 const escape = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
-/** The link that opens a file at a line in VS Code: vscode://file/ and the absolute path, forward slashes, percent-encoded. */
-function vscodeLink(absolute: string, line: number, column: number): string {
+/**
+ * The link that opens a file at a line in VS Code: vscode://file/ and the
+ * absolute path, forward slashes, percent-encoded. A Word document or web
+ * page is opened without a line: its lines are those of the draft made of it.
+ */
+function vscodeLink(absolute: string, at?: { line: number; column: number }): string {
   const path = pathToFileURL(absolute).pathname; // /home/…, or /C:/… on Windows
-  return `vscode://file${path}:${line}:${column}`;
+  return at ? `vscode://file${path}:${at.line}:${at.column}` : `vscode://file${path}`;
+}
+
+/** The link and the words of a place in a file: file:line, or in a Word document or web page the file and the place in words. */
+function placeLink(absolute: string, file: string, line: number, column: number, imported: boolean | undefined, words: string | undefined, attributes = ''): string {
+  const text = imported ? (words ? `${file} · ${words}` : file) : `${file}:${line}`;
+  return `<a${attributes} href="${escape(vscodeLink(absolute, imported ? undefined : { line, column }))}">${escape(text)}</a>`;
 }
 
 const SEVERITIES: readonly Exclude<Severity, 'hint'>[] = ['error', 'warning', 'information'];
@@ -34,10 +44,10 @@ const SEVERITIES: readonly Exclude<Severity, 'hint'>[] = ['error', 'warning', 'i
 const severitiesOf = (r: ReviewRow) => SEVERITIES.filter((s) => r.problems.some((p) => p.severity === s || (s === 'information' && p.severity === 'hint')));
 
 function problemItem(r: ReviewRow, p: ReviewProblem, locale: Locale): string {
-  const at = p.place ? `${fileOf(r)} · ${p.place[locale]}` : `${fileOf(r)}:${p.line}`;
   const where = p.where ? `<span class="where">${escape(p.where[locale])}</span>` : '';
   const severity = p.severity === 'hint' ? 'information' : p.severity;
-  return `<li class="${severity}"><span class="sev">${escape(REVIEW[p.severity][locale])}</span> ${where} ${escape(p.message[locale])} <a href="${escape(vscodeLink(r.absolute, p.line, p.column))}">${escape(at)}</a> <code>${escape(p.code)}</code></li>`;
+  const link = placeLink(r.absolute, fileOf(r), p.line, p.column, r.imported, p.place?.[locale]);
+  return `<li class="${severity}"><span class="sev">${escape(REVIEW[p.severity][locale])}</span> ${where} ${escape(p.message[locale])} ${link} <code>${escape(p.code)}</code></li>`;
 }
 
 /** A row's 雷同: what it says, and each passage found in another report, linked to that report's line. */
@@ -46,8 +56,9 @@ function sharedPassages(r: ReviewRow, locale: Locale): string {
   if (!s?.passages.length) return '';
   const said = s.messages.map((m) => `<p class="similar">${escape(m[locale])}</p>`).join('');
   const items = s.passages.map((p) => {
-    const other = `${p.other.unit ?? REVIEW.noUnit[locale]} ${p.other.file}:${p.other.line}`;
-    return `<li><a href="${escape(vscodeLink(r.absolute, p.line, 1))}">${escape(`${fileOf(r)}:${p.line}`)}</a> <q>${escape(p.text)}</q> = <a class="other" href="${escape(vscodeLink(p.other.absolute, p.other.line, 1))}">${escape(other)}</a></li>`;
+    const here = placeLink(r.absolute, fileOf(r), p.line, 1, p.imported, p.where[locale]);
+    const other = placeLink(p.other.absolute, `${p.other.unit ?? REVIEW.noUnit[locale]} ${p.other.file}`, p.other.line, 1, p.other.imported, p.other.where[locale], ' class="other"');
+    return `<li>${here} <q>${escape(p.text)}</q> = ${other}</li>`;
   });
   return `<h4>${escape(REVIEW.sharedPassages[locale])}</h4>${said}<ul class="passages">${items.join('\n')}</ul>`;
 }
@@ -56,7 +67,7 @@ function sharedPassages(r: ReviewRow, locale: Locale): string {
 function aggregationSection(a: AreaSum, locale: Locale): string {
   const head = `<tr><th scope="col">${escape(REVIEW.where[locale])}</th><th scope="col">${escape(REVIEW.areaValue[locale])}</th><th scope="col">${escape(REVIEW.sumValue[locale])}</th><th scope="col">${escape(REVIEW.line[locale])}</th></tr>`;
   const rows = a.differences
-    .map((d) => `<tr data-path="${escape(d.path)}"><th scope="row">${escape(d.where[locale])}</th><td class="num">${d.area}</td><td class="num">${d.sum}</td><td><a href="${escape(vscodeLink(a.absolute, d.line, d.column))}">${escape(`${a.file}:${d.line}`)}</a></td></tr>`)
+    .map((d) => `<tr data-path="${escape(d.path)}"><th scope="row">${escape(d.where[locale])}</th><td class="num">${d.area}</td><td class="num">${d.sum}</td><td>${placeLink(a.absolute, a.file, d.line, d.column, a.imported, undefined)}</td></tr>`)
     .join('\n');
   const table = a.differences.length ? `<table class="sum"><thead>${head}</thead><tbody>\n${rows}\n</tbody></table>` : `<p>${escape(REVIEW.aggregationSame[locale])}</p>`;
   const missing = a.missing.length ? `<p class="missing">${escape(REVIEW.missingUnits[locale])}：${a.missing.map(escape).join('、')}</p>` : '';

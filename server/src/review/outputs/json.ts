@@ -23,7 +23,9 @@ function rowJson(r: ReviewRow, locale: Locale) {
     figures: r.figures,
     counts: r.counts,
     firstProblems: firstProblems(r, locale),
-    problems: r.problems.map((p) => ({ line: p.line, column: p.column, code: p.code, severity: p.severity, where: words(p.where), message: p.message[locale], ...(p.place ? { place: p.place[locale] } : {}) })),
+    // A Word document or web page: no line (the draft's would point nowhere in it), its place in words instead.
+    ...(r.imported ? { imported: true } : {}),
+    problems: r.problems.map((p) => ({ line: r.imported ? null : p.line, column: r.imported ? null : p.column, code: p.code, severity: p.severity, where: words(p.where), message: p.message[locale], ...(p.place ? { place: p.place[locale] } : {}) })),
     similarity: r.similarity
       ? {
           share: r.similarity.share,
@@ -31,7 +33,13 @@ function rowJson(r: ReviewRow, locale: Locale) {
           file: r.similarity.file ?? null,
           lastYearShare: r.similarity.lastYearShare ?? null,
           messages: r.similarity.messages.map((m) => m[locale]),
-          passages: r.similarity.passages.map((p) => ({ text: p.text, line: p.line, other: { unit: p.other.unit, file: p.other.file, line: p.other.line }, lastYear: p.lastYear })),
+          passages: r.similarity.passages.map((p) => ({
+            text: p.text,
+            line: p.imported ? null : p.line,
+            where: p.where[locale],
+            other: { unit: p.other.unit, file: p.other.file, line: p.other.imported ? null : p.other.line, where: p.other.where[locale] },
+            lastYear: p.lastYear,
+          })),
         }
       : null,
     cells: r.cells,
@@ -51,14 +59,18 @@ export function reviewJson(review: Review, locale: Locale): string {
       unknown: review.roster.unknown.map((u) => ({ unit: u.report.unit, file: u.report.file, closest: u.closest?.name ?? null })),
       duplicates: review.roster.duplicates,
     },
-    pairs: review.pairs.map((p) => ({ ...p, message: p.message[locale] })),
+    pairs: review.pairs.map((p) => ({
+      ...p,
+      message: p.message[locale],
+      passages: p.passages.map((s) => ({ text: s.text, lineA: p.a.imported ? null : s.lineA, lineB: p.b.imported ? null : s.lineB, whereA: s.whereA[locale], whereB: s.whereB[locale] })),
+    })),
     aggregation: review.aggregation.map((a) => ({
       unit: a.unit,
       file: a.file,
       included: a.included,
       missing: a.missing,
       missingMessage: a.missingMessage?.[locale] ?? null,
-      differences: a.differences.map((d) => ({ path: d.path, where: d.where[locale], line: d.line, column: d.column, area: d.area, sum: d.sum, message: d.message[locale] })),
+      differences: a.differences.map((d) => ({ path: d.path, where: d.where[locale], line: a.imported ? null : d.line, column: a.imported ? null : d.column, area: d.area, sum: d.sum, message: d.message[locale] })),
       gaps: a.gaps.map((g) => g[locale]),
     })),
     aggregationNote: review.aggregationNote?.[locale] ?? null,

@@ -41,7 +41,7 @@ export function aggregationListings(review: Review): Listing[] {
     title: say({ zh: '{title}：{of}', en: '{title}: {of}' }, { title: REVIEW.aggregation, of: say(REVIEW.aggregationOf, { unit: a.unit, file: a.file, count: a.included.length }) }),
     items: [
       ...(a.differences.length ? [] : [REVIEW.aggregationSame]),
-      ...a.differences.map((d) => say({ zh: '{message}（{file}:{line}）', en: '{message} ({file}:{line})' }, { message: d.message, file: a.file, line: d.line })),
+      ...a.differences.map((d) => (a.imported ? say(REVIEW.inFile, { message: d.message, file: a.file }) : say(REVIEW.atLine, { message: d.message, file: a.file, line: d.line }))),
       ...(a.missingMessage ? [a.missingMessage] : []),
       ...a.gaps,
     ],

@@ -21,7 +21,7 @@ import { TABLE_IDS, TABLES, type TableId } from '../../format/standard';
 import { REVIEW } from '../messages';
 import type { Review } from '../review';
 import type { ReviewRow } from '../row';
-import { fileOf, ROW_COLUMNS, type Locale } from './columns';
+import { fileOf, passageLine, problemLine, ROW_COLUMNS, type Locale } from './columns';
 import { listings } from './lists';
 
 
@@ -82,7 +82,7 @@ async function writeWorkbook(review: Review, locale: Locale): Promise<Buffer> {
   const headers = [REVIEW.file, REVIEW.line, REVIEW.unit, REVIEW.code, REVIEW.severity, REVIEW.where, REVIEW.message].map((t) => t[locale]);
   const problems = sheetWithHeader(book, REVIEW.problemsSheet[locale], headers);
   for (const r of review.rows) {
-    for (const p of r.problems) add(problems, [fileOf(r), p.place?.[locale] ?? p.line, r.unit, p.code, REVIEW[p.severity][locale], p.where?.[locale] ?? '', p.message[locale]]);
+    for (const p of r.problems) add(problems, [fileOf(r), problemLine(r, p, locale), r.unit, p.code, REVIEW[p.severity][locale], p.where?.[locale] ?? '', p.message[locale]]);
   }
   problems.commit();
 
@@ -101,7 +101,10 @@ async function writeWorkbook(review: Review, locale: Locale): Promise<Buffer> {
     const sheet = sheetWithHeader(book, REVIEW.similarSheet[locale], names.map((t) => t[locale]));
     for (const pair of review.pairs) {
       const kind = (pair.kind === 'last-year' ? REVIEW.ownLastYear : REVIEW.otherUnit)[locale];
-      for (const p of pair.passages) add(sheet, [kind, pair.a.unit, pair.a.file, pair.b.unit, pair.b.file, pair.sentences, p.lineA, p.lineB, p.text]);
+      for (const p of pair.passages) {
+        const [a, b] = [passageLine({ line: p.lineA, where: p.whereA, ...pair.a }, locale), passageLine({ line: p.lineB, where: p.whereB, ...pair.b }, locale)];
+        add(sheet, [kind, pair.a.unit, pair.a.file, pair.b.unit, pair.b.file, pair.sentences, a, b, p.text]);
+      }
     }
     sheet.commit();
   }
@@ -110,7 +113,7 @@ async function writeWorkbook(review: Review, locale: Locale): Promise<Buffer> {
     const names = [REVIEW.unit, REVIEW.file, REVIEW.where, REVIEW.line, REVIEW.areaValue, REVIEW.sumValue, REVIEW.message];
     const sheet = sheetWithHeader(book, REVIEW.aggregationSheet[locale], names.map((t) => t[locale]));
     for (const a of review.aggregation) {
-      for (const d of a.differences) add(sheet, [a.unit, a.file, d.where[locale], d.line, d.area, d.sum, d.message[locale]]);
+      for (const d of a.differences) add(sheet, [a.unit, a.file, d.where[locale], a.imported ? null : d.line, d.area, d.sum, d.message[locale]]);
       if (a.missingMessage) add(sheet, [a.unit, a.file, REVIEW.missingUnits[locale], null, null, null, a.missingMessage[locale]]);
       if (!a.differences.length) add(sheet, [a.unit, a.file, null, null, null, null, REVIEW.aggregationSame[locale]]);
     }
