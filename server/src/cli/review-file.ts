@@ -12,6 +12,7 @@
  */
 import type { Part } from '../engine/analyze';
 import type { Finding, Range, Report } from '../model/report';
+import { forgetBlocks } from '../parse/blocks';
 import { lastYearReport } from '../parse/units';
 import { readFigures, type UnitFigures } from '../review/aggregate';
 import { summarise, type ReportSummary } from '../review/row';
@@ -65,5 +66,8 @@ export async function reviewFile(task: FileTask): Promise<ReviewOutcome> {
       return { row, across: { sentences: sentencesOf(parts[i], uri), figures: readFigures({ uri, report: parts[i].report }) } };
     });
   });
+  // The parser remembers the blocks of 20,000 chunks for the editor's keystrokes; a folder's files are read once each,
+  // so a thread that kept them would hold tens of MB of other files' blocks (main thread and workers alike).
+  forgetBlocks();
   return { ...outcome, result: { ...outcome.result, findings: [], places: undefined, columns: undefined } };
 }
