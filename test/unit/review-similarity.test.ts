@@ -172,7 +172,7 @@ test('a sentence in many units’ reports is the area’s boilerplate: never sha
   const all = similarity(units.map((u) => input(u.uri, withLine(u.report.text, template))));
   assert.equal(units.length, BOILERPLATE_MIN_UNITS + 1);
   assert.ok(BOILERPLATE_SHARE * units.length < BOILERPLATE_MIN_UNITS, 'in a small set the floor of units decides');
-  assert.deepEqual(all.boilerplate, [{ key: '按照县政务公开领导小组统一部署，全面梳理政务公开事项标准目录，并在政府门户网站集中发布', units: 6 }]);
+  assert.deepEqual(all.boilerplate, [{ text: '按照县政务公开领导小组统一部署，全面梳理政务公开事项标准目录，并在政府门户网站集中发布', units: 6 }]);
   for (const row of all.reports) {
     assert.equal(row.boilerplate, 1, row.uri);
     assert.equal(row.others.sentences, 0, row.uri);

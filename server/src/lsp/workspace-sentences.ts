@@ -24,7 +24,7 @@ import type { Report } from '../model/report';
 import { readTextFile } from '../files/read';
 import { reportYear } from '../parse/dates';
 import { rangeOf } from '../parse/prose';
-import { comparableSentences, copiedFromPeers } from '../parse/sentence-keys';
+import { comparableSentences, copiedFromPeers, keyHash } from '../parse/sentence-keys';
 import { reportParts, type ReportPart, type WorkspaceReports } from './workspace-reports';
 
 /** Files and open documents indexed at most. */
@@ -35,16 +35,6 @@ const MAX_FILE_BYTES = 8 * 1024 * 1024;
 const REFRESH_MS = 3000;
 /** Work of one turn of the event loop when an open document of many reports is indexed. */
 const SLICE_MS = 20;
-
-/** 32-bit FNV-1a of a key. */
-function keyHash(key: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < key.length; i++) {
-    h ^= key.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return h >>> 0;
-}
 
 /** A report's sentences as kept: hashes, and four numbers a sentence (start line, character, end line, character in the report). */
 interface Keys {

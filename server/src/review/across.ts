@@ -18,14 +18,19 @@ import { closestUnit, matchUnit, unitKey, type RosterUnit } from './roster';
 import type { ReviewRow } from './row';
 import { SIMILAR_SHARE, similarity, type ReportSentences } from './similarity';
 
-/** A passage of a report found in another report: its text and line here, and the other report's file and line. */
+/**
+ * A passage of a report found in another report: its text and line here, the
+ * other report's row and line. Kept for every passage of every pair until the
+ * outputs are written, so it holds no words of its own: the text is the
+ * pair's (one string for both sides), the other report its row.
+ */
 interface SharedPassage {
   text: string;
   line: number;
-  other: { unit: string | null; file: string; absolute: string; line: number };
+  other: ReviewRow;
+  otherLine: number;
   /** The other report is the unit's own for the year before. */
   lastYear: boolean;
-  message: Text;
 }
 
 /** What a row says of 雷同. */
@@ -108,8 +113,8 @@ export function withSimilarity(rows: readonly ReviewRow[], sentences: readonly R
     // Each side lists the passages with the other's line; last year's report is not reviewed, so only this year's side.
     for (const p of pair.passages) {
       const lastYear = pair.kind === 'last-year';
-      a.similarity?.passages.push({ text: p.text, line: lineOf(p.a), other: { unit: b.unit, file: uriOf(b), absolute: b.absolute, line: lineOf(p.b) }, lastYear, message: p.message });
-      if (!lastYear) b.similarity?.passages.push({ text: p.text, line: lineOf(p.b), other: { unit: a.unit, file: uriOf(a), absolute: a.absolute, line: lineOf(p.a) }, lastYear, message: p.message });
+      a.similarity?.passages.push({ text: p.text, line: lineOf(p.a), other: b, otherLine: lineOf(p.b), lastYear });
+      if (!lastYear) b.similarity?.passages.push({ text: p.text, line: lineOf(p.b), other: a, otherLine: lineOf(p.a), lastYear });
     }
   }
   for (const row of reviewed) row.similarity?.passages.sort((x, y) => x.line - y.line);

@@ -46,8 +46,8 @@ function sharedPassages(r: ReviewRow, locale: Locale): string {
   if (!s?.passages.length) return '';
   const said = s.messages.map((m) => `<p class="similar">${escape(m[locale])}</p>`).join('');
   const items = s.passages.map((p) => {
-    const other = `${p.other.unit ?? REVIEW.noUnit[locale]} ${p.other.file}:${p.other.line}`;
-    return `<li><a href="${escape(vscodeLink(r.absolute, p.line, 1))}">${escape(`${fileOf(r)}:${p.line}`)}</a> <q>${escape(p.text)}</q> = <a class="other" href="${escape(vscodeLink(p.other.absolute, p.other.line, 1))}">${escape(other)}</a></li>`;
+    const other = `${p.other.unit ?? REVIEW.noUnit[locale]} ${fileOf(p.other)}:${p.otherLine}`;
+    return `<li><a href="${escape(vscodeLink(r.absolute, p.line, 1))}">${escape(`${fileOf(r)}:${p.line}`)}</a> <q>${escape(p.text)}</q> = <a class="other" href="${escape(vscodeLink(p.other.absolute, p.otherLine, 1))}">${escape(other)}</a></li>`;
   });
   return `<h4>${escape(REVIEW.sharedPassages[locale])}</h4>${said}<ul class="passages">${items.join('\n')}</ul>`;
 }

@@ -9,7 +9,7 @@
 import type { Text } from '../../format/standard';
 import { totals, type Review } from '../review';
 import type { ReviewRow } from '../row';
-import { firstProblems, scopeWords, type Locale } from './columns';
+import { fileOf, firstProblems, scopeWords, type Locale } from './columns';
 
 function rowJson(r: ReviewRow, locale: Locale) {
   const words = (t: Text | undefined) => t?.[locale] ?? null;
@@ -33,7 +33,7 @@ function rowJson(r: ReviewRow, locale: Locale) {
           file: r.similarity.file ?? null,
           lastYearShare: r.similarity.lastYearShare ?? null,
           messages: r.similarity.messages.map((m) => m[locale]),
-          passages: r.similarity.passages.map((p) => ({ text: p.text, line: p.line, other: { unit: p.other.unit, file: p.other.file, line: p.other.line }, lastYear: p.lastYear })),
+          passages: r.similarity.passages.map((p) => ({ text: p.text, line: p.line, other: { unit: p.other.unit, file: fileOf(p.other), line: p.otherLine }, lastYear: p.lastYear })),
         }
       : null,
     cells: r.cells,
