@@ -15,6 +15,7 @@ import { FileWriteError, writeTextPieces } from '../../server/src/files/write';
 import { summarise } from '../../server/src/review/row';
 import { assembleReview } from '../../server/src/review/review';
 import { reviewJson } from '../../server/src/review/outputs/json';
+import { reviewXlsx } from '../../server/src/review/outputs/xlsx';
 
 const folder = () => mkdtempSync(join(tmpdir(), 'nianbao-pieces-'));
 
@@ -74,5 +75,25 @@ describe('review outputs written piece by piece', () => {
     const empty = [...reviewJson(assembleReview([], { unreadable: [], notReports: [] }, undefined), 'en')].join('');
     assert.equal(empty, JSON.stringify(JSON.parse(empty), null, 2) + '\n');
     assert.match(empty, /"rows": \[\],/);
+  });
+
+  test('the workbook of a province: its rows wait for the zip, never all queued uncompressed', async () => {
+    // 100,000 shared passages (a province's 雷同 sheet): some 45 MB of sheet XML.
+    const review = assembleReview([], { unreadable: [], notReports: [] }, undefined);
+    const text = '全年本机关制发行政规范性文件3件，废止1件，截至年底现行有效行政规范性文件25件，均已在政府门户网站行政规范性文件专栏集中公开';
+    for (let i = 0; i < 20_000; i++) {
+      const passages = Array.from({ length: 5 }, (_, k) => ({ text: `${text}${i}-${k}`, lineA: 10 + k, lineB: 20 + k }));
+      review.pairs.push({ kind: 'other-unit', a: { unit: `第${i}县教育局`, file: `a${i}.md` }, b: { unit: `第${i}县卫健委`, file: `b${i}.md` }, sentences: 5, message: { zh: '', en: '' }, passages });
+    }
+    let most = 0;
+    const look = setInterval(() => (most = Math.max(most, process.memoryUsage().arrayBuffers)), 50);
+    try {
+      const bytes = await reviewXlsx(review, 'zh');
+      assert.ok(bytes.length > 1_000_000);
+    } finally {
+      clearInterval(look);
+    }
+    // The zipped workbook is some 5 MB; queued whole, the XML was 70 MB.
+    assert.ok(most < 30 * 1024 * 1024, `${(most / 1048576).toFixed(1)} MB of buffers at once`);
   });
 });
