@@ -94,7 +94,13 @@ const lineOf = (range: Range) => range.start.line + 1;
 export function withSimilarity(rows: readonly ReviewRow[], sentences: readonly ReportSentences[], reviewed: ReadonlySet<ReviewRow>): ReviewPair[] {
   const result = similarity(sentences);
   const byUri = new Map(rows.map((r) => [uriOf(r), r]));
-  const who = (uri: string) => ({ unit: byUri.get(uri)?.unit ?? null, file: uri });
+  // One object per report for all its pairs.
+  const whos = new Map<string, ReviewPair['a']>();
+  const who = (uri: string) => {
+    let named = whos.get(uri);
+    if (!named) whos.set(uri, (named = { unit: byUri.get(uri)?.unit ?? null, file: uri }));
+    return named;
+  };
   rows.forEach((row, i) => {
     if (!reviewed.has(row)) return;
     const own = result.reports[i];

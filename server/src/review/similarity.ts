@@ -346,6 +346,8 @@ function passages(a: Doc, b: Doc, keys: Set<number>): Passage[] {
   matched.sort((x, y) => x.here.index - y.here.index);
   const result: Passage[] = [];
   let run: typeof matched = [];
+  // One message for every passage of the pair (a province's folder has hundreds of thousands of passages).
+  const message = b.read.year === undefined ? say(MESSAGES.passageUndated, { unit: nameOf(b) }) : say(MESSAGES.passage, { unit: nameOf(b), year: b.read.year });
   const flush = () => {
     if (run.length === 0) return;
     const first = run[0];
@@ -355,7 +357,7 @@ function passages(a: Doc, b: Doc, keys: Set<number>): Passage[] {
       b: { start: startOf(first.there), end: endOf(last.there) },
       sentences: run.length,
       text: run.map((m, i) => m.here.text + (i < run.length - 1 ? m.here.end : '')).join(''),
-      message: b.read.year === undefined ? say(MESSAGES.passageUndated, { unit: nameOf(b) }) : say(MESSAGES.passage, { unit: nameOf(b), year: b.read.year }),
+      message,
     });
     run = [];
   };
