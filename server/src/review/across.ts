@@ -114,7 +114,11 @@ export function withSimilarity(rows: readonly ReviewRow[], sentences: readonly R
       passages: [],
     };
   });
-  for (const pair of result.pairs) {
+  const pairs: ReviewPair[] = [];
+  // Each pair goes once it is converted (in order: popped from the reversed list): a province's 220,000 pairs
+  // and their passages are not held in both forms at once.
+  const found = result.pairs.reverse();
+  for (let pair = found.pop(); pair; pair = found.pop()) {
     const [a, b] = [byUri.get(pair.a)!, byUri.get(pair.b)!];
     // Each side lists the passages with the other's line; last year's report is not reviewed, so only this year's side.
     for (const p of pair.passages) {
@@ -122,16 +126,17 @@ export function withSimilarity(rows: readonly ReviewRow[], sentences: readonly R
       a.similarity?.passages.push({ text: p.text, line: lineOf(p.a), other: b, otherLine: lineOf(p.b), lastYear });
       if (!lastYear) b.similarity?.passages.push({ text: p.text, line: lineOf(p.b), other: a, otherLine: lineOf(p.a), lastYear });
     }
+    pairs.push({
+      kind: pair.kind,
+      a: who(pair.a),
+      b: who(pair.b),
+      sentences: pair.sentences,
+      message: pair.message,
+      passages: pair.passages.map((p) => ({ text: p.text, lineA: lineOf(p.a), lineB: lineOf(p.b) })),
+    });
   }
   for (const row of reviewed) row.similarity?.passages.sort((x, y) => x.line - y.line);
-  return result.pairs.map((pair) => ({
-    kind: pair.kind,
-    a: who(pair.a),
-    b: who(pair.b),
-    sentences: pair.sentences,
-    message: pair.message,
-    passages: pair.passages.map((p) => ({ text: p.text, lineA: lineOf(p.a), lineB: lineOf(p.b) })),
-  }));
+  return pairs;
 }
 
 /** The roster's name of a unit: its own entry, else the closest (as the roster list shows it). */
