@@ -4,7 +4,9 @@
  * distinct), wall time, peak memory of the whole process (its worker threads
  * share it: maxRSS covers them), the cores it kept busy (CPU time / wall time,
  * beside the cores the machine has), and the ratio to `nianbao check` over the
- * same folder. `node --import tsx bench/review.ts 10000` measures another size.
+ * same folder. `node --import tsx bench/review.ts 200 2000 10000` measures other sizes;
+ * each size after the first also prints how much the peak grew per report
+ * added (the memory the run keeps per report: what a province's folder costs).
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -42,15 +44,19 @@ function measure(args: string[], folder: string): Measure {
 const sizes = process.argv.slice(2).map(Number).filter((n) => n > 0);
 const cores = availableParallelism();
 console.log(`\nnianbao review over generated reports (${cores} cores):`);
-console.log('  reports   review wall   per report   peak RSS   cores busy   check wall   review/check');
+console.log('  reports   review wall   per report   peak RSS   growth/report   cores busy   check wall   review/check');
+let previous: { count: number; maxRssMb: number } | undefined;
 try {
   for (const count of sizes.length ? sizes : [200, 2000]) {
     const folder = join(work, String(count));
     generateManyReports(folder, count);
     const review = measure(['review', '.', '--csv', join(work, 'out.csv'), '--xlsx', join(work, 'out.xlsx'), '--html', join(work, 'out.html')], folder);
     const check = measure(['check', '.'], folder);
+    // The peak's growth per report since the previous size, in KB.
+    const growth = previous ? `${(((review.maxRssMb - previous.maxRssMb) * 1024) / (count - previous.count)).toFixed(1).padStart(8)} KB` : '       –   ';
+    previous = { count, maxRssMb: review.maxRssMb };
     console.log(
-      `  ${String(count).padStart(7)}   ${(review.ms / 1000).toFixed(1).padStart(9)} s   ${(review.ms / count).toFixed(1).padStart(7)} ms   ${review.maxRssMb.toFixed(0).padStart(5)} MB   ${review.cores.toFixed(2).padStart(10)}   ${(check.ms / 1000).toFixed(1).padStart(8)} s   ${(review.ms / check.ms).toFixed(2).padStart(12)}`,
+      `  ${String(count).padStart(7)}   ${(review.ms / 1000).toFixed(1).padStart(9)} s   ${(review.ms / count).toFixed(1).padStart(7)} ms   ${review.maxRssMb.toFixed(0).padStart(5)} MB   ${growth}   ${review.cores.toFixed(2).padStart(10)}   ${(check.ms / 1000).toFixed(1).padStart(8)} s   ${(review.ms / check.ms).toFixed(2).padStart(12)}`,
     );
     rmSync(folder, { recursive: true, force: true });
   }

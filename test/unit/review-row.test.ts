@@ -91,7 +91,7 @@ describe('review outputs: the terminal table and the CSV', () => {
     const lines = reviewTable(review, 'zh').trimEnd().split('\n');
     assert.ok(lines.every((l) => stringWidth(l) <= 100));
     assert.ok(lines[3].startsWith('平武县人民政府办公…'));
-    const csv = reviewCsv(review, 'zh');
+    const csv = [...reviewCsv(review, 'zh')].join('');
     assert.ok(csv.includes(',"a,b.md"\r\n'));
     assert.ok(csv.includes('\r\n无法读取的文件\r\n,x.docx：文件已损坏\r\n'));
   });

@@ -8,6 +8,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
+import { serialize } from 'node:v8';
 import { join } from 'node:path';
 import { example, ORIGINALS, ROOT, setCell } from '../helpers';
 import { parseReport, type Range, type Report } from '../../server/src/index';
@@ -172,7 +173,7 @@ test('a sentence in many units’ reports is the area’s boilerplate: never sha
   const all = similarity(units.map((u) => input(u.uri, withLine(u.report.text, template))));
   assert.equal(units.length, BOILERPLATE_MIN_UNITS + 1);
   assert.ok(BOILERPLATE_SHARE * units.length < BOILERPLATE_MIN_UNITS, 'in a small set the floor of units decides');
-  assert.deepEqual(all.boilerplate, [{ key: '按照县政务公开领导小组统一部署，全面梳理政务公开事项标准目录，并在政府门户网站集中发布', units: 6 }]);
+  assert.deepEqual(all.boilerplate, [{ text: '按照县政务公开领导小组统一部署，全面梳理政务公开事项标准目录，并在政府门户网站集中发布', units: 6 }]);
   for (const row of all.reports) {
     assert.equal(row.boilerplate, 1, row.uri);
     assert.equal(row.others.sentences, 0, row.uri);
@@ -250,4 +251,17 @@ test('what the comparison keeps of a report is plain data: posted from a worker 
   assert.equal(kept[0].sentences[1].end, '。');
   // The passage's text joins its sentences with their own punctuation.
   assert.equal(similarity(kept).pairs[0].passages[1].text, '全年本机关制发行政规范性文件3件，废止1件，截至年底现行有效行政规范性文件25件，均已在政府门户网站行政规范性文件专栏集中公开。同步公开行政许可决定1234件、行政处罚决定567件、行政强制决定12件');
+});
+
+test('what the review keeps of a sentence until the end: its key as a 52-bit number, never the key’s text; the text once', () => {
+  for (const { uri, report } of [input('clean.md', clean), ...seeds()]) {
+    const kept = readSentences({ uri, report });
+    assert.ok(kept.sentences.length > 5, uri);
+    for (const s of kept.sentences) assert.ok(typeof s.key === 'number' && Number.isSafeInteger(s.key), `${uri}: ${typeof s.key}`);
+    // As posted from a worker: about the sentences' text (two bytes a character) and some 130 bytes a sentence of
+    // numbers and names; a copy of each key (as long as the text) would double it.
+    const text = kept.sentences.reduce((n, s) => n + 2 * s.text.length, 0);
+    const bytes = serialize(kept).length;
+    assert.ok(bytes < text + 130 * kept.sentences.length, `${uri}: ${bytes} bytes for ${text} bytes of text in ${kept.sentences.length} sentences`);
+  }
 });

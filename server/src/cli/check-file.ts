@@ -50,8 +50,11 @@ export interface FileTask {
   target: Target;
   /** The text itself, when it came on standard input. */
   text?: string;
-  /** Files holding last year's reports of this one, with their text as first read (never re-read after a --fix wrote them). */
-  lastYear: { target: Target; text: string }[];
+  /**
+   * Files holding last year's reports of this one, with their text as first read (never re-read after a --fix
+   * wrote them); without a text, the file is read here (one that cannot be is left out: its own check says why).
+   */
+  lastYear: { target: Target; text?: string }[];
   fix: false | 'write' | 'dry-run';
   check: CheckOptions;
   strict: boolean;
@@ -90,6 +93,16 @@ const analyzer = new Analyzer(CLI_CACHED_PARTS);
 /** What another command (review) keeps of a report besides its findings, made in the worker from the analysis (and last year's reports it was checked against). */
 export type Summarise<S> = (analysis: DocumentAnalysis, file: { text: string; imported?: ImportedDraft }, others: readonly { uri: string; report: Report }[]) => S;
 
+/** Last year's file's text; none when it cannot be read (its own check says why). */
+async function lastYearText(target: Target): Promise<string | undefined> {
+  try {
+    return (await readReport(target.absolute)).text;
+  } catch (error) {
+    if (error instanceof FileReadError || error instanceof ImportError) return undefined;
+    throw error;
+  }
+}
+
 /** Check a file; with `summarise`, also what it makes of the report's analysis (the worker returns that, never the text). */
 export async function checkFile<S = never>(task: FileTask, summarise?: Summarise<S>): Promise<FileOutcome & { summary?: S }> {
   const { target } = task;
@@ -111,10 +124,12 @@ export async function checkFile<S = never>(task: FileTask, summarise?: Summarise
   const identities = own.isReport ? own.parts.map((p) => identityOf(p.report)) : [];
   const sentences = task.keepSentences && own.isReport ? fileSentences(own.parts) : undefined;
   // Last year's reports, for the checks across files (this year's 二 = last year's 四).
-  const others: { uri: string; report: Report }[] = task.lastYear.flatMap(({ target: other, text }) => {
-    const analysis = analyzer.analyze(text, optionsOf(other, task));
-    return analysis.isReport ? analysis.parts.map((p) => ({ uri: uriOf(other), report: p.report })) : [];
-  });
+  const others: { uri: string; report: Report }[] = [];
+  for (const { target: other, text } of task.lastYear) {
+    const read = text ?? (await lastYearText(other));
+    const analysis = read === undefined ? undefined : analyzer.analyze(read, optionsOf(other, task));
+    if (analysis?.isReport) others.push(...analysis.parts.map((p) => ({ uri: uriOf(other), report: p.report })));
+  }
   const options: AnalyzeOptions = { ...optionsOf(target, task), ...(others.length ? { others } : {}), ...(task.peers ? { peers: peerLookup(task.peers) } : {}) };
   let analysis: DocumentAnalysis = others.length || task.peers ? analyzer.analyze(file.text, options) : own;
   const result: FileResult = { file: target.display, isReport: analysis.isReport, findings: [], encoding: encodingName(file.encoding, file.bom) };

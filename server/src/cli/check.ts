@@ -97,17 +97,23 @@ export async function checkAcrossYears<O extends FileOutcome>(
   const lastYearTasks = tasks.map((_, i) =>
     tasks.flatMap((other, j) => (j !== i && first[j].identities.some((last) => first[i].identities.some((own) => isLastYearOf(last, own))) ? [other] : [])),
   );
-  // Read once, before any --fix writes: each file is compared with last year's text as it was.
+  // With --fix, read once, before any fix writes: each file is compared with last year's text as it was. Without,
+  // each worker reads last year's files of its own task: this thread never holds a folder's texts (a province's 10,000).
   const texts = new Map<Target, string>();
-  for (const other of new Set(lastYearTasks.flat())) {
+  for (const other of options.fix ? new Set(lastYearTasks.flat()) : []) {
     try {
       texts.set(other.target, other.text ?? (await readReport(other.target.absolute)).text);
     } catch (error) {
       if (!(error instanceof FileReadError) && !(error instanceof ImportError)) throw error; // reported by its own check
     }
   }
+  const lastYearOf = (t: FileTask): FileTask['lastYear'] => {
+    if (!options.fix) return [{ target: t.target, ...(t.text !== undefined ? { text: t.text } : {}) }];
+    const text = texts.get(t.target);
+    return text === undefined ? [] : [{ target: t.target, text }];
+  };
   const again = tasks.flatMap((task, i) => {
-    const lastYear = lastYearTasks[i].filter((t) => texts.has(t.target)).map((t) => ({ target: t.target, text: texts.get(t.target)! }));
+    const lastYear = lastYearTasks[i].flatMap(lastYearOf);
     const needed = first[i].result.isReport && !first[i].result.error && (lastYear.length > 0 || !!peers[i] || options.fix);
     return needed ? [{ i, task: { ...task, lastYear, fix: options.fix, ...(peers[i] ? { peers: peers[i] } : {}) } }] : [];
   });

@@ -11,7 +11,8 @@
  * last year's report is at hand, and join the row's problems as notes.
  */
 import type { Part } from '../engine/analyze';
-import type { Finding, Range, Report } from '../model/report';
+import type { Finding, Report } from '../model/report';
+import { forgetBlocks } from '../parse/blocks';
 import { lastYearReport } from '../parse/units';
 import { readFigures, type UnitFigures } from '../review/aggregate';
 import { summarise, type ReportSummary } from '../review/row';
@@ -45,15 +46,10 @@ function jumpFindings(report: Report, others: readonly { uri: string; report: Re
   }));
 }
 
-const shifted = (range: Range, lines: number): Range => ({
-  start: { line: range.start.line + lines, character: range.start.character },
-  end: { line: range.end.line + lines, character: range.end.character },
-});
-
-/** A part's sentences with their ranges in the whole file (a file may hold several reports). */
+/** A part's sentences with their lines in the whole file (a file may hold several reports). */
 function sentencesOf(part: Part, uri: string): ReportSentences {
   const read = readSentences({ uri, report: part.report });
-  return { ...read, sentences: read.sentences.map((s) => ({ ...s, range: shifted(s.range, part.startLine) })) };
+  return { ...read, sentences: read.sentences.map((s) => ({ ...s, line: s.line + part.startLine, endLine: s.endLine + part.startLine })) };
 }
 
 export async function reviewFile(task: FileTask): Promise<ReviewOutcome> {
@@ -65,5 +61,8 @@ export async function reviewFile(task: FileTask): Promise<ReviewOutcome> {
       return { row, across: { sentences: sentencesOf(parts[i], uri), figures: readFigures({ uri, report: parts[i].report }) } };
     });
   });
+  // The parser remembers the blocks of 20,000 chunks for the editor's keystrokes; a folder's files are read once each,
+  // so a thread that kept them would hold tens of MB of other files' blocks (main thread and workers alike).
+  forgetBlocks();
   return { ...outcome, result: { ...outcome.result, findings: [], places: undefined, columns: undefined } };
 }

@@ -14,7 +14,7 @@ import { list, say } from '../checks/messages';
 import { READ_FAILURES, WRITE_FAILURES } from '../files/messages';
 import { FileReadError, readTextFile } from '../files/read';
 import { collectTargets, TargetError } from '../files/walk';
-import { FileWriteError, writeBinaryFile, writeTextFile } from '../files/write';
+import { FileWriteError, writeBinaryFile, writeTextFile, writeTextPieces } from '../files/write';
 import { SECTIONS, TABLE_IDS, TABLES, type Text } from '../format/standard';
 import { readReport } from '../import/read';
 import { ImportError } from '../import/source';
@@ -171,9 +171,17 @@ function sumText(parent: string, review: Review, found: { across: AcrossUnits[] 
   return [header[locale], '', ...sections.flatMap((t) => [t, '']), sentences.join('')].join('\n') + '\n';
 }
 
-/** Each output asked for, written atomically; the first that fails stops (exit 2). */
+/** The pieces of an output, stopped between two of them once Ctrl+C is pressed (the file is then not written). */
+function* untilStopped(pieces: Iterable<string>, signal: AbortSignal): Generator<string> {
+  for (const piece of pieces) {
+    if (signal.aborted) throw new Interrupted();
+    yield piece;
+  }
+}
+
+/** Each output asked for, written atomically, the texts piece by piece as they are made; the first that fails stops (exit 2). */
 async function writeOutputs(review: Review, options: ReviewArgs, out: Output, signal: AbortSignal): Promise<void> {
-  const outputs: [string | undefined, () => Promise<string | Buffer>][] = [
+  const outputs: [string | undefined, () => Promise<Iterable<string> | Buffer>][] = [
     [options.csv, async () => reviewCsv(review, options.locale)],
     [options.json, async () => reviewJson(review, options.locale)],
     [options.xlsx, () => reviewXlsx(review, options.locale)],
@@ -183,8 +191,8 @@ async function writeOutputs(review: Review, options: ReviewArgs, out: Output, si
     if (!path) continue;
     const content = await make();
     if (signal.aborted) throw new Interrupted();
-    if (typeof content === 'string') await writeTextFile(path, content, 'utf-8', false, { create: true });
-    else await writeBinaryFile(path, content, { create: true });
+    if (Buffer.isBuffer(content)) await writeBinaryFile(path, content, { create: true });
+    else await writeTextPieces(path, untilStopped(content, signal), { create: true });
     out.error(say(REVIEW.written, { path }), 'nianbao review');
   }
 }

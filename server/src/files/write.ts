@@ -64,6 +64,43 @@ export async function writeTextFile(path: string, text: string, encoding: Encodi
 /** Replace or create a file with these bytes atomically, as writeTextFile does (an exported .docx or web page, a workbook). */
 export async function writeBinaryFile(path: string, bytes: Uint8Array, options: { create?: boolean; exclusive?: boolean } = {}): Promise<void> {
   if (options.exclusive) return writeNewFile(path, bytes);
+  return replaceFile(path, options, (put) => put(bytes));
+}
+
+/** How much text writeTextPieces gathers before it writes (UTF-16 code units). */
+const PIECES_BATCH = 1 << 16;
+
+/**
+ * Replace or create a UTF-8 file atomically, as writeBinaryFile does, with a
+ * text made piece by piece (a review's JSON or web page for 10,000 reports):
+ * each batch of pieces is written as it comes, so the whole text is never
+ * held. A piece is a whole string (never half of a surrogate pair); a byte
+ * order mark, if wanted, is the text's first character. What making the
+ * pieces throws (a stop asked for) leaves no file and is thrown as it is.
+ */
+export async function writeTextPieces(path: string, pieces: Iterable<string>, options: { create?: boolean } = {}): Promise<void> {
+  return replaceFile(path, options, async (put) => {
+    let batch: string[] = [];
+    let size = 0;
+    for (const piece of pieces) {
+      batch.push(piece);
+      size += piece.length;
+      if (size < PIECES_BATCH) continue;
+      await put(Buffer.from(batch.join(''), 'utf8'));
+      batch = [];
+      size = 0;
+    }
+    await put(Buffer.from(batch.join(''), 'utf8'));
+  });
+}
+
+/** An error of the content being written, not of the writing. */
+class ContentFailure {
+  constructor(readonly error: unknown) {}
+}
+
+/** The atomic replacement: `fill` puts the bytes into a temporary file beside `path`, flushed, then renamed over it (its mode kept). */
+async function replaceFile(path: string, options: { create?: boolean }, fill: (put: (bytes: Uint8Array) => Promise<void>) => Promise<void>): Promise<void> {
   let mode: number | undefined;
   try {
     const stat = await fs.stat(path);
@@ -75,10 +112,14 @@ export async function writeBinaryFile(path: string, bytes: Uint8Array, options: 
     if (!(missing && options.create)) throw new FileWriteError(path, missing ? 'failed' : failure(error), (error as NodeJS.ErrnoException).code);
   }
   const temp = join(dirname(path), `.${basename(path)}.nianbao-${process.pid}-${Date.now()}.tmp`);
+  const failed = (error: unknown) => new FileWriteError(path, failure(error), (error as NodeJS.ErrnoException).code ?? (error as Error).message);
   let handle: fs.FileHandle | undefined;
   try {
     handle = await fs.open(temp, 'wx', mode);
-    await handle.writeFile(bytes);
+    const opened = handle;
+    // Each put appends from where the last ended (writeFile writes it whole).
+    const put = (bytes: Uint8Array) => opened.writeFile(bytes).catch((error: unknown) => Promise.reject(failed(error)));
+    await fill(put).catch((error: unknown) => Promise.reject(new ContentFailure(error)));
     await handle.sync();
     await handle.close();
     handle = undefined;
@@ -86,7 +127,7 @@ export async function writeBinaryFile(path: string, bytes: Uint8Array, options: 
   } catch (error) {
     await handle?.close().catch(() => undefined);
     await fs.rm(temp, { force: true }).catch(() => undefined);
-    throw new FileWriteError(path, failure(error), (error as NodeJS.ErrnoException).code ?? (error as Error).message);
+    throw error instanceof ContentFailure ? error.error : failed(error);
   }
 }
 

@@ -19,19 +19,25 @@ import type { ReviewRow } from './row';
 import { SIMILAR_SHARE, similarity, type ReportSentences } from './similarity';
 
 /**
- * A passage of a report found in another report: its text, line and place in
- * words here, and the other report's file, line and place (a Word document or
- * web page, `imported`, is named by the place: its lines are the draft's).
+/**
+ * A passage of a report found in another report: its text and line here, the
+ * other report's row and line. Kept for every passage of every pair until the
+ * outputs are written, so it holds few words of its own: the text is the
+ * pair's (one string for both sides), the other report its row. A side in a
+ * Word document or web page (its row `imported`: its lines are the draft's)
+ * keeps its place in words instead, to be named by.
  */
 interface SharedPassage {
   text: string;
   line: number;
-  where: Text;
-  imported?: true;
-  other: { unit: string | null; file: string; absolute: string; line: number; where: Text; imported?: true };
+  /** Its place in words, when this report is imported. */
+  where?: Text;
+  other: ReviewRow;
+  otherLine: number;
+  /** The other report's place in words, when it is imported. */
+  otherWhere?: Text;
   /** The other report is the unit's own for the year before. */
   lastYear: boolean;
-  message: Text;
 }
 
 /** What a row says of 雷同. */
@@ -55,7 +61,8 @@ export interface ReviewPair {
   b: { unit: string | null; file: string; imported?: true };
   sentences: number;
   message: Text;
-  passages: { text: string; lineA: number; lineB: number; whereA: Text; whereB: Text }[];
+  /** whereA, whereB: the place in words of a side that is imported. */
+  passages: { text: string; lineA: number; lineB: number; whereA?: Text; whereB?: Text }[];
 }
 
 /** A cell where an area-wide report differs from the sum of its units'. */
@@ -91,8 +98,8 @@ const uriOf = (row: Pick<ReviewRow, 'file' | 'part'>): string => (row.part ? `${
 
 const lineOf = (range: Range) => range.start.line + 1;
 
-/** One side of a shared passage: its line, its place in words, and whether the file is a Word document or web page. */
-const sideOf = (row: ReviewRow, range: Range, where: Text) => ({ line: lineOf(range), where, ...(row.imported ? { imported: true as const } : {}) });
+/** A side's place in words, kept only when its report is a Word document or web page: a draft is named by its lines. */
+const placeIf = (row: ReviewRow, where: Text): Text | undefined => (row.imported ? where : undefined);
 
 /**
  * 雷同 over every row (this year's and the other years'), `sentences[i]` being
@@ -101,7 +108,13 @@ const sideOf = (row: ReviewRow, range: Range, where: Text) => ({ line: lineOf(ra
 export function withSimilarity(rows: readonly ReviewRow[], sentences: readonly ReportSentences[], reviewed: ReadonlySet<ReviewRow>): ReviewPair[] {
   const result = similarity(sentences);
   const byUri = new Map(rows.map((r) => [uriOf(r), r]));
-  const who = (uri: string) => ({ unit: byUri.get(uri)?.unit ?? null, file: uri, ...(byUri.get(uri)?.imported ? { imported: true as const } : {}) });
+  // One object per report for all its pairs.
+  const whos = new Map<string, ReviewPair['a']>();
+  const who = (uri: string) => {
+    let named = whos.get(uri);
+    if (!named) whos.set(uri, (named = { unit: byUri.get(uri)?.unit ?? null, file: uri, ...(byUri.get(uri)?.imported ? { imported: true as const } : {}) }));
+    return named;
+  };
   rows.forEach((row, i) => {
     if (!reviewed.has(row)) return;
     const own = result.reports[i];
@@ -115,24 +128,30 @@ export function withSimilarity(rows: readonly ReviewRow[], sentences: readonly R
       passages: [],
     };
   });
-  for (const pair of result.pairs) {
+  const pairs: ReviewPair[] = [];
+  // Each pair goes once it is converted (in order: popped from the reversed list): a province's 220,000 pairs
+  // and their passages are not held in both forms at once.
+  const found = result.pairs.reverse();
+  for (let pair = found.pop(); pair; pair = found.pop()) {
     const [a, b] = [byUri.get(pair.a)!, byUri.get(pair.b)!];
     // Each side lists the passages with the other's line; last year's report is not reviewed, so only this year's side.
     for (const p of pair.passages) {
       const lastYear = pair.kind === 'last-year';
-      a.similarity?.passages.push({ text: p.text, ...sideOf(a, p.a, p.where.a), other: { unit: b.unit, file: uriOf(b), absolute: b.absolute, ...sideOf(b, p.b, p.where.b) }, lastYear, message: p.message });
-      if (!lastYear) b.similarity?.passages.push({ text: p.text, ...sideOf(b, p.b, p.where.b), other: { unit: a.unit, file: uriOf(a), absolute: a.absolute, ...sideOf(a, p.a, p.where.a) }, lastYear, message: p.message });
+      const [whereA, whereB] = [placeIf(a, p.where.a), placeIf(b, p.where.b)];
+      a.similarity?.passages.push({ text: p.text, line: lineOf(p.a), where: whereA, other: b, otherLine: lineOf(p.b), otherWhere: whereB, lastYear });
+      if (!lastYear) b.similarity?.passages.push({ text: p.text, line: lineOf(p.b), where: whereB, other: a, otherLine: lineOf(p.a), otherWhere: whereA, lastYear });
     }
+    pairs.push({
+      kind: pair.kind,
+      a: who(pair.a),
+      b: who(pair.b),
+      sentences: pair.sentences,
+      message: pair.message,
+      passages: pair.passages.map((p) => ({ text: p.text, lineA: lineOf(p.a), lineB: lineOf(p.b), whereA: placeIf(a, p.where.a), whereB: placeIf(b, p.where.b) })),
+    });
   }
   for (const row of reviewed) row.similarity?.passages.sort((x, y) => x.line - y.line);
-  return result.pairs.map((pair) => ({
-    kind: pair.kind,
-    a: who(pair.a),
-    b: who(pair.b),
-    sentences: pair.sentences,
-    message: pair.message,
-    passages: pair.passages.map((p) => ({ text: p.text, lineA: lineOf(p.a), lineB: lineOf(p.b), whereA: p.where.a, whereB: p.where.b })),
-  }));
+  return pairs;
 }
 
 /** The roster's name of a unit: its own entry, else the closest (as the roster list shows it). */

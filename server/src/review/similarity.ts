@@ -12,7 +12,7 @@
  * office handed out, a phrase of a provincial notice — not 雷同: they count in
  * a report's sentences but never as shared, and are listed apart.
  *
- * Scale: one index, normalised sentence → the reports having it. Each report
+ * Scale: one index, normalised sentence (its 52-bit hash) → the reports having it. Each report
  * looks up its own sentences and meets only the reports that share one; a
  * boilerplate sentence is skipped before its reports are walked. A sentence
  * that is not boilerplate has fewer than BOILERPLATE_MAX_UNITS units' reports,
@@ -30,6 +30,7 @@ import { inSection } from '../engine/locate';
 import type { Range, Report } from '../model/report';
 import { defineMessages, say } from '../checks/messages';
 import { paragraphsOf, rangeOf, type Sentence } from '../parse/prose';
+import { wideKeyHash } from '../parse/sentence-index';
 import { BOILERPLATE_MIN_UNITS, comparableSentences } from '../parse/sentence-keys';
 import { identityOf, sameUnit, unitKey } from '../parse/units';
 
@@ -133,16 +134,26 @@ export interface SimilarityResult {
   reports: ReportSimilarity[];
   /** Pairs sharing at least MIN_PAIR_SENTENCES sentences, most shared first. */
   pairs: SimilarPair[];
-  /** The area's boilerplate: sentences (as keys) and how many units have each, most first. */
-  boilerplate: { key: string; units: number }[];
+  /** The area's boilerplate: sentences (the text of the first report having each) and how many units have each, most first. */
+  boilerplate: { text: string; units: number }[];
   /** How many times a sentence of one report met another report having it: the work done. */
   comparisons: number;
 }
 
-/** A sentence as the comparison keeps it: plain data (a worker thread reads the report and posts this back). */
+/**
+ * A sentence as the comparison keeps it: plain data (a worker thread reads the
+ * report and posts this back), kept for every report of a province's folder
+ * until the end, so small: its key as a hash (wideKeyHash), never the key
+ * itself; its range as four numbers; its text, for the passages shown (a few
+ * hundred characters a report: reading the files again instead would parse
+ * again nearly every report of a folder where most share a passage).
+ */
 interface KeptSentence {
-  key: string;
-  range: Range;
+  key: number;
+  line: number;
+  character: number;
+  endLine: number;
+  endCharacter: number;
   text: string;
   /** The punctuation that ends it in the text (。 ；), if any. */
   end: string;
@@ -169,14 +180,20 @@ export function readSentences(input: ReportInput): ReportSentences {
   const places = new Map<Sentence, { paragraph: number; index: number }>();
   let index = 0;
   paragraphsOf(report).forEach((p, paragraph) => p.sentences.forEach((s) => places.set(s, { paragraph, index: index++ })));
-  const sentences = comparableSentences(report, unit).map(({ sentence, key }) => ({
-    key,
-    range: rangeOf(report, sentence.compact, sentence.start, sentence.end),
-    text: sentence.text,
-    end: sentence.compact.text[sentence.end] ?? '',
-    ...places.get(sentence)!,
-    section: sentence.block.section!.spec.number,
-  }));
+  const sentences = comparableSentences(report, unit).map(({ sentence, key }): KeptSentence => {
+    const { start, end } = rangeOf(report, sentence.compact, sentence.start, sentence.end);
+    return {
+      key: wideKeyHash(key),
+      line: start.line,
+      character: start.character,
+      endLine: end.line,
+      endCharacter: end.character,
+      text: sentence.text,
+      end: sentence.compact.text[sentence.end] ?? '',
+      ...places.get(sentence)!,
+      section: sentence.block.section!.spec.number,
+    };
+  });
   return { uri: input.uri, unit, year: input.year ?? identity.year, sentences };
 }
 
@@ -184,7 +201,7 @@ interface Doc {
   read: ReportSentences;
   unitId: number;
   /** Each key, with its sentences in document order. */
-  keys: Map<string, KeptSentence[]>;
+  keys: Map<number, KeptSentence[]>;
 }
 
 const percent = (share: number) => `${Math.round(share * 100)}%`;
@@ -194,7 +211,7 @@ export function similarity(inputs: readonly (ReportInput | ReportSentences)[]): 
   const unitIds = new Map<string, number>();
   const docs: Doc[] = inputs.map((input, i) => {
     const read = 'report' in input ? readSentences(input) : input;
-    const keys = new Map<string, KeptSentence[]>();
+    const keys = new Map<number, KeptSentence[]>();
     for (const sentence of read.sentences) {
       const list = keys.get(sentence.key);
       if (list) list.push(sentence);
@@ -206,7 +223,7 @@ export function similarity(inputs: readonly (ReportInput | ReportSentences)[]): 
     return { read, unitId: unitIds.get(name)!, keys };
   });
 
-  const index = new Map<string, number[]>();
+  const index = new Map<number, number[]>();
   docs.forEach((doc, i) => {
     for (const key of doc.keys.keys()) {
       const list = index.get(key);
@@ -216,8 +233,8 @@ export function similarity(inputs: readonly (ReportInput | ReportSentences)[]): 
   });
 
   const threshold = Math.max(BOILERPLATE_MIN_UNITS, Math.min(BOILERPLATE_MAX_UNITS, Math.ceil(BOILERPLATE_SHARE * unitIds.size)));
-  const boilerplate = new Map<string, number>();
-  const isBoilerplate = (key: string, holders: number[]) => {
+  const boilerplate = new Map<number, number>();
+  const isBoilerplate = (key: number, holders: number[]) => {
     if (holders.length < threshold) return false;
     if (!boilerplate.has(key)) boilerplate.set(key, new Set(holders.map((j) => docs[j].unitId)).size);
     return boilerplate.get(key)! >= threshold;
@@ -236,8 +253,8 @@ export function similarity(inputs: readonly (ReportInput | ReportSentences)[]): 
   const reports: ReportSimilarity[] = [];
   const pairs: SimilarPair[] = [];
   docs.forEach((doc, i) => {
-    const others = new Map<number, string[]>();
-    const lastYears = new Map<number, string[]>();
+    const others = new Map<number, number[]>();
+    const lastYears = new Map<number, number[]>();
     let sharedOthers = 0;
     let areaBoilerplate = 0;
     for (const key of doc.keys.keys()) {
@@ -291,28 +308,28 @@ export function similarity(inputs: readonly (ReportInput | ReportSentences)[]): 
     pairs,
     boilerplate: [...boilerplate]
       .filter(([, units]) => units >= threshold)
-      .map(([key, units]) => ({ key, units }))
+      .map(([key, units]) => ({ text: docs[index.get(key)![0]].keys.get(key)![0].text, units }))
       .sort((a, b) => b.units - a.units),
     comparisons,
   };
 }
 
-function push(map: Map<number, string[]>, j: number, key: string) {
+function push(map: Map<number, number[]>, j: number, key: number) {
   const list = map.get(j);
   if (list) list.push(key);
   else map.set(j, [key]);
 }
 
 /** The report sharing most keys (the first in the set on a tie). */
-function mostShared(map: Map<number, string[]>): { j: number; keys: string[] } | undefined {
-  let best: { j: number; keys: string[] } | undefined;
+function mostShared(map: Map<number, number[]>): { j: number; keys: number[] } | undefined {
+  let best: { j: number; keys: number[] } | undefined;
   for (const [j, keys] of map) if (!best || keys.length > best.keys.length || (keys.length === best.keys.length && j < best.j)) best = { j, keys };
   return best;
 }
 
 const nameOf = (doc: Doc) => doc.read.unit ?? doc.read.uri;
 
-function pairOf(kind: SimilarPair['kind'], a: Doc, b: Doc, keys: string[]): SimilarPair {
+function pairOf(kind: SimilarPair['kind'], a: Doc, b: Doc, keys: number[]): SimilarPair {
   const message =
     kind === 'other-unit'
       ? say(MESSAGES.pairOthers, { a: nameOf(a), b: nameOf(b), count: keys.length })
@@ -330,23 +347,28 @@ const follows = (previous: KeptSentence, next: KeptSentence) => previous.paragra
  * The shared sentences of `a` in document order, each with the first sentence of `b`
  * having its key, joined into passages while on both sides each sentence follows the last in one paragraph.
  */
-function passages(a: Doc, b: Doc, keys: Set<string>): Passage[] {
+const startOf = (s: KeptSentence) => ({ line: s.line, character: s.character });
+const endOf = (s: KeptSentence) => ({ line: s.endLine, character: s.endCharacter });
+
+function passages(a: Doc, b: Doc, keys: Set<number>): Passage[] {
   const matched: { here: KeptSentence; there: KeptSentence }[] = [];
   for (const [key, sentences] of a.keys) if (keys.has(key)) for (const here of sentences) matched.push({ here, there: b.keys.get(key)![0] });
   matched.sort((x, y) => x.here.index - y.here.index);
   const result: Passage[] = [];
   let run: typeof matched = [];
+  // One message for every passage of the pair (a province's folder has hundreds of thousands of passages).
+  const message = b.read.year === undefined ? say(MESSAGES.passageUndated, { unit: nameOf(b) }) : say(MESSAGES.passage, { unit: nameOf(b), year: b.read.year });
   const flush = () => {
     if (run.length === 0) return;
     const first = run[0];
     const last = run[run.length - 1];
     result.push({
-      a: { start: first.here.range.start, end: last.here.range.end },
-      b: { start: first.there.range.start, end: last.there.range.end },
+      a: { start: startOf(first.here), end: endOf(last.here) },
+      b: { start: startOf(first.there), end: endOf(last.there) },
       where: { a: placeOf(first.here), b: placeOf(first.there) },
       sentences: run.length,
       text: run.map((m, i) => m.here.text + (i < run.length - 1 ? m.here.end : '')).join(''),
-      message: b.read.year === undefined ? say(MESSAGES.passageUndated, { unit: nameOf(b) }) : say(MESSAGES.passage, { unit: nameOf(b), year: b.read.year }),
+      message,
     });
     run = [];
   };

@@ -43,7 +43,7 @@ export const problemLine = (row: Pick<ReviewRow, 'imported'>, problem: ReviewPro
   row.imported ? (problem.place?.[locale] ?? null) : problem.line;
 
 /** A shared passage's side as the sheets print its line: the line of a draft; in a Word document or web page, its section and opening words. */
-export const passageLine = (side: { line: number; where: Text; imported?: true }, locale: Locale): string | number => (side.imported ? side.where[locale] : side.line);
+export const passageLine = (side: { line: number; where?: Text; imported?: true }, locale: Locale): string | number => (side.imported ? (side.where?.[locale] ?? '') : side.line);
 
 /** A problem in words: where, what, file:line (or the place in a Word document or web page). */
 function problemWords(row: Pick<ReviewRow, 'imported'>, problem: ReviewProblem, file: string): Text {

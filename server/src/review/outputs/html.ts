@@ -56,8 +56,8 @@ function sharedPassages(r: ReviewRow, locale: Locale): string {
   if (!s?.passages.length) return '';
   const said = s.messages.map((m) => `<p class="similar">${escape(m[locale])}</p>`).join('');
   const items = s.passages.map((p) => {
-    const here = placeLink(r.absolute, fileOf(r), p.line, 1, p.imported, p.where[locale]);
-    const other = placeLink(p.other.absolute, `${p.other.unit ?? REVIEW.noUnit[locale]} ${p.other.file}`, p.other.line, 1, p.other.imported, p.other.where[locale], ' class="other"');
+    const here = placeLink(r.absolute, fileOf(r), p.line, 1, r.imported, p.where?.[locale]);
+    const other = placeLink(p.other.absolute, `${p.other.unit ?? REVIEW.noUnit[locale]} ${fileOf(p.other)}`, p.otherLine, 1, p.other.imported, p.otherWhere?.[locale], ' class="other"');
     return `<li>${here} <q>${escape(p.text)}</q> = ${other}</li>`;
   });
   return `<h4>${escape(REVIEW.sharedPassages[locale])}</h4>${said}<ul class="passages">${items.join('\n')}</ul>`;
@@ -124,35 +124,41 @@ document.querySelector('.controls').hidden=false;
 })();
 `;
 
-export function reviewHtml(review: Review, locale: Locale): string {
+/** Each row's piece with a line break between them, as join('\n') puts them, each made only when it is written. */
+function* perRow(rows: readonly ReviewRow[], piece: (r: ReviewRow, i: number) => string): Generator<string> {
+  for (let i = 0; i < rows.length; i++) yield (i ? '\n' : '') + piece(rows[i], i);
+}
+
+/** A row of the table of reports. */
+function rowHtml(r: ReviewRow, i: number, locale: Locale): string {
+  const classes = severitiesOf(r).map((s) => `has-${s}`).join(' ');
+  const problems = r.problems.map((p) => `${p.where?.[locale] ?? ''} ${p.message[locale]}`).join(' ');
+  const cells = ROW_COLUMNS.map((c) => {
+    const value = c.value(r, locale);
+    const text = escape(value === null ? '' : String(value));
+    if (c.key === 'unit') return `<th scope="row"><a href="#unit-${i + 1}">${text}</a></th>`;
+    if (c.numeric) return `<td class="num" data-value="${(c.sortBy ? c.sortBy(r) : value) ?? ''}">${text}</td>`;
+    return c.key === 'firstProblems' ? `<td class="first">${text}</td>` : `<td>${text}</td>`;
+  }).join('');
+  return `<tr id="row-${i + 1}" class="${classes}" data-section="unit-${i + 1}" data-problems="${escape(problems)}">${cells}</tr>`;
+}
+
+/** A unit's section: its problems, linked to their lines, and the passages it shares. */
+function unitSection(r: ReviewRow, i: number, locale: Locale): string {
+  const items = r.problems.length ? `<ol>${r.problems.map((p) => problemItem(r, p, locale)).join('\n')}</ol>` : `<p>${escape(REVIEW.noProblems[locale])}</p>`;
+  return `<section id="unit-${i + 1}"><h3>${escape(r.unit ?? REVIEW.noUnit[locale])} <small>${escape(fileOf(r))}</small></h3>\n${items}${sharedPassages(r, locale)}</section>`;
+}
+
+/** The page, piece by piece (a row, a unit's section at a time): a province's page is hundreds of MB, never held whole. */
+export function* reviewHtml(review: Review, locale: Locale): Generator<string> {
   const title = reviewTitle(review)[locale];
   const head = ROW_COLUMNS.map((c) => `<th scope="col"${c.numeric ? ' data-type="number"' : ''}>${escape(c.header[locale])}</th>`).join('');
-  const body = review.rows
-    .map((r, i) => {
-      const classes = severitiesOf(r).map((s) => `has-${s}`).join(' ');
-      const problems = r.problems.map((p) => `${p.where?.[locale] ?? ''} ${p.message[locale]}`).join(' ');
-      const cells = ROW_COLUMNS.map((c) => {
-        const value = c.value(r, locale);
-        const text = escape(value === null ? '' : String(value));
-        if (c.key === 'unit') return `<th scope="row"><a href="#unit-${i + 1}">${text}</a></th>`;
-        if (c.numeric) return `<td class="num" data-value="${(c.sortBy ? c.sortBy(r) : value) ?? ''}">${text}</td>`;
-        return c.key === 'firstProblems' ? `<td class="first">${text}</td>` : `<td>${text}</td>`;
-      }).join('');
-      return `<tr id="row-${i + 1}" class="${classes}" data-section="unit-${i + 1}" data-problems="${escape(problems)}">${cells}</tr>`;
-    })
-    .join('\n');
-  const sections = review.rows
-    .map((r, i) => {
-      const items = r.problems.length ? `<ol>${r.problems.map((p) => problemItem(r, p, locale)).join('\n')}</ol>` : `<p>${escape(REVIEW.noProblems[locale])}</p>`;
-      return `<section id="unit-${i + 1}"><h3>${escape(r.unit ?? REVIEW.noUnit[locale])} <small>${escape(fileOf(r))}</small></h3>\n${items}${sharedPassages(r, locale)}</section>`;
-    })
-    .join('\n');
   const aggregation = review.aggregation.map((a) => aggregationSection(a, locale)).join('\n');
   const lists = listings(review)
     .map((l) => `<section class="list"><h2>${escape(l.title[locale])}</h2><ul>${l.items.map((i: Text) => `<li>${escape(i[locale])}</li>`).join('')}</ul></section>`)
     .join('\n');
   const toggles = SEVERITIES.map((s) => `<label><input type="checkbox" value="${s}"> ${escape(REVIEW[s][locale])}</label>`).join('');
-  return `<!DOCTYPE html>
+  yield `<!DOCTYPE html>
 <html lang="${locale === 'zh' ? 'zh-CN' : 'en'}">
 <head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>${escape(title)}</title><style>${STYLE}</style></head>
 <body>
@@ -161,12 +167,16 @@ ${footnotes(review).map((t) => `<p>${escape(t[locale])}</p>`).join('\n')}
 <div class="controls" hidden><label>${escape(REVIEW.filter[locale])} <input id="filter" type="search" placeholder="${escape(REVIEW.filterHint[locale])}"></label> ${escape(REVIEW.showOnly[locale])}：${toggles} <small>${escape(REVIEW.sortHint[locale])}</small></div>
 <table id="units"><thead><tr>${head}</tr></thead>
 <tbody>
-${body}
+`;
+  yield* perRow(review.rows, (r, i) => rowHtml(r, i, locale));
+  yield `
 </tbody></table>
 ${lists}
 ${aggregation}
 <h2>${escape(REVIEW.problemsOf[locale])}</h2>
-${sections}
+`;
+  yield* perRow(review.rows, (r, i) => unitSection(r, i, locale));
+  yield `
 <script>${SCRIPT}</script>
 </body></html>
 `;

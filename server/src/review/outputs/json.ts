@@ -3,11 +3,13 @@
  * every problem with where and line, every cell), the other years' reports,
  * the files not read with the reason, the roster's results, the 雷同 pairs
  * and the 汇总核对 of each area-wide report. Words in the chosen language.
+ * Written as JSON.stringify(data, null, 2) writes it, but a row (a pair) at a
+ * time: a province's JSON is hundreds of MB, never held whole.
  */
 import type { Text } from '../../format/standard';
 import { totals, type Review } from '../review';
 import type { ReviewRow } from '../row';
-import { firstProblems, scopeWords, type Locale } from './columns';
+import { fileOf, firstProblems, scopeWords, type Locale } from './columns';
 
 function rowJson(r: ReviewRow, locale: Locale) {
   const words = (t: Text | undefined) => t?.[locale] ?? null;
@@ -35,9 +37,9 @@ function rowJson(r: ReviewRow, locale: Locale) {
           messages: r.similarity.messages.map((m) => m[locale]),
           passages: r.similarity.passages.map((p) => ({
             text: p.text,
-            line: p.imported ? null : p.line,
-            where: p.where[locale],
-            other: { unit: p.other.unit, file: p.other.file, line: p.other.imported ? null : p.other.line, where: p.other.where[locale] },
+            line: r.imported ? null : p.line,
+            ...(p.where ? { where: p.where[locale] } : {}),
+            other: { unit: p.other.unit, file: fileOf(p.other), line: p.other.imported ? null : p.otherLine, ...(p.otherWhere ? { where: p.otherWhere[locale] } : {}) },
             lastYear: p.lastYear,
           })),
         }
@@ -46,11 +48,39 @@ function rowJson(r: ReviewRow, locale: Locale) {
   };
 }
 
-export function reviewJson(review: Review, locale: Locale): string {
+/** A list written an item at a time: each item made when it is written. */
+class Items<T> {
+  constructor(
+    readonly items: readonly T[],
+    readonly make: (item: T) => unknown,
+  ) {}
+}
+
+/** A value as JSON.stringify(value, null, 2) writes it `depth` levels deep. */
+const indented = (value: unknown, depth: number) => JSON.stringify(value, null, 2).replace(/\n/g, `\n${'  '.repeat(depth)}`);
+
+/** JSON.stringify(data, null, 2) + '\n', piece by piece: each key's value, and the items of an Items one by one. */
+function* prettyJson(data: Record<string, unknown>): Generator<string> {
+  const keys = Object.keys(data).filter((k) => data[k] !== undefined);
+  for (const [n, key] of keys.entries()) {
+    yield `${n ? ',' : '{'}\n  ${JSON.stringify(key)}: `;
+    const value = data[key];
+    if (!(value instanceof Items)) {
+      yield indented(value, 1);
+      continue;
+    }
+    const { items, make } = value as Items<unknown>;
+    for (let i = 0; i < items.length; i++) yield `${i ? ',' : '['}\n    ${indented(make(items[i]), 2)}`;
+    yield items.length ? '\n  ]' : '[]';
+  }
+  yield keys.length ? '\n}\n' : '{}\n';
+}
+
+export function reviewJson(review: Review, locale: Locale): Generator<string> {
   const data = {
     year: review.year,
     totals: totals(review),
-    rows: review.rows.map((r) => rowJson(r, locale)),
+    rows: new Items(review.rows, (r) => rowJson(r, locale)),
     otherYears: review.otherYears.map((r) => ({ file: r.file, unit: r.unit, year: r.year })),
     unreadable: review.unreadable.map((u) => ({ file: u.file, why: u.why[locale] })),
     notReports: review.notReports,
@@ -59,10 +89,16 @@ export function reviewJson(review: Review, locale: Locale): string {
       unknown: review.roster.unknown.map((u) => ({ unit: u.report.unit, file: u.report.file, closest: u.closest?.name ?? null })),
       duplicates: review.roster.duplicates,
     },
-    pairs: review.pairs.map((p) => ({
+    pairs: new Items(review.pairs, (p) => ({
       ...p,
       message: p.message[locale],
-      passages: p.passages.map((s) => ({ text: s.text, lineA: p.a.imported ? null : s.lineA, lineB: p.b.imported ? null : s.lineB, whereA: s.whereA[locale], whereB: s.whereB[locale] })),
+      passages: p.passages.map((s) => ({
+        text: s.text,
+        lineA: p.a.imported ? null : s.lineA,
+        lineB: p.b.imported ? null : s.lineB,
+        ...(s.whereA ? { whereA: s.whereA[locale] } : {}),
+        ...(s.whereB ? { whereB: s.whereB[locale] } : {}),
+      })),
     })),
     aggregation: review.aggregation.map((a) => ({
       unit: a.unit,
@@ -75,5 +111,5 @@ export function reviewJson(review: Review, locale: Locale): string {
     })),
     aggregationNote: review.aggregationNote?.[locale] ?? null,
   };
-  return JSON.stringify(data, null, 2) + '\n';
+  return prettyJson(data);
 }

@@ -7,13 +7,15 @@
  * words, e.g. 一、本年新收政府信息公开申请数量/自然人), and a sheet of the lists
  * (files not read, roster results) when there is any. Written with exceljs's
  * streaming writer, each row committed as it is added: a province's 10,000
- * reports × 200 cells would otherwise hold gigabytes of cell objects. Only the
- * zipped bytes are kept, for files/write.ts to write atomically. When there
+ * reports × 200 cells would otherwise hold gigabytes of cell objects; and
+ * every ROWS_PER_TURN rows waiting for the zip to take them (zipQueueOf).
+ * Only the zipped bytes are kept, for files/write.ts to write atomically. When there
  * are any: sheet 雷同 (a row per shared passage of two reports: both units,
  * files and lines, the text) and sheet 汇总核对 (a row per cell where an
  * area-wide report differs from its units' sum, with both values; its
  * missing units).
  */
+import { once, type EventEmitter } from 'node:events';
 import { PassThrough } from 'node:stream';
 import type { stream } from 'exceljs';
 import { csvColumns, type Extract } from '../../extract';
@@ -26,7 +28,23 @@ import { listings } from './lists';
 
 
 type Book = stream.xlsx.WorkbookWriter;
+
 type Sheet = ReturnType<Book['addWorksheet']>;
+
+/** Rows added between two looks at the zip's queue (zipQueueOf). */
+const ROWS_PER_TURN = 100;
+
+/**
+ * The stream a sheet's rows wait in to be compressed (exceljs 4 internals:
+ * the sheet's buffer is piped into the zip through it). exceljs writes into
+ * it without waiting, and a loop of rows never lets the compression run: a
+ * province's 雷同 sheet (hundreds of MB of XML) would wait there whole. The
+ * rows wait for it to drain instead.
+ */
+const zipQueueOf = (sheet: Sheet): ZipQueue | undefined => (sheet as unknown as { stream?: { pipes?: ZipQueue[] } }).stream?.pipes?.[0];
+
+/** archiver's PassThrough (readable-stream 2: no writableNeedDrain, its state says it). */
+type ZipQueue = EventEmitter & { _writableState?: { needDrain?: boolean } };
 
 /** A sheet whose header row is bold and frozen, with an auto-filter over its columns. */
 function sheetWithHeader(book: Book, name: string, names: readonly string[]): Sheet {
@@ -37,8 +55,6 @@ function sheetWithHeader(book: Book, name: string, names: readonly string[]): Sh
   row.commit();
   return sheet;
 }
-
-const add = (sheet: Sheet, values: unknown[]) => sheet.addRow(values).commit();
 
 const extractOf = (r: ReviewRow): Extract => ({ file: r.file, year: r.year, unit: r.unit, format: r.format, ...r.cells });
 
@@ -74,15 +90,22 @@ async function writeWorkbook(review: Review, locale: Locale): Promise<Buffer> {
   out.on('data', (chunk: Buffer) => chunks.push(chunk));
   const book = new streaming.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
   book.creator = 'nianbao';
+  let added = 0;
+  const add = async (sheet: Sheet, values: unknown[]) => {
+    sheet.addRow(values).commit();
+    if (++added % ROWS_PER_TURN !== 0) return;
+    const queue = zipQueueOf(sheet);
+    if (queue?._writableState?.needDrain) await once(queue, 'drain');
+  };
 
   const units = sheetWithHeader(book, REVIEW.unitsSheet[locale], ROW_COLUMNS.map((c) => c.header[locale]));
-  for (const r of review.rows) add(units, ROW_COLUMNS.map((c) => c.value(r, locale)));
+  for (const r of review.rows) await add(units, ROW_COLUMNS.map((c) => c.value(r, locale)));
   units.commit();
 
   const headers = [REVIEW.file, REVIEW.line, REVIEW.unit, REVIEW.code, REVIEW.severity, REVIEW.where, REVIEW.message].map((t) => t[locale]);
   const problems = sheetWithHeader(book, REVIEW.problemsSheet[locale], headers);
   for (const r of review.rows) {
-    for (const p of r.problems) add(problems, [fileOf(r), problemLine(r, p, locale), r.unit, p.code, REVIEW[p.severity][locale], p.where?.[locale] ?? '', p.message[locale]]);
+    for (const p of r.problems) await add(problems, [fileOf(r), problemLine(r, p, locale), r.unit, p.code, REVIEW[p.severity][locale], p.where?.[locale] ?? '', p.message[locale]]);
   }
   problems.commit();
 
@@ -91,7 +114,7 @@ async function writeWorkbook(review: Review, locale: Locale): Promise<Buffer> {
     const sheet = sheetWithHeader(book, TABLES[id].short[locale], [REVIEW.unit[locale], REVIEW.file[locale], ...columns.map((c) => c.name)]);
     for (const r of review.rows) {
       const e = extractOf(r);
-      add(sheet, [r.unit, fileOf(r), ...columns.map((c) => c.get(e) ?? null)]);
+      await add(sheet, [r.unit, fileOf(r), ...columns.map((c) => c.get(e) ?? null)]);
     }
     sheet.commit();
   }
@@ -103,7 +126,7 @@ async function writeWorkbook(review: Review, locale: Locale): Promise<Buffer> {
       const kind = (pair.kind === 'last-year' ? REVIEW.ownLastYear : REVIEW.otherUnit)[locale];
       for (const p of pair.passages) {
         const [a, b] = [passageLine({ line: p.lineA, where: p.whereA, ...pair.a }, locale), passageLine({ line: p.lineB, where: p.whereB, ...pair.b }, locale)];
-        add(sheet, [kind, pair.a.unit, pair.a.file, pair.b.unit, pair.b.file, pair.sentences, a, b, p.text]);
+        await add(sheet, [kind, pair.a.unit, pair.a.file, pair.b.unit, pair.b.file, pair.sentences, a, b, p.text]);
       }
     }
     sheet.commit();
@@ -113,9 +136,9 @@ async function writeWorkbook(review: Review, locale: Locale): Promise<Buffer> {
     const names = [REVIEW.unit, REVIEW.file, REVIEW.where, REVIEW.line, REVIEW.areaValue, REVIEW.sumValue, REVIEW.message];
     const sheet = sheetWithHeader(book, REVIEW.aggregationSheet[locale], names.map((t) => t[locale]));
     for (const a of review.aggregation) {
-      for (const d of a.differences) add(sheet, [a.unit, a.file, d.where[locale], a.imported ? null : d.line, d.area, d.sum, d.message[locale]]);
-      if (a.missingMessage) add(sheet, [a.unit, a.file, REVIEW.missingUnits[locale], null, null, null, a.missingMessage[locale]]);
-      if (!a.differences.length) add(sheet, [a.unit, a.file, null, null, null, null, REVIEW.aggregationSame[locale]]);
+      for (const d of a.differences) await add(sheet, [a.unit, a.file, d.where[locale], a.imported ? null : d.line, d.area, d.sum, d.message[locale]]);
+      if (a.missingMessage) await add(sheet, [a.unit, a.file, REVIEW.missingUnits[locale], null, null, null, a.missingMessage[locale]]);
+      if (!a.differences.length) await add(sheet, [a.unit, a.file, null, null, null, null, REVIEW.aggregationSame[locale]]);
     }
     sheet.commit();
   }
@@ -127,7 +150,7 @@ async function writeWorkbook(review: Review, locale: Locale): Promise<Buffer> {
       const title = sheet.addRow([l.title[locale]]);
       title.font = { bold: true };
       title.commit();
-      for (const item of l.items) add(sheet, ['', item[locale]]);
+      for (const item of l.items) await add(sheet, ['', item[locale]]);
     }
     sheet.commit();
   }
