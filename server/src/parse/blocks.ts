@@ -129,18 +129,43 @@ export function forgetBlocks(rememberFromNow = true): void {
   remembering = rememberFromNow;
 }
 
-function blocksOfChunk(chunk: string): Block[] {
-  let blocks = chunkBlocks.get(chunk);
-  if (blocks) {
-    chunkBlocks.delete(chunk); // re-inserted below: most recently used last
-  } else {
-    blocks = pipeTableBlocks(chunk) ?? blocksOfTree(processor.parse(chunk) as MdNode);
-  }
-  if (!remembering) return blocks;
-  chunkBlocks.set(chunk, blocks);
-  if (chunkBlocks.size > MAX_REMEMBERED_CHUNKS) chunkBlocks.delete(chunkBlocks.keys().next().value!);
+/** The blocks of a chunk read before (most recently used last), or undefined. */
+function remembered(chunk: string): Block[] | undefined {
+  const blocks = chunkBlocks.get(chunk);
+  if (blocks) chunkBlocks.delete(chunk); // re-inserted by remember: most recently used last
   return blocks;
 }
+
+function remember(chunk: string, blocks: Block[]): void {
+  if (!remembering) return;
+  chunkBlocks.set(chunk, blocks);
+  if (chunkBlocks.size > MAX_REMEMBERED_CHUNKS) chunkBlocks.delete(chunkBlocks.keys().next().value!);
+}
+
+/**
+ * The blocks of chunks that parse on their own, each chunk's offsets into
+ * itself, with one remark parse of them all joined by blank lines: a parse
+ * has a fixed cost (micromark combines its extensions, mdast its handlers)
+ * that a parse per paragraph paid twenty times over. A block belongs to the
+ * chunk it starts in.
+ */
+function parseChunks(chunks: readonly string[]): Block[][] {
+  const starts: number[] = [];
+  let at = 0;
+  for (const chunk of chunks) {
+    starts.push(at);
+    at += chunk.length + CHUNK_SEPARATOR.length;
+  }
+  const out: Block[][] = chunks.map(() => []);
+  let owner = 0;
+  for (const block of blocksOfTree(processor.parse(chunks.join(CHUNK_SEPARATOR)) as MdNode)) {
+    while (owner + 1 < starts.length && starts[owner + 1] <= block.start) owner++;
+    out[owner].push(shiftBlock(block, -starts[owner]));
+  }
+  return out;
+}
+
+const CHUNK_SEPARATOR = '\n\n';
 
 /** Constructs that a blank line does not end: a fence or an HTML block (not a comment closed on its own line, as the directives are). */
 const SPANS_BLANK_LINES = /^ {0,3}(```|~~~|<(?!!--.*-->[ \t]*$))/m;
@@ -178,15 +203,25 @@ function regionsOf(text: string): Extent[] | undefined {
 
 const shift = (e: Extent, by: number): Extent => ({ start: e.start + by, end: e.end + by });
 
+const shiftBlock = (b: Block, by: number): Block => ({
+  ...b,
+  ...shift(b, by),
+  ...(b.rows ? { rows: b.rows.map((r) => ({ ...shift(r, by), cells: r.cells.map((c) => shift(c, by)) })) } : {}),
+});
+
 /** The blocks of a text, offsets into it. */
 export function blocksOf(text: string): Block[] {
-  const chunks = regionsOf(text);
-  if (!chunks) return blocksOfTree(processor.parse(text) as MdNode);
-  return chunks.flatMap((chunk) =>
-    blocksOfChunk(text.slice(chunk.start, chunk.end)).map((b) => ({
-      ...b,
-      ...shift(b, chunk.start),
-      ...(b.rows ? { rows: b.rows.map((r) => ({ ...shift(r, chunk.start), cells: r.cells.map((c) => shift(c, chunk.start)) })) } : {}),
-    })),
-  );
+  const regions = regionsOf(text);
+  if (!regions) return blocksOfTree(processor.parse(text) as MdNode);
+  const chunks = regions.map((r) => text.slice(r.start, r.end));
+  const found = chunks.map((chunk) => remembered(chunk) ?? pipeTableBlocks(chunk));
+  const unread = chunks.flatMap((chunk, i) => (found[i] ? [] : [i]));
+  if (unread.length) {
+    const parsed = parseChunks(unread.map((i) => chunks[i]));
+    unread.forEach((i, k) => (found[i] = parsed[k]));
+  }
+  return chunks.flatMap((chunk, i) => {
+    remember(chunk, found[i]!);
+    return found[i]!.map((b) => shiftBlock(b, regions[i].start));
+  });
 }
