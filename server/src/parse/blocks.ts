@@ -215,7 +215,7 @@ export function blocksOf(text: string): Block[] {
   if (!regions) return blocksOfTree(processor.parse(text) as MdNode);
   const chunks = regions.map((r) => text.slice(r.start, r.end));
   const found = chunks.map((chunk) => remembered(chunk) ?? pipeTableBlocks(chunk));
-  const unread = chunks.flatMap((chunk, i) => (found[i] ? [] : [i]));
+  const unread = found.flatMap((blocks, i) => (blocks ? [] : [i]));
   if (unread.length) {
     const parsed = parseChunks(unread.map((i) => chunks[i]));
     unread.forEach((i, k) => (found[i] = parsed[k]));
