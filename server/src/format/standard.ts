@@ -483,7 +483,19 @@ export const T3_2019_SINGLE_ROW = { key: 'otherHandling', label: '（六）其�
  * group) and its column as the table labels them — in English messages too,
  * since the clerk finds the cell by the label printed in the report.
  */
-export function cellWords(table: TableId, row: string, column: number, format: '2021' | '2019' = '2021'): { row: Text; column: Text } {
+export function cellWords(table: TableId, row: string, column: number, format: '2021' | '2019' = '2021'): CellWords {
+  // Every cell check and every finding's place asks: each answer is worked out once (the format is fixed).
+  const key = `${table} ${format} ${row} ${column}`;
+  let words = cellWordsMemo.get(key);
+  if (!words) cellWordsMemo.set(key, (words = deepFreeze(findCellWords(table, row, column, format))));
+  return words;
+}
+
+type CellWords = Readonly<{ row: Readonly<Text>; column: Readonly<Text> }>;
+const cellWordsMemo = new Map<string, CellWords>();
+const deepFreeze = (words: { row: Text; column: Text }): CellWords => Object.freeze({ row: Object.freeze(words.row), column: Object.freeze(words.column) });
+
+function findCellWords(table: TableId, row: string, column: number, format: '2021' | '2019'): { row: Text; column: Text } {
   const same = (label: string): Text => ({ zh: label, en: label });
   if (table === 't2') {
     const layout = format === '2019' ? TABLE2_2019 : TABLE2;
