@@ -164,6 +164,20 @@ const PLACEHOLDERS = new Set(['', '/', '／', '—', '——', '-', '－', '–'
  * `&nbsp;` and stray spaces are read right; placeholders are blank.
  */
 export function readNumber(raw: string): NumberRead {
+  // A report's cells repeat (0, 1, 无, the labels of every layout): each text is read once.
+  let read = numberReads.get(raw);
+  if (!read) {
+    if (numberReads.size >= MAX_NUMBER_READS) numberReads.clear();
+    numberReads.set(raw, (read = Object.freeze(readNumberOnce(raw))));
+  }
+  return read;
+}
+
+const numberReads = new Map<string, NumberRead>();
+/** Texts whose reading is kept; beyond this the readings are dropped and read again. */
+const MAX_NUMBER_READS = 20_000;
+
+function readNumberOnce(raw: string): NumberRead {
   // Digits on two lines of one cell (a web page's <p>12</p><p>3</p>) are two values, not 123: never guessed.
   if (raw.includes('\n') && /[0-9０-９][^\S\n]*\n\s*[0-9０-９]/.test(raw)) return { kind: 'text' };
   const compact = raw.replace(/&nbsp;?/gi, '').normalize('NFKC').replace(/[\s*_`]/g, '');
