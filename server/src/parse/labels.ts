@@ -105,6 +105,22 @@ const FUZZY_MAX_LENGTH = 60;
  * nothing matches well enough; ties between fuzzy candidates match nothing.
  */
 export function matchLabel(written: string, candidates: readonly LabelCandidate[]): LabelMatch | undefined {
+  // The same cells are matched again and again (a row's label against each reading, wrapped labels piece by
+  // piece, every report's standard labels): each text once per set of candidates.
+  let known = labelMatches.get(candidates);
+  if (!known) labelMatches.set(candidates, (known = new Map()));
+  if (known.has(written)) return known.get(written);
+  if (known.size >= MAX_REMEMBERED_LABELS) known.clear();
+  const match = matchLabelUncached(written, candidates);
+  known.set(written, match && Object.freeze(match));
+  return match;
+}
+
+const labelMatches = new WeakMap<readonly LabelCandidate[], Map<string, LabelMatch | undefined>>();
+/** Texts whose match is kept, per set of candidates; beyond this the matches are dropped and worked out again. */
+const MAX_REMEMBERED_LABELS = 5000;
+
+function matchLabelUncached(written: string, candidates: readonly LabelCandidate[]): LabelMatch | undefined {
   const norm = normalizeLabel(written);
   if (!norm) return undefined;
   for (const c of candidates) {
@@ -181,6 +197,19 @@ function withoutNote(norm: string, candidates: readonly LabelCandidate[]): Label
  * labels wrapped across lines are (`（二）部分公开（区分处理的，只计这一情 形，不`).
  */
 export function isLabelPrefix(written: string, candidates: readonly LabelCandidate[]): boolean {
+  let known = labelPrefixes.get(candidates);
+  if (!known) labelPrefixes.set(candidates, (known = new Map()));
+  let prefix = known.get(written);
+  if (prefix === undefined) {
+    if (known.size >= MAX_REMEMBERED_LABELS) known.clear();
+    known.set(written, (prefix = isLabelPrefixUncached(written, candidates)));
+  }
+  return prefix;
+}
+
+const labelPrefixes = new WeakMap<readonly LabelCandidate[], Map<string, boolean>>();
+
+function isLabelPrefixUncached(written: string, candidates: readonly LabelCandidate[]): boolean {
   const bare = stripNumbering(normalizeLabel(written));
   if (bare.length < 2) return false;
   if (candidates.some((c) => c.bare.some((b) => b.length > bare.length && b.startsWith(bare)))) return true;

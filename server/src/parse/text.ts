@@ -106,6 +106,20 @@ const APOSTROPHES = /[‘’‚‛']/g;
  * one kind of quote and bracket, `1、`/`1．`/`1 .` numbering as `1.`.
  */
 export function normalizeLabel(text: string): string {
+  // The reader normalises the same labels again and again (every row against every label of its table): once per text.
+  let normalized = normalizedLabels.get(text);
+  if (normalized === undefined) {
+    if (normalizedLabels.size >= MAX_NORMALIZED_LABELS) normalizedLabels.clear();
+    normalizedLabels.set(text, (normalized = normalizeOnce(text)));
+  }
+  return normalized;
+}
+
+const normalizedLabels = new Map<string, string>();
+/** Texts whose normal form is kept; beyond this the forms are dropped and worked out again. */
+const MAX_NORMALIZED_LABELS = 20_000;
+
+function normalizeOnce(text: string): string {
   return text
     .replace(/&nbsp;?/gi, ' ')
     .normalize('NFKC')
