@@ -203,11 +203,13 @@ function regionsOf(text: string): Extent[] | undefined {
 
 const shift = (e: Extent, by: number): Extent => ({ start: e.start + by, end: e.end + by });
 
-const shiftBlock = (b: Block, by: number): Block => ({
-  ...b,
-  ...shift(b, by),
-  ...(b.rows ? { rows: b.rows.map((r) => ({ ...shift(r, by), cells: r.cells.map((c) => shift(c, by)) })) } : {}),
-});
+/** A block moved by `by`, built field by field (spreading a report's hundreds of cells cost more than its parse). */
+function shiftBlock(b: Block, by: number): Block {
+  const moved: Block = { type: b.type, start: b.start + by, end: b.end + by };
+  if (b.depth !== undefined) moved.depth = b.depth;
+  if (b.rows) moved.rows = b.rows.map((r) => ({ start: r.start + by, end: r.end + by, cells: r.cells.map((c) => shift(c, by)) }));
+  return moved;
+}
 
 /** The blocks of a text, offsets into it. */
 export function blocksOf(text: string): Block[] {

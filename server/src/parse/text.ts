@@ -57,17 +57,31 @@ export class LineIndex {
 
   positionAt(offset: number): Position {
     offset = Math.max(0, Math.min(offset, this.text.length));
-    let lo = 0;
-    let hi = this.lineStarts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (this.lineStarts[mid] <= offset) lo = mid;
-      else hi = mid - 1;
-    }
+    const lo = this.lineOf(offset);
     // Between the \r and the \n of a break is the end of the line, as LSP has it.
     const end = this.lineEnd(lo);
     return { line: lo, character: Math.min(offset, end) - this.lineStarts[lo] };
   }
+
+  /** The line an offset is on; the reader asks in document order, so the line asked last (or the next) is tried first. */
+  private lineOf(offset: number): number {
+    const starts = this.lineStarts;
+    const last = this.lastLine;
+    if (starts[last] <= offset) {
+      if (last + 1 >= starts.length || offset < starts[last + 1]) return last;
+      if (last + 2 >= starts.length || offset < starts[last + 2]) return (this.lastLine = last + 1);
+    }
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid] <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return (this.lastLine = lo);
+  }
+
+  private lastLine = 0;
 
   offsetAt(position: Position): number {
     if (position.line >= this.lineStarts.length) return this.text.length;

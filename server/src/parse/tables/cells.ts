@@ -73,7 +73,10 @@ function alignToHeader(tokens: Token[], width: number, dataColumns: Map<number, 
   const inside = tokens.filter((t) => t.col! >= first && t.col! < first + width);
   if (inside.length === 0 || inside[0].col !== first) return undefined;
   if (tokens.some((t) => !inside.includes(t) && t.text !== '')) return undefined;
-  return Array.from({ length: width }, (_, i) => inside.find((t) => t.col === first + i));
+  // Each data column's first cell.
+  const aligned = new Array<Token | undefined>(width).fill(undefined);
+  for (const t of inside) aligned[t.col! - first] ??= t;
+  return aligned;
 }
 
 export function toCells(
