@@ -113,7 +113,7 @@ function pipeTableBlocks(chunk: string): Block[] | undefined {
   const header = pipeCells(text(lines[0]), lines[0].start);
   const delimiter = pipeCells(text(lines[1]), lines[1].start);
   if (delimiter.length !== header.length || !delimiter.every((c) => DELIMITER_CELL.test(chunk.slice(c.start + 1, c.end).replace(/\|[ \t]*$/, '')))) return undefined;
-  const rows = [lines[0], ...lines.slice(2)].map((line) => ({ ...line, cells: pipeCells(text(line), line.start) }));
+  const rows = [lines[0], ...lines.slice(2)].map((line) => ({ start: line.start, end: line.end, cells: pipeCells(text(line), line.start) }));
   return [{ type: 'table', start: 0, end: lines[lines.length - 1].end, rows }];
 }
 
