@@ -120,18 +120,26 @@ const APOSTROPHES = /[‘’‚‛']/g;
  * one kind of quote and bracket, `1、`/`1．`/`1 .` numbering as `1.`.
  */
 export function normalizeLabel(text: string): string {
-  // The reader normalises the same labels again and again (every row against every label of its table): once per text.
-  let normalized = normalizedLabels.get(text);
-  if (normalized === undefined) {
-    if (normalizedLabels.size >= MAX_NORMALIZED_LABELS) normalizedLabels.clear();
-    normalizedLabels.set(text, (normalized = normalizeOnce(text)));
-  }
-  return normalized;
+  // Every report has the standard labels, and the reader compares each line with several: once per text.
+  return normalizedLabels(text);
 }
 
-const normalizedLabels = new Map<string, string>();
-/** Texts whose normal form is kept; beyond this the forms are dropped and worked out again. */
-const MAX_NORMALIZED_LABELS = 20_000;
+/**
+ * A function of a text, worked out once per text: at most `max` answers are
+ * kept, and beyond that all are dropped and worked out again.
+ */
+export function rememberedByText<T>(work: (text: string) => T, max = 20_000): (text: string) => T {
+  const answers = new Map<string, T>();
+  return (text) => {
+    if (answers.has(text)) return answers.get(text)!;
+    if (answers.size >= max) answers.clear();
+    const answer = work(text);
+    answers.set(text, answer);
+    return answer;
+  };
+}
+
+const normalizedLabels = rememberedByText(normalizeOnce);
 
 function normalizeOnce(text: string): string {
   return text
@@ -193,17 +201,10 @@ const PLACEHOLDERS = new Set(['', '/', '／', '—', '——', '-', '－', '–'
  */
 export function readNumber(raw: string): NumberRead {
   // A report's cells repeat (0, 1, 无, the labels of every layout): each text is read once.
-  let read = numberReads.get(raw);
-  if (!read) {
-    if (numberReads.size >= MAX_NUMBER_READS) numberReads.clear();
-    numberReads.set(raw, (read = Object.freeze(readNumberOnce(raw))));
-  }
-  return read;
+  return numberReads(raw);
 }
 
-const numberReads = new Map<string, NumberRead>();
-/** Texts whose reading is kept; beyond this the readings are dropped and read again. */
-const MAX_NUMBER_READS = 20_000;
+const numberReads = rememberedByText((raw): NumberRead => Object.freeze(readNumberOnce(raw)));
 
 function readNumberOnce(raw: string): NumberRead {
   // Digits on two lines of one cell (a web page's <p>12</p><p>3</p>) are two values, not 123: never guessed.
