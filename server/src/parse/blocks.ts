@@ -187,18 +187,26 @@ function regionsOf(text: string): Extent[] | undefined {
   if (SPANS_BLANK_LINES.test(text)) return undefined;
   const regions: Extent[] = [];
   let inRun = false;
-  LINE.lastIndex = 0;
-  for (let m = LINE.exec(text); m && m.index < text.length; m = LINE.exec(text)) {
-    const content = m[0].replace(/[\r\n]+$/, '');
-    const end = m.index + content.length;
-    // Blank as CommonMark has it: spaces and tabs only (a line of ideographic spaces is text).
-    const blank = /^[ \t]*$/.test(content);
+  // Line by line, by character code: no string or match per line.
+  for (let start = 0; start < text.length; ) {
+    let end = start;
+    let blank = true; // as CommonMark has it: spaces and tabs only (a line of ideographic spaces is text)
+    for (let code = text.charCodeAt(end); end < text.length && code !== 10 && code !== 13; code = text.charCodeAt(++end)) if (code !== 32 && code !== 9) blank = false;
     if (blank) inRun = false;
-    else if (inRun || (regions.length && MAY_CONTINUE.test(content))) regions[regions.length - 1].end = end;
-    else regions.push({ start: m.index, end });
+    else if (inRun || (regions.length && startsLikeAContinuation(text, start))) regions[regions.length - 1].end = end;
+    else regions.push({ start, end });
     if (!blank) inRun = true;
+    // Past the line break: \r\n, \r or \n.
+    start = end + (text.charCodeAt(end) === 13 && text.charCodeAt(end + 1) === 10 ? 2 : 1);
   }
   return regions;
+}
+
+const MAY_CONTINUE_AT = new RegExp(MAY_CONTINUE.source.replace(/^\^/, ''), 'y');
+/** MAY_CONTINUE at a line's start (its characters never match a line break, so the line's end bounds it). */
+function startsLikeAContinuation(text: string, lineStart: number): boolean {
+  MAY_CONTINUE_AT.lastIndex = lineStart;
+  return MAY_CONTINUE_AT.test(text);
 }
 
 const shift = (e: Extent, by: number): Extent => ({ start: e.start + by, end: e.end + by });

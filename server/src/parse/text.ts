@@ -131,7 +131,9 @@ export function normalizeLabel(text: string): string {
 export function rememberedByText<T>(work: (text: string) => T, max = 20_000): (text: string) => T {
   const answers = new Map<string, T>();
   return (text) => {
-    if (answers.has(text)) return answers.get(text)!;
+    const known = answers.get(text);
+    // One lookup for a known answer; an answer of undefined (no match) takes a second.
+    if (known !== undefined || answers.has(text)) return known as T;
     if (answers.size >= max) answers.clear();
     const answer = work(text);
     answers.set(text, answer);
