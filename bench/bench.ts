@@ -4,7 +4,11 @@
  * For each example draft and a generated ~1 MB document (reports one after
  * another, every one distinct: asserted): the median time of a full check
  * (read + all checks, caches cold: a new Analyzer and no remembered blocks) and of bare
- * remark-parse + remark-gfm on the same text, and their ratio. Then the cost of
+ * remark-parse + remark-gfm on the same text, and their ratio. The examples are
+ * measured after a warm-up (each checked and parsed five times), the check and the
+ * parse in turns (21 of each), so that both meet the same load; the reader's
+ * process-wide memos of label and cell texts stay warm, as in a server or a CLI
+ * run past its first report (cold, a check costs about a tenth more). Then the cost of
  * a keystroke in the 1 MB document with the server's cache warm: only the report
  * typed in is read again. Sizes are UTF-8 bytes. Last, the CLI over a folder of
  * 200 distinct drafts, beside markdownlint-cli2 on the same files (wall time,
@@ -36,25 +40,51 @@ function median(run: () => void, times: number): number {
   return medians(run, times).wall;
 }
 
+interface Samples {
+  walls: number[];
+  cpus: number[];
+}
+
+/** One run's wall time and the process's CPU time (every thread: the garbage collector's helpers too). */
+function measure(run: () => void, into: Samples): void {
+  const cpu = process.cpuUsage();
+  const t = performance.now();
+  run();
+  into.walls.push(performance.now() - t);
+  const used = process.cpuUsage(cpu);
+  into.cpus.push((used.user + used.system) / 1000);
+}
+
+const mid = (xs: number[]) => xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const summary = (s: Samples) => ({ wall: mid(s.walls), cpu: mid(s.cpus) });
+
 /**
- * Medians of the wall time and of the process's CPU time (every thread: the
- * garbage collector's helpers too) of `run`. On a machine other work shares,
- * the CPU time is the steadier measure of the work done.
+ * Medians of the wall time and of the process's CPU time of `run`. On a
+ * machine other work shares, the CPU time is the steadier measure of the work done.
  */
 function medians(run: () => void, times: number): { wall: number; cpu: number } {
   run(); // warm up
-  const walls: number[] = [];
-  const cpus: number[] = [];
+  const samples: Samples = { walls: [], cpus: [] };
+  for (let i = 0; i < times; i++) measure(run, samples);
+  return summary(samples);
+}
+
+/** Medians of two runs measured in turns (a, b, then b, a, …), each turn's conditions shared by both. */
+function pairedMedians(a: () => void, b: () => void, times: number): { a: { wall: number; cpu: number }; b: { wall: number; cpu: number } } {
+  a();
+  b();
+  const sa: Samples = { walls: [], cpus: [] };
+  const sb: Samples = { walls: [], cpus: [] };
   for (let i = 0; i < times; i++) {
-    const cpu = process.cpuUsage();
-    const t = performance.now();
-    run();
-    walls.push(performance.now() - t);
-    const used = process.cpuUsage(cpu);
-    cpus.push((used.user + used.system) / 1000);
+    if (i % 2 === 0) {
+      measure(a, sa);
+      measure(b, sb);
+    } else {
+      measure(b, sb);
+      measure(a, sa);
+    }
   }
-  const mid = (xs: number[]) => xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-  return { wall: mid(walls), cpu: mid(cpus) };
+  return { a: summary(sa), b: summary(sb) };
 }
 
 const kb = (text: string) => `${(Buffer.byteLength(text, 'utf8') / 1024).toFixed(text.length > 100_000 ? 0 : 1)} KB`;
@@ -65,10 +95,19 @@ const examples = readdirSync(join(root, 'examples'))
   .filter((f) => /^(clean|seed)-.*\.md$/.test(f))
   .sort();
 const cpuRatios: number[] = [];
-for (const name of examples) {
-  const text = readFileSync(join(root, 'examples', name), 'utf8');
-  const check = medians(() => coldCheck(text), 15);
-  const bare = medians(() => remark.parse(text), 15);
+const exampleTexts = examples.map((name) => readFileSync(join(root, 'examples', name), 'utf8'));
+// Warm-up: every example checked and parsed a few times, so that both are measured with their code
+// compiled by the JIT, as in a server or a CLI run past its first reports (the first example was
+// otherwise measured half interpreted).
+for (let i = 0; i < 5; i++)
+  for (const text of exampleTexts) {
+    coldCheck(text);
+    remark.parse(text);
+  }
+for (const [i, name] of examples.entries()) {
+  const text = exampleTexts[i];
+  // Interleaved, a check then a parse (then the other way round), so that both meet the same load.
+  const { a: check, b: bare } = pairedMedians(() => coldCheck(text), () => remark.parse(text), 21);
   cpuRatios.push(check.cpu / bare.cpu);
   rows.push([name, kb(text), ms(check.wall), ms(bare.wall), (check.wall / bare.wall).toFixed(2), (check.cpu / bare.cpu).toFixed(2)]);
 }

@@ -325,4 +325,14 @@ describe('the block structure is remark-gfm’s', () => {
       same(text, `${base} + ${applied.join(' + ')} (seed ${seed})`);
     }
   });
+  test('when some regions are remembered from the text before an edit and the others are parsed together', () => {
+    for (let seed = 1; seed <= 60; seed++) {
+      const base = readFileSync(files[seed % files.length], 'utf8').replace(/\uFEFF/g, ' ');
+      const mutated = mutate(base, seed);
+      const text = mutated.text.replace(/\uFEFF/g, ' ');
+      forgetBlocks();
+      blocksOf(base);
+      assert.deepEqual(blocksOf(text), blocksOfTree(gfm.parse(text) as MdNode), `${mutated.applied.join(' + ')} (seed ${seed})`);
+    }
+  });
 });

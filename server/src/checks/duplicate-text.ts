@@ -32,7 +32,15 @@ const MESSAGES = defineMessages({
   earlier: { zh: '前面的“{ordinal}”', en: 'The earlier “{ordinal}”' },
 });
 
-const hanCount = (text: string) => (text.match(/\p{Script=Han}/gu) ?? []).length;
+const NOT_HAN = /\P{Script=Han}/gu;
+/** How many Chinese characters a text has: the characters left once the rest is taken out (no array of every character). */
+function hanCount(text: string): number {
+  const han = text.replace(NOT_HAN, '');
+  let count = 0;
+  // A character beyond the BMP (CJK extension B) is two code units: its low surrogate is not counted again.
+  for (let i = 0; i < han.length; i++) if ((han.charCodeAt(i) & 0xfc00) !== 0xdc00) count++;
+  return count;
+}
 
 /** Where a paragraph stands, as a message names it: the introduction or its section's heading. */
 function placeOf(paragraph: Paragraph) {

@@ -483,7 +483,23 @@ export const T3_2019_SINGLE_ROW = { key: 'otherHandling', label: '（六）其�
  * group) and its column as the table labels them — in English messages too,
  * since the clerk finds the cell by the label printed in the report.
  */
-export function cellWords(table: TableId, row: string, column: number, format: '2021' | '2019' = '2021'): { row: Text; column: Text } {
+export function cellWords(table: TableId, row: string, column: number, format: '2021' | '2019' = '2021'): CellWords {
+  // Every cell check and every finding's place asks: each answer is worked out once (the format is fixed).
+  let byFormat = cellWordsMemo.get(table);
+  if (!byFormat) cellWordsMemo.set(table, (byFormat = new Map()));
+  let byRow = byFormat.get(format);
+  if (!byRow) byFormat.set(format, (byRow = new Map()));
+  let byColumn = byRow.get(row);
+  if (!byColumn) byRow.set(row, (byColumn = []));
+  return (byColumn[column] ??= deepFreeze(findCellWords(table, row, column, format)));
+}
+
+type CellWords = Readonly<{ row: Readonly<Text>; column: Readonly<Text> }>;
+/** By table, format, row key and column. */
+const cellWordsMemo = new Map<TableId, Map<string, Map<string, CellWords[]>>>();
+const deepFreeze = (words: { row: Text; column: Text }): CellWords => Object.freeze({ row: Object.freeze(words.row), column: Object.freeze(words.column) });
+
+function findCellWords(table: TableId, row: string, column: number, format: '2021' | '2019'): { row: Text; column: Text } {
   const same = (label: string): Text => ({ zh: label, en: label });
   if (table === 't2') {
     const layout = format === '2019' ? TABLE2_2019 : TABLE2;

@@ -94,12 +94,16 @@ export function arithmetic(report: Report): ReportArithmetic {
   if (!result) {
     result = {};
     const { t3, t4 } = report.tables;
-    if (t3) result.t3 = tableArithmetic('t3', t3, t3Instances(t3Layout(t3)));
-    if (t4) result.t4 = tableArithmetic('t4', t4, t4Instances());
+    if (t3) result.t3 = tableArithmetic('t3', t3, T3_INSTANCES[t3Layout(t3)]);
+    if (t4) result.t4 = tableArithmetic('t4', t4, T4_INSTANCES);
     memo.set(report, result);
   }
   return result;
 }
+
+/** The rules' instances, bound to every report's cells (the format is fixed: listed once). */
+const T3_INSTANCES: Record<T3Layout, readonly RuleInstance[]> = { '2021': t3Instances('2021'), '2019': t3Instances('2019') };
+const T4_INSTANCES: readonly RuleInstance[] = t4Instances();
 
 /** '2019' when Table 3 was read with the single （六）其他处理 row of the 2019 layout. */
 export function t3Layout(table: ReadTable): T3Layout {
@@ -110,28 +114,37 @@ export function t3Layout(table: ReadTable): T3Layout {
 /** A cell can be corrected when it holds a number, its text is in the document and its column is certain. */
 const editable = (c: ArithmeticCell) => c.value !== null && !!c.cell?.span && !c.guessed;
 
-function tableArithmetic(table: RuleTable, read: ReadTable, declared: RuleInstance[]): TableArithmetic {
+function tableArithmetic(table: RuleTable, read: ReadTable, declared: readonly RuleInstance[]): TableArithmetic {
   const cells: ArithmeticCell[] = [];
-  const byRef = new Map<string, ArithmeticCell>();
+  /** By row key, then column. */
+  const byRef = new Map<string, ArithmeticCell[]>();
+  /** Whether a row's columns were guessed: read short of cells, or with a problem. */
+  const guessedRows = new Map<string, boolean>();
   const cellAt = (ref: CellRef): ArithmeticCell => {
-    const key = `${ref.row}/${ref.column}`;
-    let c = byRef.get(key);
+    let rowCells = byRef.get(ref.row);
+    if (!rowCells) byRef.set(ref.row, (rowCells = []));
+    let c = rowCells[ref.column];
     if (!c) {
       const row = read.rows.get(ref.row);
       const cell = row?.cells[ref.column];
-      const guessed = !!row && (row.cells.some((x) => x.state === 'missing') || read.problems.some((p) => p.rowKey === row.key));
+      let guessed = guessedRows.get(ref.row);
+      if (guessed === undefined) {
+        guessed = !!row && (row.cells.some((x) => x.state === 'missing') || read.problems.some((p) => p.rowKey === row.key));
+        guessedRows.set(ref.row, guessed);
+      }
       c = { index: cells.length, ref, cell, value: cell?.state === 'number' && cell.value !== null ? cell.value : null, guessed, instances: [] };
       cells.push(c);
-      byRef.set(key, c);
+      rowCells[ref.column] = c;
     }
     return c;
   };
   const instances: BoundInstance[] = declared.map((instance, index) => {
     const left = instance.left.map(cellAt);
     const right = instance.right.map(cellAt);
-    for (const c of [...left, ...right]) c.instances.push(index);
+    for (const c of left) c.instances.push(index);
+    for (const c of right) c.instances.push(index);
     const bound: BoundInstance = { index, instance, left, right, total: cellAt(instance.total), state: 'unknown' };
-    if ([...left, ...right].every((c) => c.value !== null)) {
+    if (left.every((c) => c.value !== null) && right.every((c) => c.value !== null)) {
       bound.leftSum = sum(left.map((c) => c.value!));
       bound.rightSum = sum(right.map((c) => c.value!));
       bound.state = bound.leftSum === bound.rightSum ? 'holds' : 'broken';

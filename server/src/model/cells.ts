@@ -11,13 +11,20 @@ export interface TableCell {
   row: TableRow;
   column: number;
   cell: Cell;
-  words: { row: Text; column: Text };
+  words: Readonly<{ row: Readonly<Text>; column: Readonly<Text> }>;
 }
 
-export function cellsOf(table: ReadTable): TableCell[] {
-  return [...table.rows.values()].flatMap((row) =>
-    row.cells.map((cell, column) => ({ table, row, column, cell, words: cellWords(table.id, row.key, column, table.format) })),
-  );
+const cellsMemo = new WeakMap<ReadTable, readonly TableCell[]>();
+
+/** The cells of a table, row by row (worked out once per table: several checks go through them). */
+export function cellsOf(table: ReadTable): readonly TableCell[] {
+  let cells = cellsMemo.get(table);
+  if (!cells) {
+    const all: TableCell[] = [];
+    for (const row of table.rows.values()) row.cells.forEach((cell, column) => all.push({ table, row, column, cell, words: cellWords(table.id, row.key, column, table.format) }));
+    cellsMemo.set(table, (cells = Object.freeze(all)));
+  }
+  return cells;
 }
 
 /** A table whose every cell is blank was left unfilled: one finding, not one per cell. */

@@ -113,7 +113,7 @@ function pipeTableBlocks(chunk: string): Block[] | undefined {
   const header = pipeCells(text(lines[0]), lines[0].start);
   const delimiter = pipeCells(text(lines[1]), lines[1].start);
   if (delimiter.length !== header.length || !delimiter.every((c) => DELIMITER_CELL.test(chunk.slice(c.start + 1, c.end).replace(/\|[ \t]*$/, '')))) return undefined;
-  const rows = [lines[0], ...lines.slice(2)].map((line) => ({ ...line, cells: pipeCells(text(line), line.start) }));
+  const rows = [lines[0], ...lines.slice(2)].map((line) => ({ start: line.start, end: line.end, cells: pipeCells(text(line), line.start) }));
   return [{ type: 'table', start: 0, end: lines[lines.length - 1].end, rows }];
 }
 
@@ -129,18 +129,43 @@ export function forgetBlocks(rememberFromNow = true): void {
   remembering = rememberFromNow;
 }
 
-function blocksOfChunk(chunk: string): Block[] {
-  let blocks = chunkBlocks.get(chunk);
-  if (blocks) {
-    chunkBlocks.delete(chunk); // re-inserted below: most recently used last
-  } else {
-    blocks = pipeTableBlocks(chunk) ?? blocksOfTree(processor.parse(chunk) as MdNode);
-  }
-  if (!remembering) return blocks;
-  chunkBlocks.set(chunk, blocks);
-  if (chunkBlocks.size > MAX_REMEMBERED_CHUNKS) chunkBlocks.delete(chunkBlocks.keys().next().value!);
+/** The blocks of a chunk read before (most recently used last), or undefined. */
+function remembered(chunk: string): Block[] | undefined {
+  const blocks = chunkBlocks.get(chunk);
+  if (blocks) chunkBlocks.delete(chunk); // re-inserted by remember: most recently used last
   return blocks;
 }
+
+function remember(chunk: string, blocks: Block[]): void {
+  if (!remembering) return;
+  chunkBlocks.set(chunk, blocks);
+  if (chunkBlocks.size > MAX_REMEMBERED_CHUNKS) chunkBlocks.delete(chunkBlocks.keys().next().value!);
+}
+
+/**
+ * The blocks of chunks that parse on their own, each chunk's offsets into
+ * itself, with one remark parse of them all joined by blank lines: a parse
+ * has a fixed cost (micromark combines its extensions, mdast its handlers)
+ * that a parse per paragraph paid twenty times over. A block belongs to the
+ * chunk it starts in.
+ */
+function parseChunks(chunks: readonly string[]): Block[][] {
+  const starts: number[] = [];
+  let at = 0;
+  for (const chunk of chunks) {
+    starts.push(at);
+    at += chunk.length + CHUNK_SEPARATOR.length;
+  }
+  const out: Block[][] = chunks.map(() => []);
+  let owner = 0;
+  for (const block of blocksOfTree(processor.parse(chunks.join(CHUNK_SEPARATOR)) as MdNode)) {
+    while (owner + 1 < starts.length && starts[owner + 1] <= block.start) owner++;
+    out[owner].push(shiftBlock(block, -starts[owner]));
+  }
+  return out;
+}
+
+const CHUNK_SEPARATOR = '\n\n';
 
 /** Constructs that a blank line does not end: a fence or an HTML block (not a comment closed on its own line, as the directives are). */
 const SPANS_BLANK_LINES = /^ {0,3}(```|~~~|<(?!!--.*-->[ \t]*$))/m;
@@ -162,31 +187,51 @@ function regionsOf(text: string): Extent[] | undefined {
   if (SPANS_BLANK_LINES.test(text)) return undefined;
   const regions: Extent[] = [];
   let inRun = false;
-  LINE.lastIndex = 0;
-  for (let m = LINE.exec(text); m && m.index < text.length; m = LINE.exec(text)) {
-    const content = m[0].replace(/[\r\n]+$/, '');
-    const end = m.index + content.length;
-    // Blank as CommonMark has it: spaces and tabs only (a line of ideographic spaces is text).
-    const blank = /^[ \t]*$/.test(content);
+  // Line by line, by character code: no string or match per line.
+  for (let start = 0; start < text.length; ) {
+    let end = start;
+    let blank = true; // as CommonMark has it: spaces and tabs only (a line of ideographic spaces is text)
+    for (let code = text.charCodeAt(end); end < text.length && code !== 10 && code !== 13; code = text.charCodeAt(++end)) if (code !== 32 && code !== 9) blank = false;
     if (blank) inRun = false;
-    else if (inRun || (regions.length && MAY_CONTINUE.test(content))) regions[regions.length - 1].end = end;
-    else regions.push({ start: m.index, end });
+    else if (inRun || (regions.length && startsLikeAContinuation(text, start))) regions[regions.length - 1].end = end;
+    else regions.push({ start, end });
     if (!blank) inRun = true;
+    // Past the line break: \r\n, \r or \n.
+    start = end + (text.charCodeAt(end) === 13 && text.charCodeAt(end + 1) === 10 ? 2 : 1);
   }
   return regions;
 }
 
+const MAY_CONTINUE_AT = new RegExp(MAY_CONTINUE.source.replace(/^\^/, ''), 'y');
+/** MAY_CONTINUE at a line's start (its characters never match a line break, so the line's end bounds it). */
+function startsLikeAContinuation(text: string, lineStart: number): boolean {
+  MAY_CONTINUE_AT.lastIndex = lineStart;
+  return MAY_CONTINUE_AT.test(text);
+}
+
 const shift = (e: Extent, by: number): Extent => ({ start: e.start + by, end: e.end + by });
+
+/** A block moved by `by`, built field by field (spreading a report's hundreds of cells cost more than its parse). */
+function shiftBlock(b: Block, by: number): Block {
+  const moved: Block = { type: b.type, start: b.start + by, end: b.end + by };
+  if (b.depth !== undefined) moved.depth = b.depth;
+  if (b.rows) moved.rows = b.rows.map((r) => ({ start: r.start + by, end: r.end + by, cells: r.cells.map((c) => shift(c, by)) }));
+  return moved;
+}
 
 /** The blocks of a text, offsets into it. */
 export function blocksOf(text: string): Block[] {
-  const chunks = regionsOf(text);
-  if (!chunks) return blocksOfTree(processor.parse(text) as MdNode);
-  return chunks.flatMap((chunk) =>
-    blocksOfChunk(text.slice(chunk.start, chunk.end)).map((b) => ({
-      ...b,
-      ...shift(b, chunk.start),
-      ...(b.rows ? { rows: b.rows.map((r) => ({ ...shift(r, chunk.start), cells: r.cells.map((c) => shift(c, chunk.start)) })) } : {}),
-    })),
-  );
+  const regions = regionsOf(text);
+  if (!regions) return blocksOfTree(processor.parse(text) as MdNode);
+  const chunks = regions.map((r) => text.slice(r.start, r.end));
+  const found = chunks.map((chunk) => remembered(chunk) ?? pipeTableBlocks(chunk));
+  const unread = found.flatMap((blocks, i) => (blocks ? [] : [i]));
+  if (unread.length) {
+    const parsed = parseChunks(unread.map((i) => chunks[i]));
+    unread.forEach((i, k) => (found[i] = parsed[k]));
+  }
+  return chunks.flatMap((chunk, i) => {
+    remember(chunk, found[i]!);
+    return found[i]!.map((b) => shiftBlock(b, regions[i].start));
+  });
 }

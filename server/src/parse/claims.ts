@@ -303,6 +303,14 @@ function compile(source: string): RegExp {
   return re;
 }
 
+const contexts = new Map<string, RegExp>();
+/** Whether a text has the words a context pattern asks for (each pattern compiled once, not once per sentence). */
+function holds(context: string, text: string): boolean {
+  let re = contexts.get(context);
+  if (!re) contexts.set(context, (re = new RegExp(context)));
+  return re.test(text);
+}
+
 // ---------------------------------------------------------------------------
 // Table values
 // ---------------------------------------------------------------------------
@@ -536,7 +544,7 @@ export function readClaims(report: Report): { claims: Claim[]; statements: State
     if (!/\d|[零〇一二两三四五六七八九十]|维持|办结|行政复议|行政诉讼/.test(text)) continue;
     const taken = new Set<number>();
     for (const pattern of CLAIM_PATTERNS) {
-      if (pattern.context && !new RegExp(pattern.context).test(sentence.full)) continue;
+      if (pattern.context && !holds(pattern.context, sentence.full)) continue;
       const re = compile(pattern.pattern);
       for (let m = re.exec(text); m; m = re.exec(text)) {
         if (m[0].length === 0) {
@@ -548,7 +556,7 @@ export function readClaims(report: Report): { claims: Claim[]; statements: State
         const local = m.indices!.groups!.n![0];
         if (pattern.contextBefore && sentence.block.section?.spec.number !== pattern.contextBefore.section) {
           const before = sentence.compact.text.slice(sentence.fullStart, sentence.start + m.index);
-          if (!new RegExp(ABOUT_DISCLOSURE).test(before)) continue;
+          if (!holds(ABOUT_DISCLOSURE, before)) continue;
         }
         if (stated === undefined || taken.has(local)) continue;
         taken.add(local);
@@ -582,7 +590,7 @@ export function readClaims(report: Report): { claims: Claim[]; statements: State
         }
         if (claim.expected && claim.expected.value !== stated)
           for (const alt of pattern.alsoAccept ?? []) {
-            if (!new RegExp(alt.when).test(sentence.full)) continue;
+            if (!holds(alt.when, sentence.full)) continue;
             const other = resolve(report, alt.refers, doc);
             if (other && other.value === stated) claim.acceptedAs = other;
           }
@@ -591,7 +599,7 @@ export function readClaims(report: Report): { claims: Claim[]; statements: State
     }
     for (const pattern of STATEMENT_PATTERNS) {
       const inItsSection = pattern.section !== undefined && sentence.block.section?.spec.number === pattern.section;
-      if (!inItsSection && !new RegExp(pattern.context).test(sentence.full)) continue;
+      if (!inItsSection && !holds(pattern.context, sentence.full)) continue;
       const re = compile(pattern.pattern);
       for (let m = re.exec(text); m; m = re.exec(text)) {
         const a = sentence.start + m.index;

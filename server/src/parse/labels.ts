@@ -25,7 +25,7 @@ import {
   type SectionSpec,
   type Table2Layout,
 } from '../format/standard';
-import { editDistance, normalizeLabel, similarity, stripNumbering, withoutTrailingNotes } from './text';
+import { editDistance, normalizeLabel, rememberedByText, similarity, stripNumbering, withoutTrailingNotes } from './text';
 
 type LabelRole = 'row' | 'group' | 'column' | 'article' | 'header' | 'note';
 
@@ -105,6 +105,32 @@ const FUZZY_MAX_LENGTH = 60;
  * nothing matches well enough; ties between fuzzy candidates match nothing.
  */
 export function matchLabel(written: string, candidates: readonly LabelCandidate[]): LabelMatch | undefined {
+  // The same cells are matched again and again (a row's label against each reading, wrapped labels piece by
+  // piece, every report's standard labels): each text once per set of candidates.
+  return perCandidates(labelMatches, candidates, frozenMatch)(written);
+}
+
+function frozenMatch(written: string, candidates: readonly LabelCandidate[]): LabelMatch | undefined {
+  const match = matchLabelUncached(written, candidates);
+  return match && Object.freeze(match);
+}
+
+/** A function of a text and a set of candidates, remembered by text for each set. */
+function perCandidates<T>(
+  memos: WeakMap<readonly LabelCandidate[], (text: string) => T>,
+  candidates: readonly LabelCandidate[],
+  work: (text: string, candidates: readonly LabelCandidate[]) => T,
+): (text: string) => T {
+  let memo = memos.get(candidates);
+  if (!memo) memos.set(candidates, (memo = rememberedByText((text) => work(text, candidates), MAX_REMEMBERED_LABELS)));
+  return memo;
+}
+
+const labelMatches = new WeakMap<readonly LabelCandidate[], (text: string) => LabelMatch | undefined>();
+/** Texts whose answer is kept, per set of candidates. */
+const MAX_REMEMBERED_LABELS = 5000;
+
+function matchLabelUncached(written: string, candidates: readonly LabelCandidate[]): LabelMatch | undefined {
   const norm = normalizeLabel(written);
   if (!norm) return undefined;
   for (const c of candidates) {
@@ -181,6 +207,12 @@ function withoutNote(norm: string, candidates: readonly LabelCandidate[]): Label
  * labels wrapped across lines are (`（二）部分公开（区分处理的，只计这一情 形，不`).
  */
 export function isLabelPrefix(written: string, candidates: readonly LabelCandidate[]): boolean {
+  return perCandidates(labelPrefixes, candidates, isLabelPrefixUncached)(written);
+}
+
+const labelPrefixes = new WeakMap<readonly LabelCandidate[], (text: string) => boolean>();
+
+function isLabelPrefixUncached(written: string, candidates: readonly LabelCandidate[]): boolean {
   const bare = stripNumbering(normalizeLabel(written));
   if (bare.length < 2) return false;
   if (candidates.some((c) => c.bare.some((b) => b.length > bare.length && b.startsWith(bare)))) return true;
@@ -208,16 +240,11 @@ const HEADING_PATTERN = /^([一二三四五六七八九十])\s*[、.．,，]\s*(
  * or a typo never makes a section count as missing.
  */
 export function matchSectionHeading(text: string): HeadingMatch | undefined {
-  if (headingMatches.has(text)) return headingMatches.get(text);
-  const match = matchHeadingUncached(text);
   // Every line that may be a heading is asked about on every keystroke: remembered by its text.
-  if (headingMatches.size >= MAX_REMEMBERED_HEADINGS) headingMatches.clear();
-  headingMatches.set(text, match);
-  return match;
+  return headingMatches(text);
 }
 
-const headingMatches = new Map<string, HeadingMatch | undefined>();
-const MAX_REMEMBERED_HEADINGS = 5000;
+const headingMatches = rememberedByText(matchHeadingUncached, 5000);
 /** Each section's heading and variants as compared: without numbering, normalised. */
 const HEADING_FORMS = new Map(SECTIONS.map((spec) => [spec, [spec.heading, ...spec.variants].map((h) => stripNumbering(normalizeLabel(h)))]));
 /**

@@ -64,7 +64,7 @@ export function readLines(text: string, index: LineIndex, blocks: readonly Block
       lines.push({ kind: 'heading', span, tokens: tokenizeText(span, index, row), depth: node.depth, row: row++, block });
     } else if (node.type === 'table') {
       for (const tableRow of node.rows ?? []) {
-        const tokens = tableRow.cells.map((cell, col) => ({ ...cellToken(text, cell.start, cell.end, index, row), col, block }));
+        const tokens = tableRow.cells.map((cell, col) => cellToken(text, cell.start, cell.end, index, row, { gfm: true, col, block }));
         lines.push({ kind: 'table-row', span: trimmedSpan(text, tableRow.start, tableRow.end, index), tokens, row: row++, block });
       }
     } else if (node.type === 'html' && /^\s*<!--[\s\S]*-->\s*$/.test(text.slice(start, end))) {
@@ -170,37 +170,46 @@ function trimmedSpan(text: string, start: number, end: number, index: LineIndex)
   return index.span(s, e);
 }
 
-function makeToken(text: string, start: number, end: number, index: LineIndex, row: number): Token {
+/** Where a GFM table's cell stands: its column and the table's block. */
+type CellPlace = Required<Pick<Token, 'gfm' | 'col' | 'block'>>;
+
+function makeToken(text: string, start: number, end: number, index: LineIndex, row: number, place?: CellPlace): Token {
   let s = start;
   let e = end;
-  while (s < e && /\s/.test(text[s])) s++;
-  while (e > s && /\s/.test(text[e - 1])) e--;
+  while (s < e && WHITESPACE.test(text[s])) s++;
+  while (e > s && WHITESPACE.test(text[e - 1])) e--;
   if (s === e) {
     // An empty cell: the span covers its blank interior so a fix can fill it.
-    const span = index.span(start, end);
-    return { span, text: '', num: { kind: 'blank' }, row };
+    return { span: index.span(start, end), text: '', num: BLANK, row, ...place };
   }
   const span = index.span(s, e);
   const clean = stripInlineMarks(span.text);
-  return { span, text: clean, num: readNumber(clean), row };
+  return { span, text: clean, num: readNumber(clean), row, ...place };
 }
 
+const WHITESPACE = /\s/;
+const BLANK: NumberRead = Object.freeze({ kind: 'blank' });
+
 /** GFM cell positions include the leading pipe; the token is the cell's inside. */
-function cellToken(text: string, start: number, end: number, index: LineIndex, row: number): Token {
+function cellToken(text: string, start: number, end: number, index: LineIndex, row: number, place: CellPlace): Token {
   let s = start;
   let e = end;
   if (text[s] === '|') s++;
   // The last cell's position may take in the blanks after the row's closing pipe (`| 3 | `).
   let last = e;
-  while (last > s && /[ \t]/.test(text[last - 1])) last--;
+  while (last > s && (text[last - 1] === ' ' || text[last - 1] === '\t')) last--;
   if (last > s && text[last - 1] === '|' && text[last - 2] !== '\\') e = last - 1;
-  return { ...makeToken(text, s, e, index, row), gfm: true };
+  return makeToken(text, s, e, index, row, place);
 }
 
 /** `**12**` reads as 12. */
 function stripInlineMarks(text: string): string {
+  // Most cells carry no mark at all: nothing to replace.
+  if (!INLINE_MARK.test(text)) return text.trim();
   return text.replace(/^[*_`]+|[*_`]+$/g, '').replace(/&nbsp;?/gi, ' ').trim();
 }
+
+const INLINE_MARK = /[*_`&]/;
 
 /**
  * Cut a line of pasted text into cells: by tabs when it has any, by pipes when

@@ -15,29 +15,50 @@ export interface CompactText {
 }
 
 const WHITESPACE = /[\s\u00a0\u3000]/;
+/** Whitespace as WHITESPACE has it, without a regular expression for the printable ASCII and the common Chinese characters. */
+const isWhitespace = (code: number, ch: string) => (code > 0x20 && code < 0x7f) || (code >= 0x4e00 && code <= 0x9fff) ? false : WHITESPACE.test(ch);
+/** Full-width punctuation the prose keeps full-width. */
+const KEPT_FULL_WIDTH = '（）；：，！？';
 
 /** Whitespace out, full-width ASCII (０-９, ：…) half-width, Markdown emphasis out; offsets kept. */
 function compactText(source: string, base: number): CompactText {
   let text = '';
   const offsets: number[] = [];
+  // The characters kept as they are go into the text a run at a time, not one by one.
+  let run = -1;
+  const flush = (end: number) => {
+    if (run >= 0) text += source.slice(run, end);
+    run = -1;
+  };
   let pendingSpace = false;
+  let endsInDigit = false;
   for (let i = 0; i < source.length; i++) {
-    let ch = source[i];
-    if (WHITESPACE.test(ch)) {
+    const code = source.charCodeAt(i);
+    if (isWhitespace(code, source[i])) {
+      flush(i);
       pendingSpace = true;
       continue;
     }
-    if (ch === '*' || ch === '`') continue;
-    const code = ch.charCodeAt(0);
-    if (code >= 0xff01 && code <= 0xff5e && !'（）；：，！？'.includes(ch)) ch = String.fromCharCode(code - 0xfee0);
-    if (pendingSpace && /\d/.test(ch) && /\d$/.test(text)) {
+    if (code === 0x2a /* * */ || code === 0x60 /* ` */) {
+      flush(i);
+      continue;
+    }
+    const halfWidth = code >= 0xff01 && code <= 0xff5e && !KEPT_FULL_WIDTH.includes(source[i]) ? code - 0xfee0 : undefined;
+    const digit = (halfWidth ?? code) >= 0x30 && (halfWidth ?? code) <= 0x39;
+    if (pendingSpace && digit && endsInDigit) {
+      // One space kept between two digits.
       text += ' ';
       offsets.push(base + i - 1);
     }
     pendingSpace = false;
-    text += ch;
+    if (halfWidth !== undefined) {
+      flush(i);
+      text += String.fromCharCode(halfWidth);
+    } else if (run < 0) run = i;
     offsets.push(base + i);
+    endsInDigit = digit;
   }
+  flush(source.length);
   return { text, offsets };
 }
 
@@ -57,9 +78,15 @@ export interface Sentence {
   paragraphStart: boolean;
 }
 
-const CLAUSE_END = /[；;]/;
-const SENTENCE_END = /[。！？!?]/;
+const CLAUSE_ENDS = '；;';
+const SENTENCE_ENDS = '。！？!?';
 const sentenceMemo = new WeakMap<Report, Sentence[]>();
+
+/** Whether text[from, to) holds a line break. */
+function hasLineBreak(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (text.charCodeAt(i) === 10 || text.charCodeAt(i) === 13) return true;
+  return false;
+}
 
 /** The sentences (；-clauses) of every prose block of a report, in document order. */
 export function sentencesOf(report: Report): Sentence[] {
@@ -74,8 +101,8 @@ export function sentencesOf(report: Report): Sentence[] {
     let pending: Sentence[] = [];
     const push = (end: number, strong: boolean) => {
       if (end > start) {
-        const before = start === 0 ? '' : report.text.slice(compact.offsets[start - 1] + 1, compact.offsets[start]);
-        pending.push({ block, compact, start, end, text: text.slice(start, end), full: '', fullStart: 0, paragraphStart: start === 0 || /[\r\n]/.test(before) });
+        const paragraphStart = start === 0 || hasLineBreak(report.text, compact.offsets[start - 1] + 1, compact.offsets[start]);
+        pending.push({ block, compact, start, end, text: text.slice(start, end), full: '', fullStart: 0, paragraphStart });
       }
       start = end + 1;
       if (strong) {
@@ -89,8 +116,8 @@ export function sentencesOf(report: Report): Sentence[] {
       }
     };
     for (let i = 0; i < text.length; i++) {
-      if (SENTENCE_END.test(text[i])) push(i, true);
-      else if (CLAUSE_END.test(text[i])) push(i, false);
+      if (SENTENCE_ENDS.includes(text[i])) push(i, true);
+      else if (CLAUSE_ENDS.includes(text[i])) push(i, false);
     }
     push(text.length, true);
   }

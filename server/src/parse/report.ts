@@ -204,15 +204,19 @@ function sectionAt(sections: SectionRead[], offset: number): SectionRead | undef
   return found;
 }
 
+/** The old format's markers as patterns: short and distinctive, searched in the raw text with flexible spaces and brackets. */
+const OLD_FORMAT_PATTERNS = OLD_FORMAT_MARKERS.map(
+  (marker) =>
+    new RegExp(
+      [...normalizeLabel(marker.text)].map((ch) => (ch === '(' ? '[（(]' : ch === ')' ? '[）)]' : ch.replace(/[.*+?^${}|[\]\\/]/g, '\\$&'))).join('\\s*'),
+      'g',
+    ),
+);
+
 function findOldFormatMarkers(text: string, index: LineIndex): Span[] {
   const spans: Span[] = [];
-  for (const marker of OLD_FORMAT_MARKERS) {
-    const norm = normalizeLabel(marker.text);
-    // Markers are short and distinctive; search the raw text with flexible spaces/brackets.
-    const pattern = new RegExp(
-      [...norm].map((ch) => (ch === '(' ? '[（(]' : ch === ')' ? '[）)]' : ch.replace(/[.*+?^${}|[\]\\/]/g, '\\$&'))).join('\\s*'),
-      'g',
-    );
+  for (const pattern of OLD_FORMAT_PATTERNS) {
+    pattern.lastIndex = 0;
     for (let m = pattern.exec(text); m; m = pattern.exec(text)) spans.push(index.span(m.index, m.index + m[0].length));
   }
   return spans.sort((a, b) => a.start - b.start);

@@ -57,17 +57,31 @@ export class LineIndex {
 
   positionAt(offset: number): Position {
     offset = Math.max(0, Math.min(offset, this.text.length));
-    let lo = 0;
-    let hi = this.lineStarts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (this.lineStarts[mid] <= offset) lo = mid;
-      else hi = mid - 1;
-    }
+    const lo = this.lineOf(offset);
     // Between the \r and the \n of a break is the end of the line, as LSP has it.
     const end = this.lineEnd(lo);
     return { line: lo, character: Math.min(offset, end) - this.lineStarts[lo] };
   }
+
+  /** The line an offset is on; the reader asks in document order, so the line asked last (or the next) is tried first. */
+  private lineOf(offset: number): number {
+    const starts = this.lineStarts;
+    const last = this.lastLine;
+    if (starts[last] <= offset) {
+      if (last + 1 >= starts.length || offset < starts[last + 1]) return last;
+      if (last + 2 >= starts.length || offset < starts[last + 2]) return (this.lastLine = last + 1);
+    }
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid] <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return (this.lastLine = lo);
+  }
+
+  private lastLine = 0;
 
   offsetAt(position: Position): number {
     if (position.line >= this.lineStarts.length) return this.text.length;
@@ -106,6 +120,30 @@ const APOSTROPHES = /[‘’‚‛']/g;
  * one kind of quote and bracket, `1、`/`1．`/`1 .` numbering as `1.`.
  */
 export function normalizeLabel(text: string): string {
+  // Every report has the standard labels, and the reader compares each line with several: once per text.
+  return normalizedLabels(text);
+}
+
+/**
+ * A function of a text, worked out once per text: at most `max` answers are
+ * kept, and beyond that all are dropped and worked out again.
+ */
+export function rememberedByText<T>(work: (text: string) => T, max = 20_000): (text: string) => T {
+  const answers = new Map<string, T>();
+  return (text) => {
+    const known = answers.get(text);
+    // One lookup for a known answer; an answer of undefined (no match) takes a second.
+    if (known !== undefined || answers.has(text)) return known as T;
+    if (answers.size >= max) answers.clear();
+    const answer = work(text);
+    answers.set(text, answer);
+    return answer;
+  };
+}
+
+const normalizedLabels = rememberedByText(normalizeOnce);
+
+function normalizeOnce(text: string): string {
   return text
     .replace(/&nbsp;?/gi, ' ')
     .normalize('NFKC')
@@ -164,6 +202,13 @@ const PLACEHOLDERS = new Set(['', '/', '／', '—', '——', '-', '－', '–'
  * `&nbsp;` and stray spaces are read right; placeholders are blank.
  */
 export function readNumber(raw: string): NumberRead {
+  // A report's cells repeat (0, 1, 无, the labels of every layout): each text is read once.
+  return numberReads(raw);
+}
+
+const numberReads = rememberedByText((raw): NumberRead => Object.freeze(readNumberOnce(raw)));
+
+function readNumberOnce(raw: string): NumberRead {
   // Digits on two lines of one cell (a web page's <p>12</p><p>3</p>) are two values, not 123: never guessed.
   if (raw.includes('\n') && /[0-9０-９][^\S\n]*\n\s*[0-9０-９]/.test(raw)) return { kind: 'text' };
   const compact = raw.replace(/&nbsp;?/gi, '').normalize('NFKC').replace(/[\s*_`]/g, '');

@@ -28,6 +28,8 @@ export function trimEnds(tokens: Token[], width: number): void {
   while (tokens.length > 0 && tokens[0].text === '' && !tokens[0].gfm) tokens.shift();
 }
 
+const T3_COLUMN_LABELS = TABLE_LABELS.t3.filter((c) => c.role === 'column');
+
 /**
  * Where the GFM tables of Table 3 hold their seven data columns, by block:
  * the columns whose header cells read 自然人 … 总计, when they stand side by
@@ -35,12 +37,11 @@ export function trimEnds(tokens: Token[], width: number): void {
  */
 export function gfmDataColumns(lines: Line[]): Map<number, number> {
   const found = new Map<number, Map<number, number>>();
-  const columns = TABLE_LABELS.t3.filter((c) => c.role === 'column');
   for (const line of lines) {
     if (line.kind !== 'table-row') continue;
     for (const token of line.tokens) {
       if (token.col === undefined || token.block === undefined || token.num.kind !== 'text') continue;
-      const m = matchLabel(token.text, columns);
+      const m = matchLabel(token.text, T3_COLUMN_LABELS);
       if (!m) continue;
       const byIndex = found.get(token.block) ?? new Map<number, number>();
       if (!byIndex.has(Number(m.candidate.key))) byIndex.set(Number(m.candidate.key), token.col);
@@ -72,7 +73,10 @@ function alignToHeader(tokens: Token[], width: number, dataColumns: Map<number, 
   const inside = tokens.filter((t) => t.col! >= first && t.col! < first + width);
   if (inside.length === 0 || inside[0].col !== first) return undefined;
   if (tokens.some((t) => !inside.includes(t) && t.text !== '')) return undefined;
-  return Array.from({ length: width }, (_, i) => inside.find((t) => t.col === first + i));
+  // Each data column's first cell.
+  const aligned = new Array<Token | undefined>(width).fill(undefined);
+  for (const t of inside) aligned[t.col! - first] ??= t;
+  return aligned;
 }
 
 export function toCells(

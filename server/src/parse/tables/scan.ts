@@ -54,10 +54,9 @@ export function scanLabelledRows(
 ): Scan {
   const width = options.order.width;
   const filledCells = (row: RowDraft) => row.tokens.filter((t) => t.text !== '').length;
-  const tokens = expandCompoundLabels(
-    lines.filter((l) => l.kind !== 'heading').flatMap((l) => l.tokens),
-    candidates,
-  );
+  const lineTokens: Token[] = [];
+  for (const line of lines) if (line.kind !== 'heading') lineTokens.push(...line.tokens);
+  const tokens = expandCompoundLabels(lineTokens, candidates);
   const rows: RowDraft[] = [];
   const labels: LabelRead[] = [];
   const used: Token[] = [];
@@ -147,8 +146,8 @@ export function scanLabelledRows(
  */
 function tableEnd(tokens: readonly Token[], rows: readonly RowDraft[], used: readonly Token[]): number {
   const lastRowEnd = Math.max(...rows.map((r) => Math.max(r.label.span.end, ...r.tokens.map((t) => t.span.end))));
-  const own = new Set(used);
-  const foreign = tokens.find((t) => t.span.start >= lastRowEnd && t.num.kind === 'text' && t.text !== '' && !own.has(t));
+  let own: Set<Token> | undefined; // made only when text follows the last row
+  const foreign = tokens.find((t) => t.span.start >= lastRowEnd && t.num.kind === 'text' && t.text !== '' && !(own ??= new Set(used)).has(t));
   if (!foreign) return Infinity;
   return Math.min(...tokens.filter((t) => t.row === foreign.row).map((t) => t.span.start));
 }
@@ -336,9 +335,12 @@ function expandCompoundLabels(tokens: Token[], candidates: readonly LabelCandida
  * A label with the row's digits glued to it, as flattened web pages give them
  * (`一、本年新收政府信息公开申请数量713000074`, `行政事业性收费45.6`): the label and a number token.
  */
+const ENDS_IN_DIGIT = /[0-9０-９]$/;
+
 function splitLabelDigits(token: Token, candidates: readonly LabelCandidate[]): Token[] | undefined {
   if (token.num.kind !== 'text' || token.text !== token.span.text) return undefined;
-  // The digits, or an amount in 万元 (行政事业性收费45.6).
+  // The digits, or an amount in 万元 (行政事业性收费45.6): a text not ending in a digit has none (most, tried first).
+  if (!ENDS_IN_DIGIT.test(token.text)) return undefined;
   const m = /^(.*[^\s\d０-９.．、,，])\s*([0-9０-９]+(?:[.．][0-9０-９]+)?)$/u.exec(token.text);
   if (!m) return undefined;
   const label = m[1];
