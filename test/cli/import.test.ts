@@ -58,6 +58,14 @@ test('check report.docx: the findings of the same draft in Markdown, placed in t
   assert.deepEqual(of(docx.stdout).map((f) => f.place), ['第 2 个表格']);
   const text = cli(['check', join(dir, 'wrong.docx')]).stdout;
   assert.match(text, /wrong\.docx（第 2 个表格）  error  cell-mistyped  .*\[表三 · 自然人列 · （一）予以公开\]/);
+  // SARIF: no lines and columns in a Word document (they would be the converted draft's); the place in the report's words.
+  const sarif = JSON.parse(cli(['check', '--format', 'sarif', join(dir, 'wrong.docx')]).stdout);
+  const [location] = sarif.runs[0].results[0].locations;
+  assert.equal(location.physicalLocation.region, undefined);
+  assert.match(location.physicalLocation.artifactLocation.uri, /wrong\.docx$/);
+  assert.equal(location.logicalLocations[0].name, '表三 · 自然人列 · （一）予以公开');
+  const draft = JSON.parse(cli(['check', '--format', 'sarif', join(dir, 'wrong.md')]).stdout);
+  assert.equal(draft.runs[0].results[0].locations[0].physicalLocation.region.startLine, wrong.split('\n').findIndex((l) => l.includes('（一）予以公开')) + 1);
   // --fix cannot write into a Word document: said, nothing written.
   const fix = cli(['check', '--fix', join(dir, 'wrong.docx')]);
   assert.equal(fix.status, 2);

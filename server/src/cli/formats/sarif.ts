@@ -14,6 +14,7 @@ import type { Severity } from '../../model/report';
 import type { FileResult } from '../check-file';
 import type { Locale } from '../io';
 import { INTERNAL_ERROR } from '../../engine/analyze';
+import { isImportable } from '../../import/read';
 
 const LEVEL: Record<Severity, Sarif.Result.level> = { error: 'error', warning: 'warning', information: 'note', hint: 'note' };
 
@@ -22,6 +23,16 @@ function relativeUri(file: string): string {
   const rel = relative(process.cwd(), file);
   if (rel.startsWith('..') || /^[A-Za-z]:/.test(rel) || rel.startsWith(sep)) return pathToFileURL(file).href;
   return rel.split(sep).map(encodeURIComponent).join('/');
+}
+
+/**
+ * A finding's region, in lines and columns from 1; none for a Word document or
+ * web page, whose lines are those of the draft it was converted to (its place
+ * is said in words, as a logical location).
+ */
+function regionOf(file: string, range: { start: { line: number; character: number }; end: { line: number; character: number } }): { region?: Sarif.Region } {
+  if (isImportable(file)) return {};
+  return { region: { startLine: range.start.line + 1, startColumn: range.start.character + 1, endLine: range.end.line + 1, endColumn: range.end.character + 1 } };
 }
 
 export function formatSarif(results: readonly FileResult[], locale: Locale): string {
@@ -42,14 +53,8 @@ export function formatSarif(results: readonly FileResult[], locale: Locale): str
     const uri = relativeUri(resolve(r.file));
     if (r.error) notifications.push({ level: 'error', message: { text: r.error[locale] }, locations: [{ physicalLocation: { artifactLocation: { uri, uriBaseId: '%SRCROOT%' } } }] });
     for (const f of r.findings) {
-      const region: Sarif.Region = {
-        startLine: f.range.start.line + 1,
-        startColumn: f.range.start.character + 1,
-        endLine: f.range.end.line + 1,
-        endColumn: f.range.end.character + 1,
-      };
       const location: Sarif.Location = {
-        physicalLocation: { artifactLocation: { uri, uriBaseId: '%SRCROOT%' }, region },
+        physicalLocation: { artifactLocation: { uri, uriBaseId: '%SRCROOT%' }, ...regionOf(r.file, f.range) },
         // The place in the report's own words (表三 · 自然人列 · （一）予以公开).
         ...(f.where ? { logicalLocations: [{ name: f.where[locale], kind: 'element' }] } : {}),
       };
@@ -70,7 +75,7 @@ export function formatSarif(results: readonly FileResult[], locale: Locale): str
                 message: { text: rel.message[locale] },
                 physicalLocation: {
                   artifactLocation: rel.uri ? { uri: rel.uri } : { uri, uriBaseId: '%SRCROOT%' },
-                  region: { startLine: rel.range.start.line + 1, startColumn: rel.range.start.character + 1, endLine: rel.range.end.line + 1, endColumn: rel.range.end.character + 1 },
+                  ...regionOf(rel.uri ?? r.file, rel.range),
                 },
               })),
             }
