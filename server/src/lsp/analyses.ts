@@ -33,8 +33,8 @@ export function isMarkdown(document: { languageId: string; uri: string }): boole
  */
 const LONG_DOCUMENT = 200_000;
 
-/** Work of one turn of the event loop in a long document's check: a message that comes meanwhile waits this long at most (about a report). */
-const LONG_SLICE_MS = 5;
+/** Work of one turn of the event loop in a long document's check (about a report): a message that comes meanwhile waits no longer. */
+const LONG_SLICE_MS = 2;
 
 export const isLong = (document: TextDocument) => document.getText().length > LONG_DOCUMENT;
 

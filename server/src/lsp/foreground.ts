@@ -13,6 +13,8 @@ export class Foreground {
   }
 
   private count = 0;
+  /** Foreground work done so far: work may come and go between two looks (a request handled in one turn). */
+  private ended = 0;
   private waiters: (() => void)[] = [];
 
   /** Work under way until the returned function is called (once; later calls do nothing). */
@@ -22,19 +24,24 @@ export class Foreground {
     return () => {
       if (ended) return;
       ended = true;
+      this.ended++;
       if (--this.count === 0) for (const wake of this.waiters.splice(0)) wake();
     };
   }
 
   /**
-   * Between two slices of a long check: a turn of the event loop, then as
-   * long as foreground work is under way. Once it is done, two more turns,
-   * so that what it left queued (the message it sends) goes out first.
+   * Between two slices of a long check: two turns of the event loop (a
+   * message read in the first is handled before the second), then as long
+   * as foreground work is under way or was done meanwhile, two more turns
+   * after it: what it left queued (the answer it writes) goes out first.
    */
   async pause(): Promise<void> {
+    let seen = this.ended;
     await nextTurn();
-    while (this.count > 0) {
-      await new Promise<void>((resolve) => this.waiters.push(resolve));
+    await nextTurn();
+    while (this.count > 0 || this.ended !== seen) {
+      seen = this.ended;
+      if (this.count > 0) await new Promise<void>((resolve) => this.waiters.push(resolve));
       await nextTurn();
       await nextTurn();
     }
