@@ -278,6 +278,9 @@ export class Analyses {
     let othersUris: string[] = [];
     if (own.isReport && settings.enable !== 'never') {
       try {
+        // A long document's sentence keys a slice at a time, before the comparison takes them at once.
+        if (control.pause) await this.sentences?.keyed(own.parts.map((p) => p.report), control.pause, control.stop, LONG_SLICE_MS);
+        if (control.stop()) return undefined;
         const { found, peers, key, uris } = await this.othersFor(uri, own.parts.map((p) => p.report), settings);
         othersKey = key;
         othersUris = uris;
