@@ -18,6 +18,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { Doc, TestClient } from '../test/lsp/client';
 import { asUnit } from '../test/helpers';
+import { keystroke } from './keystroke';
 
 const root = join(__dirname, '..');
 const examples = readdirSync(join(root, 'examples'))
@@ -60,17 +61,6 @@ async function openDrafts(client: TestClient, from: number, to: number): Promise
     docs.push(doc);
   }
   return { docs, ms };
-}
-
-/** A keystroke (a character typed at the start of line 3 when `k` is even, deleted when odd) → its diagnostics, in ms. */
-async function keystroke(client: TestClient, doc: Doc, k: number): Promise<number> {
-  const at = { line: 2, character: 0 };
-  const typed = k % 2 === 0;
-  const since = client.mark();
-  const t = performance.now();
-  const version = await doc.edit([{ range: typed ? { start: at, end: at } : { start: at, end: { line: 2, character: 1 } }, newText: typed ? '本' : '' }]);
-  await client.waitForDiagnostics(doc.uri, (p) => p.version === version, since, 60_000);
-  return performance.now() - t;
 }
 
 /** `times` keystrokes, one after the other. */
