@@ -10,13 +10,15 @@
  *    one its diagnostics come, and how many versions were published;
  *  - the server's memory (RSS) with 100 drafts open and after the burst;
  *  - a 20 MB compilation opened beside them: how long its check takes, and
- *    how long a hover on another draft waits meanwhile.
+ *    meanwhile, in turns, how long a hover on another draft waits and how
+ *    long a keystroke in a third one takes to its diagnostics.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { Doc, TestClient } from '../test/lsp/client';
 import { asUnit } from '../test/helpers';
+import { keystroke } from './keystroke';
 
 const root = join(__dirname, '..');
 const examples = readdirSync(join(root, 'examples'))
@@ -61,18 +63,10 @@ async function openDrafts(client: TestClient, from: number, to: number): Promise
   return { docs, ms };
 }
 
-/** A keystroke (a character typed at the start of line 3, then deleted) → its diagnostics, `times` times. */
+/** `times` keystrokes, one after the other. */
 async function keystrokes(client: TestClient, doc: Doc, times: number): Promise<number[]> {
   const ms: number[] = [];
-  for (let k = 0; k < times; k++) {
-    const at = { line: 2, character: 0 };
-    const typed = k % 2 === 0;
-    const since = client.mark();
-    const t = performance.now();
-    const version = await doc.edit([{ range: typed ? { start: at, end: at } : { start: at, end: { line: 2, character: 1 } }, newText: typed ? '本' : '' }]);
-    await client.waitForDiagnostics(doc.uri, (p) => p.version === version, since, 60_000);
-    ms.push(performance.now() - t);
-  }
+  for (let k = 0; k < times; k++) ms.push(await keystroke(client, doc, k));
   return ms;
 }
 
@@ -107,7 +101,7 @@ async function main(): Promise<void> {
   const publishes = many.diagnostics.slice(since).filter((p) => p.uri === doc.uri).length;
   const burstStats = await many.request<Stats>('nianbao/stats', null);
 
-  // A 20 MB compilation opened beside the 100 drafts: hovers on a draft meanwhile, and how long it takes.
+  // A 20 MB compilation opened beside the 100 drafts: hovers on a draft and keystrokes in another meanwhile, and how long it takes.
   const compiled: string[] = [];
   for (let bytes = 0, i = 0; bytes < 20_000_000; i++) {
     const text = draftText(1000 + i);
@@ -122,11 +116,15 @@ async function main(): Promise<void> {
   let finished = false;
   void hugeDone.then(() => (finished = true));
   const hovers: number[] = [];
+  const typed: number[] = [];
   while (!finished) {
     const t = performance.now();
     await many.request('textDocument/hover', { textDocument: { uri: first10.docs[0].uri }, position: { line: 0, character: 2 } });
     hovers.push(performance.now() - t);
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    if (finished) break;
+    typed.push(await keystroke(many, first10.docs[1], typed.length));
+    await new Promise((resolve) => setTimeout(resolve, 50));
   }
   const hugeMs = await hugeDone;
   const hugeStats = await many.request<Stats>('nianbao/stats', null);
@@ -142,7 +140,7 @@ async function main(): Promise<void> {
   console.log(`  didOpen → diagnostics, drafts 91–100:      ${open100.text}, ratio ${ratio(open100.median, open1.median)}`);
   console.log(`  200 keystrokes 20 ms apart: last one's diagnostics ${burstLatency.toFixed(0)} ms after it, ${publishes} versions published`);
   console.log(`  server RSS: ${mb(openStats)} with 100 drafts open, ${mb(burstStats)} after the burst`);
-  console.log(`  a 20 MB compilation of ${compiled.length} reports: diagnostics ${(hugeMs / 1000).toFixed(1)} s after didOpen; meanwhile ${hovers.length} hovers on another draft, ${summary(hovers).text}; RSS then ${mb(hugeStats)}`);
+  console.log(`  a 20 MB compilation of ${compiled.length} reports: diagnostics ${(hugeMs / 1000).toFixed(1)} s after didOpen; meanwhile ${hovers.length} hovers on another draft, ${summary(hovers).text}, and ${typed.length} keystrokes → diagnostics in a third, ${summary(typed).text}; RSS then ${mb(hugeStats)}`);
 }
 
 main().catch((error) => {

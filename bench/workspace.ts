@@ -20,6 +20,7 @@ import { pathToFileURL } from 'node:url';
 import { performance } from 'node:perf_hooks';
 import { Doc, TestClient, WORKSPACE_CLIENT } from '../test/lsp/client';
 import { asUnit, writeMaking } from '../test/helpers';
+import { keystroke } from './keystroke';
 
 const FILES = 2000;
 const root = join(__dirname, '..');
@@ -32,17 +33,6 @@ function summary(samples: number[]): { median: number; text: string } {
   const sorted = [...samples].sort((a, b) => a - b);
   const median = sorted[Math.floor(sorted.length / 2)];
   return { median, text: `${median.toFixed(0)} ms (${sorted[0].toFixed(0)}–${sorted.at(-1)!.toFixed(0)})` };
-}
-
-/** One keystroke at the start of line 3 (typed, or the one typed deleted) → its diagnostics. */
-async function keystroke(client: TestClient, doc: Doc, k: number): Promise<number> {
-  const at = { line: 2, character: 0 };
-  const typed = k % 2 === 0;
-  const since = client.mark();
-  const t = performance.now();
-  const version = await doc.edit([{ range: typed ? { start: at, end: at } : { start: at, end: { line: 2, character: 1 } }, newText: typed ? '本' : '' }]);
-  await client.waitForDiagnostics(doc.uri, (p) => p.version === version, since, 120_000);
-  return performance.now() - t;
 }
 
 interface Stats {

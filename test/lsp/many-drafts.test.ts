@@ -12,6 +12,7 @@ import { asUnit } from '../helpers';
 interface Stats {
   plainAnalyses: number;
   indexReads: number;
+  slicesAhead: number;
   openDocuments: number;
   cachedParts: number;
   rssBytes: number;
@@ -73,7 +74,7 @@ describe('many drafts open (language server over stdio)', () => {
     assert.deepEqual([...new Set(client.diagnostics.slice(since).map((p) => p.uri))].sort(), [lastYear.uri, mine.uri].sort());
   });
 
-  it('a document of 300 reports is read a report at a time: a hover on another draft is answered meanwhile, with progress shown', async () => {
+  it('a document of 300 reports is read a report at a time: a hover and a keystroke’s diagnostics on another draft go first, with progress shown', async () => {
     const names = ['seed-000.md', 'seed-001.md', 'seed-002.md', 'seed-004.md'];
     const reports = Array.from({ length: 300 }, (_, i) => asUnit(example(names[i % names.length]), `第${i + 1}号汇编单位`));
     const big = new Doc(client, uri('汇编'), reports.join('\n'));
@@ -92,7 +93,11 @@ describe('many drafts open (language server over stdio)', () => {
     const mineSince = client.mark();
     const typed = await mine.edit([{ range: { start: { line: 2, character: 0 }, end: { line: 2, character: 0 } }, newText: '本' }]);
     await client.waitForDiagnostics(mine.uri, (p) => p.version === typed, mineSince, 30_000);
-    assert.equal((await stats()).indexReads - statsBefore.indexReads, 0, 'the long document is not read for the index while its own check runs');
+    const statsAfter = await stats();
+    assert.equal(statsAfter.indexReads - statsBefore.indexReads, 0, 'the long document is not read for the index while its own check runs');
+    // The keystroke's check goes first: the long check waits between two of its slices until the draft's diagnostics are sent.
+    assert.ok(!client.diagnostics.slice(since).some((p) => p.uri === big.uri), 'the draft’s diagnostics come while the long document is still being checked');
+    assert.equal(statsAfter.slicesAhead - statsBefore.slicesAhead, 0, 'no slice of the long check runs while the draft’s check waits or runs');
     const published = await client.waitForDiagnostics(big.uri, (p) => p.version === big.version, since, 60_000);
     assert.ok(await hover, 'the hover is answered');
     assert.ok(hovered >= 0 && hovered <= client.diagnostics.indexOf(published), 'answered before the big document’s diagnostics');

@@ -125,12 +125,13 @@ export class Analyzer {
    * The same analysis, a report at a time, giving the event loop back every
    * `budgetMs` (the language server keeps answering while a 20 MB document is
    * read). Undefined when `stop` says the text is no longer wanted (the
-   * document moved on); `progress` hears how far it got.
+   * document moved on); `progress` hears how far it got; `pause` gives the
+   * event loop back between slices (default: one turn).
    */
   async analyzeInSlices(
     text: string,
     options: AnalyzeOptions,
-    control: { budgetMs?: number; stop?: () => boolean; progress?: (done: number, total: number) => void } = {},
+    control: { budgetMs?: number; stop?: () => boolean; progress?: (done: number, total: number) => void; pause?: () => Promise<void> } = {},
   ): Promise<DocumentAnalysis | undefined> {
     const run = this.run(text, options);
     const budget = control.budgetMs ?? 20;
@@ -138,7 +139,7 @@ export class Analyzer {
     for (let i = 0; i < run.slices.length; i++) {
       if (performance.now() - since >= budget) {
         control.progress?.(i, run.slices.length);
-        await new Promise((resolve) => setImmediate(resolve));
+        await (control.pause ? control.pause() : new Promise((resolve) => setImmediate(resolve)));
         if (control.stop?.()) return undefined;
         since = performance.now();
       }

@@ -18,6 +18,7 @@ import { OpenReportIndex, reportId, type IndexedReport } from './report-index';
 import { sameUnit } from '../parse/units';
 import type { WorkspaceReports, WorkspaceScanStats } from './workspace-reports';
 import type { WorkspaceSentences } from './workspace-sentences';
+import { Foreground } from './foreground';
 
 const MARKDOWN_PATH = /\.(md|markdown|mdown|mkd|mkdn)$/i;
 
@@ -26,8 +27,16 @@ export function isMarkdown(document: { languageId: string; uri: string }): boole
   return MARKDOWN_PATH.test(document.uri.replace(/[?#].*$/, ''));
 }
 
-/** A document longer than this (about 25 reports) is read only by its own check, a report at a time. */
+/**
+ * A document longer than this (about 25 reports) is read only by its own
+ * check, a report at a time, behind the checks of the short ones (foreground).
+ */
 const LONG_DOCUMENT = 200_000;
+
+/** Work of one turn of the event loop in a long document's check (about a report): a message that comes meanwhile waits no longer. */
+const LONG_SLICE_MS = 2;
+
+export const isLong = (document: TextDocument) => document.getText().length > LONG_DOCUMENT;
 
 /** Reports whose reading the server keeps at most (a 20 MB compilation holds about 2,500). */
 const MAX_CACHED_PARTS = 4000;
@@ -57,6 +66,8 @@ export interface AnalysisStats {
   plainAnalyses: number;
   /** Of those, for the index of another document's check. */
   indexReads: number;
+  /** Slices of long documents' checks run while a short document's check or request was under way (none: they wait). */
+  slicesAhead: number;
 }
 
 /** The stats with what the server holds now: open documents, cached report readings, memory. */
@@ -97,7 +108,9 @@ export class Analyses {
   private readonly index = new OpenReportIndex();
   /** The analysis under way for each document, by version and settings. */
   private readonly running = new Map<string, { key: string; analysis: Promise<DocumentAnalysis | undefined> }>();
-  readonly stats: AnalysisStats = { plainAnalyses: 0, indexReads: 0 };
+  readonly stats: AnalysisStats = { plainAnalyses: 0, indexReads: 0, slicesAhead: 0 };
+  /** The short documents' checks, which a long document's check lets go first. */
+  readonly foreground = new Foreground();
 
   constructor(
     private readonly documents: TextDocuments<TextDocument>,
@@ -125,7 +138,7 @@ export class Analyses {
     if (known) return known;
     // Being read a report at a time, or too long to read here without stalling the server: its own
     // check indexes it, and then checks again the documents it is last year's report of.
-    if (this.running.has(document.uri) || document.getText().length > LONG_DOCUMENT) return this.index.latest(document.uri);
+    if (this.running.has(document.uri) || isLong(document)) return this.index.latest(document.uri);
     this.stats.indexReads++;
     return this.index.set(document.uri, document.version, settingsKey, this.plain(document.uri, document.getText(), settings));
   }
@@ -168,6 +181,12 @@ export class Analyses {
     this.index.delete(uri);
     this.analyzer.evict(this.partsOf.get(uri) ?? []);
     this.partsOf.delete(uri);
+  }
+
+  /** Between two slices of a long document's check. */
+  private async pauseLong(): Promise<void> {
+    await this.foreground.pause();
+    if (this.foreground.busy) this.stats.slicesAhead++;
   }
 
   /** Keep the parts of a document's newest analysis; the readings of its superseded parts go. */
@@ -241,7 +260,11 @@ export class Analyses {
     const cached = this.cache.get(uri);
     const current = cached?.version === version && cached.settingsKey === settingsKey ? cached : undefined;
     // A report at a time, the server answering in between; given up when the document moves on.
-    const control = { stop: () => this.documents.get(uri)?.version !== version, progress };
+    const control = {
+      stop: () => this.documents.get(uri)?.version !== version,
+      progress,
+      ...(isLong(document) ? { budgetMs: LONG_SLICE_MS, pause: () => this.pauseLong() } : {}),
+    };
     this.stats.plainAnalyses++;
     const own = await this.analyzer.analyzeInSlices(text, this.options(uri, settings), control);
     if (!own) return undefined;
@@ -255,6 +278,9 @@ export class Analyses {
     let othersUris: string[] = [];
     if (own.isReport && settings.enable !== 'never') {
       try {
+        // A long document's sentence keys a slice at a time, before the comparison takes them at once.
+        if (control.pause) await this.sentences?.keyed(own.parts.map((p) => p.report), control.pause, control.stop, LONG_SLICE_MS);
+        if (control.stop()) return undefined;
         const { found, peers, key, uris } = await this.othersFor(uri, own.parts.map((p) => p.report), settings);
         othersKey = key;
         othersUris = uris;

@@ -13,7 +13,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { blockedConversions, findingIdsOf } from '../features/codeActions';
 import type { DocumentAnalysis } from '../engine/analyze';
 import type { Locale, Settings } from '../features/settings';
-import { isMarkdown, type Analyses, type Progress } from './analyses';
+import { isLong, isMarkdown, type Analyses, type Progress } from './analyses';
 import type { ClientState } from './client';
 import { toDiagnostic } from './convert';
 
@@ -93,18 +93,22 @@ export class DiagnosticsScheduler {
   schedule(uri: string, immediate: boolean): void {
     if (this.client.pullDiagnostics) return; // the client asks when it wants them
     this.cancel(uri);
+    // A short document's diagnostics go before a long document's check (Foreground), from now until they are sent.
+    const document = this.documents.get(uri);
+    const done = document && !isLong(document) ? this.analyses.foreground.begin() : () => undefined;
     if (immediate) {
-      void this.validate(uri);
+      void this.validate(uri).finally(done);
       return;
     }
     const delay = this.lastSettings.get(uri)?.debounceMs ?? this.client.global.debounceMs;
-    this.timers.set(
-      uri,
-      debounced(delay, () => {
-        this.timers.delete(uri);
-        void this.validate(uri);
-      }),
-    );
+    const cancel = debounced(delay, () => {
+      this.timers.delete(uri);
+      void this.validate(uri).finally(done);
+    });
+    this.timers.set(uri, () => {
+      cancel();
+      done();
+    });
   }
 
   /** Every open document again (the settings changed): analyses are keyed by version and settings. */
@@ -225,15 +229,18 @@ export class DiagnosticsScheduler {
    */
   private progressFor(uri: string): { report: Progress; done: () => void } {
     let shown: Promise<WorkDoneProgressServerReporter | undefined> | undefined;
+    let percentage = -1;
     const name = fileNameOf(uri);
     return {
       report: (done, total) => {
-        if (!this.client.workDoneProgress) return;
+        // Told at every slice: said only when the percentage moves.
+        if (!this.client.workDoneProgress || Math.floor((100 * done) / total) === percentage) return;
+        percentage = Math.floor((100 * done) / total);
         shown ??= this.connection.window.createWorkDoneProgress().then(
           (p) => (p.begin('Nianbao', 0, name, false), p),
           () => undefined,
         );
-        void shown.then((p) => p?.report(Math.floor((100 * done) / total), `${name}：${done}/${total}`));
+        void shown.then((p) => p?.report(percentage, `${name}：${done}/${total}`));
       },
       done: () => void shown?.then((p) => p?.done()),
     };

@@ -29,7 +29,7 @@ import { documentSymbols } from '../features/symbols';
 import { hoverAt } from '../features/hover';
 import { foldingRanges } from '../features/folding';
 import { formatTables } from '../features/format';
-import { isMarkdown, type Analyses, type ServerStats } from './analyses';
+import { isLong, isMarkdown, type Analyses, type ServerStats } from './analyses';
 import { effectiveConfig, type EffectiveConfig } from '../features/effective-config';
 import { importDocument, type ImportResult } from './import';
 import { isReport, previewOf } from './preview';
@@ -94,12 +94,18 @@ export function registerHandlers(ctx: HandlerContext): void {
       const token = args[1] as CancellationToken | undefined;
       const cancelled = () => new ResponseError(LSPErrorCodes.RequestCancelled, 'The request was cancelled');
       if (token?.isCancellationRequested) throw cancelled();
+      // A request on a short document goes before a long document's check (never one on a long document: it may wait for that check).
+      const uri = (args[0] as { textDocument?: { uri?: unknown } } | undefined)?.textDocument?.uri;
+      const document = typeof uri === 'string' ? documents.get(uri) : undefined;
+      const done = document && !isLong(document) ? analyses.foreground.begin() : undefined;
       let result: R;
       try {
         result = await handler(...args);
       } catch (error) {
         log(what, error);
         result = fallback;
+      } finally {
+        done?.();
       }
       if (token?.isCancellationRequested) throw cancelled();
       return result;

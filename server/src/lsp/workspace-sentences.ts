@@ -91,17 +91,26 @@ export class WorkspaceSentences {
       return;
     }
     void this.run(async () => {
-      let since = performance.now();
-      for (const part of unknown) {
-        if (!this.open.has(uri)) return;
-        keysOf(part.report);
-        if (performance.now() - since >= SLICE_MS) {
-          await new Promise((resolve) => setImmediate(resolve));
-          since = performance.now();
-        }
-      }
+      await this.keyed(
+        unknown.map((p) => p.report),
+        () => new Promise((resolve) => setImmediate(resolve)),
+        () => !this.open.has(uri),
+      );
       if (this.open.has(uri) && this.set(uri, parts)) this.onChange();
     });
+  }
+
+  /** The keys of these reports computed a slice at a time (a long document's, before peersFor takes them all at once). */
+  async keyed(reports: readonly Report[], pause: () => Promise<void>, stop: () => boolean = () => false, budgetMs = SLICE_MS): Promise<void> {
+    let since = performance.now();
+    for (const report of reports) {
+      if (stop()) return;
+      keysOf(report);
+      if (performance.now() - since >= budgetMs) {
+        await pause();
+        since = performance.now();
+      }
+    }
   }
 
   /** A document closed: its file on disk counts again, if it is one of the workspace's. */

@@ -105,10 +105,14 @@ export class SentenceIndex {
    */
   sharedWith(uri: string, reports: readonly HashedSentences[]): Map<number, IndexedReport[]> {
     const shared = new Map<number, IndexedReport[]>();
+    // A hash's reports outside `uri`, the same for each of its reports (a compilation's thousands share their headings).
+    const outside = new Map<number, IndexedReport[]>();
     for (const { unit, year, hashes } of reports) {
       if (!unit || year === undefined) continue;
       for (const h of hashes) {
-        const others = copiedFromPeers(unit, year, (this.byHash.get(h) ?? []).filter((r) => r.uri !== uri));
+        let candidates = outside.get(h);
+        if (!candidates) outside.set(h, (candidates = (this.byHash.get(h) ?? []).filter((r) => r.uri !== uri)));
+        const others = copiedFromPeers(unit, year, candidates);
         if (others.length) shared.set(h, [...new Set([...(shared.get(h) ?? []), ...others])]);
       }
     }

@@ -187,6 +187,14 @@ interface PeerOf {
  * area's boilerplate (BOILERPLATE_MIN_UNITS units or more).
  */
 export function copiedFromPeers<P extends PeerOf>(unit: string, year: number, found: readonly P[]): (P & { unit: string })[] {
-  const peers = found.filter((p): p is P & { unit: string } => p.year === year && !!p.unit && !sameUnit(unit, p.unit));
-  return new Set(peers.map((p) => unitKey(p.unit))).size >= BOILERPLATE_MIN_UNITS ? [] : peers;
+  const peers: (P & { unit: string })[] = [];
+  const units = new Set<string>();
+  for (const p of found) {
+    if (p.year !== year || !p.unit || sameUnit(unit, p.unit)) continue;
+    peers.push(p as P & { unit: string });
+    units.add(unitKey(p.unit));
+    // Boilerplate as soon as enough units share it: a compilation of thousands of reports is not gone through for each sentence.
+    if (units.size >= BOILERPLATE_MIN_UNITS) return [];
+  }
+  return peers;
 }
