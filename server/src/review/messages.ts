@@ -111,5 +111,4 @@ export const REVIEW = defineMessages({
   rosterNoHeader: { zh: '第一行应为表头，含“单位”（或 unit、name）一列', en: 'the first line must be a header with a 单位 (or unit, name) column' },
   rosterEmpty: { zh: '没有任何单位', en: 'it lists no unit' },
   rosterUnreadable: { zh: '无法读取（{why}）', en: 'cannot be read ({why})' },
-  noReports: { zh: '没有找到任何年度报告', en: 'No annual report found' },
 });
